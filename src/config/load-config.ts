@@ -1,0 +1,141 @@
+// Owns the service configuration: defaults, the optional config file, the environment.
+// The only module that reads process.env (callers pass it in); it fails fast, listing every problem.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const positiveInt = z.coerce.number().int().positive();
+
+const configSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(3030),
+  dataDir: z.string().min(1).default('data'),
+  publicBaseUrl: z.string().url().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  adminToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  store: z.enum(['embedded', 'remote']).default('embedded'),
+  queryTimeoutMs: positiveInt.default(30_000),
+  embedded: z
+    .object({
+      replicas: z.coerce.number().int().min(1).max(8).default(2),
+      capacityQuads: positiveInt.default(10_000_000),
+      snapshotAfterOps: positiveInt.default(20_000),
+      snapshotAfterBytes: positiveInt.default(128 * 1024 * 1024),
+      synchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
+    })
+    .default({}),
+  remote: z
+    .object({
+      queryUrl: z.string().url().optional(),
+      updateUrl: z.string().url().optional(),
+      graphStoreUrl: z.string().url().optional(),
+      user: z.string().optional(),
+      password: z.string().optional(),
+      defaultGraph: z.string().url().default('urn:maillage:default-graph'),
+    })
+    .default({}),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type EmbeddedStoreConfig = Config['embedded'];
+export type RemoteStoreConfig = Config['remote'];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Which environment variable feeds which setting (secrets come only from here). */
+const envNames: Record<string, string> = {
+  HOST: 'host',
+  PORT: 'port',
+  DATA_DIR: 'dataDir',
+  PUBLIC_BASE_URL: 'publicBaseUrl',
+  LOG_LEVEL: 'logLevel',
+  ADMIN_TOKEN: 'adminToken',
+  STORE: 'store',
+  QUERY_TIMEOUT_MS: 'queryTimeoutMs',
+  EMBEDDED_REPLICAS: 'embedded.replicas',
+  STORE_CAPACITY_QUADS: 'embedded.capacityQuads',
+  SNAPSHOT_AFTER_OPS: 'embedded.snapshotAfterOps',
+  SNAPSHOT_AFTER_BYTES: 'embedded.snapshotAfterBytes',
+  SQLITE_SYNCHRONOUS: 'embedded.synchronous',
+  REMOTE_QUERY_URL: 'remote.queryUrl',
+  REMOTE_UPDATE_URL: 'remote.updateUrl',
+  REMOTE_GRAPH_STORE_URL: 'remote.graphStoreUrl',
+  REMOTE_USER: 'remote.user',
+  REMOTE_PASSWORD: 'remote.password',
+  REMOTE_DEFAULT_GRAPH: 'remote.defaultGraph',
+};
+const secretKeys = new Set(['adminToken', 'remote.password']);
+
+function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
+  const keys = dotted.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+function readConfigFile(file: string, problems: string[]): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      problems.push(`${file}: must hold a JSON object`);
+      return {};
+    }
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    problems.push(`${file}: ${(error as Error).message}`);
+    return {};
+  }
+}
+
+function hasPath(source: Record<string, unknown>, dotted: string): boolean {
+  let node: unknown = source;
+  for (const key of dotted.split('.')) {
+    if (typeof node !== 'object' || node === null || !(key in node)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+/**
+ * Builds the configuration from (lowest to highest precedence) defaults, the JSON file named by
+ * MAILLAGE_CONFIG (or ./maillage.config.json when present), and environment variables.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: Record<string, unknown> = {}): Readonly<Config> {
+  const problems: string[] = [];
+  const file = env.MAILLAGE_CONFIG ?? (existsSync('maillage.config.json') ? 'maillage.config.json' : undefined);
+  const raw: Record<string, unknown> = file ? readConfigFile(path.resolve(file), problems) : {};
+  for (const secret of secretKeys) {
+    if (hasPath(raw, secret)) problems.push(`${secret}: secrets are read only from the environment, not from ${file}`);
+  }
+  for (const [name, key] of Object.entries(envNames)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') setPath(raw, key, value);
+  }
+  for (const [key, value] of Object.entries(overrides)) setPath(raw, key, value);
+
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  if (result.success && result.data.store === 'remote' && !result.data.remote.queryUrl) {
+    problems.push('remote.queryUrl (REMOTE_QUERY_URL): required when STORE=remote');
+  }
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return deepFreeze(result.data);
+}
+
+function deepFreeze<T>(value: T): Readonly<T> {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

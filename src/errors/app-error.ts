@@ -1,0 +1,121 @@
+// Owns the error vocabulary shared by every stage: each class has a fixed HTTP status and a
+// stable problem type URI (RFC 9457), so HTTP and CLI report the same failure the same way.
+
+const problemBase = 'https://maillage.recherche.data.gouv.fr/problems/';
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly slug: string;
+  abstract readonly title: string;
+  /** Extra members for the problem document (e.g. line and column of a syntax error). */
+  readonly details: Record<string, unknown>;
+
+  constructor(message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.details = details;
+  }
+
+  get type(): string {
+    return problemBase + this.slug;
+  }
+}
+
+/** The request or input is malformed (bad RDF syntax, bad SPARQL, bad parameter). */
+export class BadRequestError extends AppError {
+  readonly status = 400;
+  readonly slug = 'bad-request';
+  readonly title = 'Bad request';
+}
+
+export class RdfSyntaxError extends AppError {
+  readonly status = 400;
+  readonly slug = 'rdf-syntax';
+  readonly title = 'The RDF payload could not be parsed';
+}
+
+export class QuerySyntaxError extends AppError {
+  readonly status = 400;
+  readonly slug = 'sparql-syntax';
+  readonly title = 'The SPARQL request could not be parsed';
+}
+
+export class UnauthorizedError extends AppError {
+  readonly status = 401;
+  readonly slug = 'unauthorized';
+  readonly title = 'Authentication required';
+}
+
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  readonly slug = 'forbidden';
+  readonly title = 'Not allowed';
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly slug = 'not-found';
+  readonly title = 'Not found';
+}
+
+export class NotAcceptableError extends AppError {
+  readonly status = 406;
+  readonly slug = 'not-acceptable';
+  readonly title = 'No acceptable representation';
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415;
+  readonly slug = 'unsupported-media-type';
+  readonly title = 'Unsupported media type';
+}
+
+/** A write that would take the embedded store past its configured capacity. */
+export class CapacityExceededError extends AppError {
+  readonly status = 507;
+  readonly slug = 'capacity-exceeded';
+  readonly title = 'The graph store is full';
+}
+
+export class UpstreamError extends AppError {
+  readonly status = 502;
+  readonly slug = 'upstream';
+  readonly title = 'The upstream service failed';
+}
+
+/** The store is starting, rebuilding or shutting down. */
+export class UnavailableError extends AppError {
+  readonly status = 503;
+  readonly slug = 'unavailable';
+  readonly title = 'Service unavailable';
+}
+
+export class QueryTimeoutError extends AppError {
+  readonly status = 503;
+  readonly slug = 'query-timeout';
+  readonly title = 'The query ran past its time limit';
+}
+
+const byName: Record<string, new (message: string, details?: Record<string, unknown>) => AppError> = {
+  BadRequestError,
+  RdfSyntaxError,
+  QuerySyntaxError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  NotAcceptableError,
+  UnsupportedMediaTypeError,
+  CapacityExceededError,
+  UpstreamError,
+  UnavailableError,
+  QueryTimeoutError,
+};
+
+/** Rebuilds an error that crossed a thread boundary as its own AppError class, when it was one. */
+export function reviveError(error: { name: string; message: string; details?: Record<string, unknown> }): Error {
+  const AppErrorClass = byName[error.name];
+  if (AppErrorClass) return new AppErrorClass(error.message, error.details ?? {});
+  const revived = new Error(error.message);
+  revived.name = error.name;
+  return revived;
+}

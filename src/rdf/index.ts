@@ -1,0 +1,2 @@
+export * from './media-types.js';
+export { isAbsoluteIri, assertGraphIri } from './iri.js';

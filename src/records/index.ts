@@ -1,0 +1,2 @@
+export { openRecordsDatabase, recordsDatabasePath, type RecordsDatabase } from './records-database.js';
+export { StoreJournal, type JournalOp, type JournalEntry } from './store-journal.js';

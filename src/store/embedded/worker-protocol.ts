@@ -1,0 +1,47 @@
+// Owns the messages between the main thread and an Oxigraph worker (one replica of the store).
+import type { JournalEntry } from '../../records/index.js';
+import type { PrepareRequest, PreparedRdf } from './rdf-preparation.js';
+
+export interface WorkerSettings {
+  /** 'replica' holds a store; 'parser' only prepares payloads (used by the remote backend). */
+  role: 'replica' | 'parser';
+  dataDir: string;
+}
+
+export interface WorkerQuery {
+  sparql: string;
+  format: string;
+  defaultGraphs?: string[];
+  namedGraphs?: string[];
+  baseIri?: string;
+}
+
+export type WorkerRequest =
+  | { type: 'prepare'; request: PrepareRequest; countGraph?: string }
+  | { type: 'apply'; entries: JournalEntry[] }
+  | { type: 'query'; query: WorkerQuery }
+  | { type: 'rebuild'; upTo: number }
+  | { type: 'snapshot'; file: string }
+  | { type: 'stats' };
+
+export interface WorkerReplies {
+  prepare: PreparedRdf & { graphQuads: number };
+  apply: { size: number; failures: Array<{ seq: number; message: string }> };
+  query: { body: string };
+  rebuild: { size: number; snapshotSeq: number; replayed: number; ms: number };
+  snapshot: { quads: number; graphs: number; ms: number };
+  stats: { size: number; graphs: number };
+}
+
+export type Envelope = WorkerRequest & { id: number };
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type WorkerMessage =
+  | { id: number; kind: 'started' }
+  | { id: number; kind: 'ok'; result: unknown }
+  | { id: number; kind: 'error'; error: SerializedError };
