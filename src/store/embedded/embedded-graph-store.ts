@@ -23,7 +23,7 @@ import { parseSerializedResult, termResultFormats } from '../result-parsing.js';
 import { assertUpdate, queryFormOf } from '../sparql-request.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { ReplicaPool } from './replica-pool.js';
-import { latestSnapshot, pruneSnapshots, publishSnapshot, snapshotDirectory, snapshotPath } from './snapshot-files.js';
+import { latestSnapshot, pruneSnapshots, publishSnapshot, snapshotDirectory, snapshotPath } from '../worker/snapshot-files.js';
 import { splitNQuads } from './nquads-chunks.js';
 
 export interface EmbeddedGraphStoreOptions {

@@ -4,8 +4,8 @@
 import type { Logger } from '../../log/index.js';
 import { UnavailableError } from '../../errors/index.js';
 import type { JournalEntry } from '../../records/index.js';
-import { Replica, ReplicaEndedError } from './replica.js';
-import type { WorkerReplies, WorkerRequest } from './worker-protocol.js';
+import { Replica, ReplicaEndedError } from '../worker/replica.js';
+import type { WorkerReplies, WorkerRequest } from '../worker/worker-protocol.js';
 
 export interface ReplicaPoolOptions {
   dataDir: string;

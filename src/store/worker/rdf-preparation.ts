@@ -11,6 +11,8 @@ export interface PreparedRdf {
   quads: number;
   /** A payload with blank nodes must be loaded in one piece to keep them joined. */
   hasBlankNodes: boolean;
+  /** With output 'graphs': the triples of each graph as N-Triples (graph null: the default graph). */
+  graphs?: Array<{ graph: string | null; ntriples: string; quads: number }>;
 }
 
 export interface PrepareRequest {
@@ -21,6 +23,8 @@ export interface PrepareRequest {
   graph: string | null;
   /** A replace must stay inside its graph: quads naming another graph are refused. */
   singleGraph: boolean;
+  /** 'graphs' also splits the result per graph, for Graph Store Protocol uploads. */
+  output?: 'nquads' | 'graphs';
 }
 
 // Oxigraph reports "Parser error at line 2 between columns 2 and 17" or "... line 1 column 9".
@@ -52,6 +56,7 @@ export function prepareRdf(request: PrepareRequest): PreparedRdf {
   }
   let nquads = '';
   let hasBlankNodes = false;
+  const perGraph = new Map<string, { graph: string | null; ntriples: string; quads: number }>();
   for (const quad of parsed) {
     let graph = quad.graph;
     if (graph.termType === 'DefaultGraph' && request.graph !== null) graph = target;
@@ -63,6 +68,13 @@ export function prepareRdf(request: PrepareRequest): PreparedRdf {
     hasBlankNodes ||= quad.subject.termType === 'BlankNode' || quad.object.termType === 'BlankNode' || graph.termType === 'BlankNode';
     // Oxigraph terms print as N-Quads terms (checked by a round-trip test).
     nquads += ox.quad(quad.subject, quad.predicate, quad.object, graph).toString() + ' .\n';
+    if (request.output === 'graphs') {
+      const key = graph.termType === 'DefaultGraph' ? '' : graph.value;
+      let entry = perGraph.get(key);
+      if (!entry) perGraph.set(key, (entry = { graph: key === '' ? null : key, ntriples: '', quads: 0 }));
+      entry.ntriples += ox.triple(quad.subject, quad.predicate, quad.object).toString() + ' .\n';
+      entry.quads += 1;
+    }
   }
-  return { nquads, quads: parsed.length, hasBlankNodes };
+  return { nquads, quads: parsed.length, hasBlankNodes, ...(request.output === 'graphs' ? { graphs: [...perGraph.values()] } : {}) };
 }

@@ -1,0 +1,188 @@
+// Owns the remote GraphStore: the same contract over SPARQL 1.1 Protocol + Graph Store HTTP
+// Protocol, for deployments that outgrow one process (tested against Virtuoso). Payloads are
+// parsed in a worker first, so bad RDF is refused with our own error before the server sees it.
+import { Parser as N3Parser, Writer as N3Writer } from 'n3';
+import type { Logger } from '../../log/index.js';
+import { assertGraphIri, mediaTypes } from '../../rdf/index.js';
+import type {
+  GraphStore,
+  GraphWrite,
+  QueryOptions,
+  QueryResult,
+  RdfPayload,
+  ResultFormats,
+  SerializedResult,
+  StoreStats,
+  WriteResult,
+} from '../graph-store.js';
+import { parseSerializedResult, termResultFormats } from '../result-parsing.js';
+import { assertUpdate, queryFormOf } from '../sparql-request.js';
+import { Replica } from '../worker/replica.js';
+import { splitNQuads } from '../embedded/nquads-chunks.js';
+import { readAskJson, writeAskResult } from './ask-result.js';
+import { SparqlProtocolClient, type SparqlEndpoints } from './sparql-protocol-client.js';
+
+export interface RemoteGraphStoreOptions extends SparqlEndpoints {
+  /** Graph that stands for "the default graph" in writes (a quad store has no anonymous one). */
+  defaultGraph: string;
+  /** Graphs the server keeps for itself, left out of stats and dumps. */
+  serverGraphPrefixes?: string[];
+  queryTimeoutMs: number;
+  writeTimeoutMs?: number;
+  logger: Logger;
+}
+
+const virtuosoServerGraphs = ['http://www.openlinksw.com/', 'http://www.w3.org/ns/ldp#', 'http://localuriqaserver/', 'http://localhost:8890/'];
+/** The remote server does not tell store size on each write; stats() counts it. */
+const unknownSize = -1;
+
+export class RemoteGraphStore implements GraphStore {
+  readonly backend = 'remote' as const;
+  private readonly client: SparqlProtocolClient;
+  private parser: Replica | null = null;
+  private readonly writeTimeoutMs: number;
+
+  constructor(private readonly options: RemoteGraphStoreOptions) {
+    this.client = new SparqlProtocolClient(options);
+    this.writeTimeoutMs = options.writeTimeoutMs ?? 300_000;
+  }
+
+  /** Fails fast, with the reason, when the server cannot be reached. */
+  async start(): Promise<void> {
+    await this.client.query('ASK {}', mediaTypes.sparqlResultsJson, { timeoutMs: 10_000 });
+  }
+
+  async querySerialized(sparql: string, formats: ResultFormats, options: QueryOptions = {}): Promise<SerializedResult> {
+    const form = queryFormOf(sparql, options.baseIri);
+    for (const graph of [...(options.defaultGraphs ?? []), ...(options.namedGraphs ?? [])]) assertGraphIri(graph);
+    const accept = form === 'SELECT' ? formats.results : form === 'ASK' ? mediaTypes.sparqlResultsJson : formats.graph;
+    const { body, mediaType } = await this.client.query(sparql, accept, {
+      ...(options.defaultGraphs ? { defaultGraphs: options.defaultGraphs } : {}),
+      ...(options.namedGraphs ? { namedGraphs: options.namedGraphs } : {}),
+      timeoutMs: options.timeoutMs ?? this.options.queryTimeoutMs,
+    });
+    if (form === 'ASK') return { form, mediaType: formats.results, body: writeAskResult(readAskJson(body), formats.results) };
+    return { form, mediaType, body };
+  }
+
+  async query(sparql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    return parseSerializedResult(await this.querySerialized(sparql, termResultFormats, options));
+  }
+
+  async update(sparql: string, options: { baseIri?: string } = {}): Promise<WriteResult> {
+    assertUpdate(sparql, options.baseIri);
+    const text = options.baseIri ? `BASE <${assertGraphIri(options.baseIri)}>\n${sparql}` : sparql;
+    await this.client.update(text, this.writeTimeoutMs);
+    return { storeQuads: unknownSize, quadsWritten: 0 };
+  }
+
+  replaceGraph(graph: string, payload: RdfPayload): Promise<WriteResult> {
+    return this.applyBatch([{ kind: 'replace', graph, payload }]);
+  }
+
+  dropGraph(graph: string): Promise<WriteResult> {
+    return this.applyBatch([{ kind: 'drop', graph }]);
+  }
+
+  /** One SPARQL Update request, which the server runs as one transaction. */
+  async applyBatch(writes: GraphWrite[]): Promise<WriteResult> {
+    for (const write of writes) assertGraphIri(write.graph);
+    const operations: string[] = [];
+    let written = 0;
+    for (const write of writes) {
+      operations.push(`DROP SILENT GRAPH <${write.graph}>`);
+      if (write.kind === 'drop') continue;
+      const prepared = await this.prepare(write.payload, write.graph, true);
+      const triples = prepared.graphs?.[0]?.ntriples ?? '';
+      written += prepared.quads;
+      // Virtuoso refuses blank nodes in INSERT DATA; a template with an empty WHERE is equivalent.
+      if (triples && prepared.hasBlankNodes) operations.push(`INSERT { GRAPH <${write.graph}> {\n${triples}} } WHERE {}`);
+      else if (triples) operations.push(`INSERT DATA { GRAPH <${write.graph}> {\n${triples}} }`);
+    }
+    await this.client.update(operations.join(' ;\n'), this.writeTimeoutMs);
+    return { storeQuads: unknownSize, quadsWritten: written };
+  }
+
+  async load(payload: RdfPayload, options: { graph?: string; onProgress?: (loaded: number, total: number) => void } = {}): Promise<WriteResult> {
+    if (options.graph) assertGraphIri(options.graph);
+    const prepared = await this.prepare(payload, options.graph ?? null, false);
+    let loaded = 0;
+    for (const { graph, ntriples } of prepared.graphs ?? []) {
+      const chunkQuads = prepared.hasBlankNodes ? Number.MAX_SAFE_INTEGER : 50_000;
+      for (const chunk of splitNQuads(ntriples, chunkQuads)) {
+        await this.client.graph('POST', graph ?? this.options.defaultGraph, this.writeTimeoutMs, chunk.text);
+        loaded += chunk.quads;
+        options.onProgress?.(loaded, prepared.quads);
+      }
+    }
+    return { storeQuads: unknownSize, quadsWritten: prepared.quads };
+  }
+
+  async dump(sink: (chunk: string) => void | Promise<void>): Promise<{ quads: number }> {
+    let quads = 0;
+    for (const graph of await this.ownGraphs()) {
+      const ntriples = (await this.client.graph('GET', graph, this.writeTimeoutMs)) ?? '';
+      const writer = new N3Writer({ format: 'N-Quads' });
+      const graphTerm = { termType: 'NamedNode', value: graph } as const;
+      const lines = new N3Parser({ format: 'N-Triples' }).parse(ntriples).map((t) => {
+        quads += 1;
+        return writer.quadToString(t.subject, t.predicate, t.object, graphTerm as never);
+      });
+      if (lines.length > 0) await sink(lines.join(''));
+    }
+    return { quads };
+  }
+
+  /** Drops every graph of ours, then loads the dump. Not atomic: the protocols have no such transaction. */
+  async restore(nquads: AsyncIterable<string | Uint8Array>): Promise<WriteResult> {
+    const parts: Buffer[] = [];
+    for await (const part of nquads) parts.push(Buffer.from(part));
+    const prepared = await this.prepare({ data: Buffer.concat(parts), format: mediaTypes.nQuads }, null, false);
+    for (const graph of await this.ownGraphs()) await this.client.graph('DELETE', graph, this.writeTimeoutMs);
+    for (const { graph, ntriples } of prepared.graphs ?? []) {
+      await this.client.graph('POST', graph ?? this.options.defaultGraph, this.writeTimeoutMs, ntriples);
+    }
+    return { storeQuads: unknownSize, quadsWritten: prepared.quads };
+  }
+
+  async stats(): Promise<StoreStats> {
+    const result = await this.query(
+      `SELECT (COUNT(*) AS ?quads) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } ${this.ownGraphFilter()} }`,
+    );
+    const row = result.form === 'SELECT' ? result.bindings[0] : undefined;
+    return {
+      backend: 'remote',
+      quads: Number(row?.quads?.value ?? 0),
+      graphs: Number(row?.graphs?.value ?? 0),
+      capacityQuads: null,
+      details: { queryUrl: this.options.queryUrl },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.parser?.terminate('store closed');
+    this.parser = null;
+  }
+
+  private ownGraphFilter(): string {
+    const prefixes = this.options.serverGraphPrefixes ?? virtuosoServerGraphs;
+    if (prefixes.length === 0) return '';
+    return `FILTER (${prefixes.map((prefix) => `!STRSTARTS(STR(?g), ${JSON.stringify(prefix)})`).join(' && ')})`;
+  }
+
+  private async ownGraphs(): Promise<string[]> {
+    const result = await this.query(`SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } ${this.ownGraphFilter()} } ORDER BY ?g`);
+    return result.form === 'SELECT' ? result.bindings.map((row) => row.g!.value) : [];
+  }
+
+  private async prepare(payload: RdfPayload, graph: string | null, singleGraph: boolean) {
+    if (!this.parser?.alive) {
+      this.parser = new Replica('payload-parser', { role: 'parser', dataDir: '' });
+      this.parser.ready = true;
+    }
+    return this.parser.request({
+      type: 'prepare',
+      request: { data: payload.data, format: payload.format, ...(payload.baseIri ? { baseIri: payload.baseIri } : {}), graph, singleGraph, output: 'graphs' },
+    });
+  }
+}

@@ -1,0 +1,101 @@
+// Starts a private Virtuoso on loopback for tests and benchmarks (installing it from Debian when
+// missing and allowed), with its own database in a temporary folder.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface VirtuosoEndpoints {
+  queryUrl: string;
+  updateUrl: string;
+  graphStoreUrl: string;
+  user: string;
+  password: string;
+}
+
+export interface RunningVirtuoso extends VirtuosoEndpoints {
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Why Virtuoso cannot run here, or null when it can (installing it if this is root). */
+export function virtuosoUnavailableReason(): string | null {
+  if (spawnSync('sh', ['-c', 'command -v virtuoso-t']).status === 0) return null;
+  const install = spawnSync('bash', [path.resolve('scripts/install-virtuoso.sh')], { encoding: 'utf8' });
+  if (install.status === 0) return null;
+  return `Virtuoso is not installed and could not be installed (${(install.stderr || install.stdout).trim()})`;
+}
+
+export async function startVirtuoso(): Promise<RunningVirtuoso> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'maillage-virtuoso-'));
+  const [sqlPort, httpPort] = [await freePort(), await freePort()];
+  writeFileSync(
+    path.join(dir, 'virtuoso.ini'),
+    [
+      '[Database]',
+      `DatabaseFile = ${dir}/virtuoso.db`,
+      `ErrorLogFile = ${dir}/virtuoso.log`,
+      `LockFile = ${dir}/virtuoso.lck`,
+      `TransactionFile = ${dir}/virtuoso.trx`,
+      `xa_persistent_file = ${dir}/virtuoso.pxa`,
+      '[TempDatabase]',
+      `DatabaseFile = ${dir}/virtuoso-temp.db`,
+      `TransactionFile = ${dir}/virtuoso-temp.trx`,
+      '[Parameters]',
+      `ServerPort = 127.0.0.1:${sqlPort}`,
+      'DisableUnixSocket = 1',
+      'NumberOfBuffers = 340000',
+      'MaxDirtyBuffers = 250000',
+      `DirsAllowed = ., ${dir}`,
+      '[HTTPServer]',
+      `ServerPort = 127.0.0.1:${httpPort}`,
+      'ServerRoot = /var/lib/virtuoso-opensource-7/vsp',
+      'ServerThreads = 20',
+      'MaxClientConnections = 20',
+      '[SPARQL]',
+      'ResultSetMaxRows = 10000000',
+      'MaxQueryExecutionTime = 300',
+      '',
+    ].join('\n'),
+  );
+  const child: ChildProcess = spawn('virtuoso-t', ['+configfile', path.join(dir, 'virtuoso.ini'), '+foreground'], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${httpPort}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Virtuoso exited with code ${child.exitCode}; see ${dir}/virtuoso.log`);
+    try {
+      const response = await fetch(`${base}/sparql?query=ASK%7B%7D`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`Virtuoso did not start within 60 s; see ${dir}/virtuoso.log`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    queryUrl: `${base}/sparql`,
+    updateUrl: `${base}/sparql-auth`,
+    graphStoreUrl: `${base}/sparql-graph-crud-auth`,
+    user: 'dba',
+    password: 'dba',
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
