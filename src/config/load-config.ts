@@ -125,7 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Record<string, unk
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  if (result.success && result.data.store === 'remote' && !result.data.remote.queryUrl) {
+  const remote = raw.remote as { queryUrl?: unknown } | undefined;
+  if (raw.store === 'remote' && !remote?.queryUrl) {
     problems.push('remote.queryUrl (REMOTE_QUERY_URL): required when STORE=remote');
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);

@@ -15,6 +15,12 @@ export type GraphWrite =
   | { kind: 'replace'; graph: string; payload: RdfPayload }
   | { kind: 'drop'; graph: string };
 
+export interface LoadOptions {
+  graph?: string;
+  /** Called as chunks are committed: quads loaded so far, and in all. */
+  onProgress?: (loaded: number, total: number) => void;
+}
+
 export interface WriteResult {
   /** Quads in the store after the write (embedded: exact; remote: not known, -1). */
   storeQuads: number;
@@ -75,7 +81,7 @@ export interface GraphStore {
   /** Applies several replace/drop writes all together or not at all. */
   applyBatch(writes: GraphWrite[]): Promise<WriteResult>;
   /** Adds quads (bulk load). Triple formats go to `graph`, or to the default graph. */
-  load(payload: RdfPayload, options?: { graph?: string }): Promise<WriteResult>;
+  load(payload: RdfPayload, options?: LoadOptions): Promise<WriteResult>;
   /** Streams every quad as N-Quads text chunks. */
   dump(sink: (chunk: string) => void | Promise<void>): Promise<{ quads: number }>;
   /** Replaces the whole store with an N-Quads dump, all together or not at all. */

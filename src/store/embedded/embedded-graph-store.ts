@@ -11,6 +11,7 @@ import { openRecordsDatabase, StoreJournal, type JournalEntry, type JournalOp, t
 import type {
   GraphStore,
   GraphWrite,
+  LoadOptions,
   QueryOptions,
   QueryResult,
   RdfPayload,
@@ -37,11 +38,6 @@ export interface EmbeddedGraphStoreOptions {
   logger: Logger;
   /** Quads per journal entry when a bulk load is split. */
   loadChunkQuads?: number;
-}
-
-export interface LoadOptions {
-  graph?: string;
-  onProgress?: (loaded: number, total: number) => void;
 }
 
 export async function openEmbeddedGraphStore(options: EmbeddedGraphStoreOptions): Promise<EmbeddedGraphStore> {

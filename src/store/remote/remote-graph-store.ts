@@ -7,6 +7,7 @@ import { assertGraphIri, mediaTypes } from '../../rdf/index.js';
 import type {
   GraphStore,
   GraphWrite,
+  LoadOptions,
   QueryOptions,
   QueryResult,
   RdfPayload,
@@ -103,7 +104,7 @@ export class RemoteGraphStore implements GraphStore {
     return { storeQuads: unknownSize, quadsWritten: written };
   }
 
-  async load(payload: RdfPayload, options: { graph?: string; onProgress?: (loaded: number, total: number) => void } = {}): Promise<WriteResult> {
+  async load(payload: RdfPayload, options: LoadOptions = {}): Promise<WriteResult> {
     if (options.graph) assertGraphIri(options.graph);
     const prepared = await this.prepare(payload, options.graph ?? null, false);
     let loaded = 0;

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// The `maillage` command: parses the command line and runs one command.
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/index.js';
+import { createLogger } from '../log/index.js';
+import { startServer, stopOnSignals } from '../http/index.js';
+import { version } from '../version.js';
+import { dumpCommand, loadCommand, restoreCommand, statsCommand, type CommandContext } from './commands/store-commands.js';
+import { reportError, UsageError } from './report-error.js';
+
+const usage = `maillage ${version} — the linked-data knowledge graph of the research-data catalogue
+
+Usage:
+  maillage serve                          start the HTTP service (PORT, DATA_DIR, STORE, ... from the environment)
+  maillage load <file> [--graph IRI] [--format F]
+                                          bulk-load RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML; .gz too)
+  maillage dump [file]                    write the whole store as N-Quads (stdout when no file)
+  maillage restore <file>                 replace the whole store with an N-Quads dump
+  maillage stats                          print the store's size and state as JSON
+  maillage help | version
+
+Common options: --data-dir DIR (DATA_DIR), --store embedded|remote (STORE)
+The embedded store belongs to one process: stop the server before load/restore, or write through its HTTP API.`;
+
+const commands: Record<string, (context: CommandContext) => Promise<void>> = {
+  load: loadCommand,
+  dump: dumpCommand,
+  restore: restoreCommand,
+  stats: statsCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      graph: { type: 'string' },
+      format: { type: 'string' },
+      'data-dir': { type: 'string' },
+      store: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command = 'help', ...args] = positionals;
+  if (command === 'help' || values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (command === 'version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const overrides: Record<string, unknown> = {};
+  if (values['data-dir']) overrides.dataDir = values['data-dir'];
+  if (values.store) overrides.store = values.store;
+  const config = loadConfig(process.env, overrides);
+  // Commands keep logs to warnings (stderr); the server logs every request.
+  const logger = createLogger(command === 'serve' ? config.logLevel : 'warn');
+  if (command === 'serve') {
+    const server = await startServer(config, logger);
+    stopOnSignals(server, logger);
+    return -1; // keeps running
+  }
+  const run = commands[command];
+  if (!run) throw new UsageError(`unknown command "${command}"`);
+  await run({ config, logger, args, options: values });
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    const isArgError = (error as NodeJS.ErrnoException)?.code?.startsWith('ERR_PARSE_ARGS');
+    process.exitCode = reportError(isArgError ? new UsageError((error as Error).message) : error);
+  },
+);

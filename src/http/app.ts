@@ -1,0 +1,49 @@
+// Owns the Hono application: middleware (request ids, logs, metrics), the routes of each area,
+// and the one error handler that writes problem+json.
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { NotFoundError } from '../errors/index.js';
+import type { Logger } from '../log/index.js';
+import type { GraphStore } from '../store/index.js';
+import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
+import { createStatsCache, healthRoutes } from './health.js';
+import { createMetrics } from './metrics.js';
+import { problemFromError, problemResponse } from './problem.js';
+
+export interface AppDependencies {
+  store: GraphStore;
+  logger: Logger;
+  version: string;
+  adminToken?: string;
+  maxBodyBytes?: number;
+}
+
+export function createApp({ store, logger, version, adminToken, maxBodyBytes = 256 * 1024 * 1024 }: AppDependencies): Hono {
+  const startedAt = Date.now();
+  const stats = createStatsCache(store);
+  const metrics = createMetrics(store, () => stats.current());
+  const app = new Hono();
+
+  app.use(requestId());
+  app.use(async function logRequest(c, next) {
+    const started = performance.now();
+    await next();
+    logger.info(
+      { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 },
+      'request',
+    );
+  });
+  app.use(metrics.middleware);
+
+  app.route('/health', healthRoutes(stats, version, startedAt));
+  app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
+
+  app.notFound((c) => problemResponse(c, problemFromError(new NotFoundError(`Nothing at ${c.req.path}`), c.req.path, logger)));
+  app.onError((error, c) => {
+    const problem = problemFromError(error, c.req.path, logger);
+    const headers: Record<string, string> = problem.status === 401 ? { 'www-authenticate': 'Bearer realm="maillage"' } : {};
+    return problemResponse(c, problem, headers);
+  });
+  return app;
+}

@@ -1,0 +1,54 @@
+// Owns /health: liveness plus the store's backend, size and capacity. It must answer at once even
+// while every store replica is busy, so it serves the last known figures when fresh ones are slow.
+import { Hono } from 'hono';
+import type { GraphStore, StoreStats } from '../store/index.js';
+
+// An idle replica answers in a few ms; a busy one would hold /health up, so wait no longer than this.
+const freshWithinMs = 20;
+
+export interface StatsCache {
+  current(): Promise<StoreStats & { stale: boolean }>;
+}
+
+export function createStatsCache(store: GraphStore): StatsCache {
+  let last: StoreStats | null = null;
+  let refreshing: Promise<StoreStats> | null = null;
+  const refresh = (): Promise<StoreStats> =>
+    (refreshing ??= store.stats().then(
+      (stats) => ((last = stats), (refreshing = null), stats),
+      (error: unknown) => {
+        refreshing = null;
+        throw error;
+      },
+    ));
+  return {
+    async current() {
+      const fresh = refresh().then((stats) => ({ ...stats, stale: false }));
+      if (!last) return fresh;
+      const previous = last;
+      const late = new Promise<StoreStats & { stale: boolean }>((resolve) => setTimeout(() => resolve({ ...previous, stale: true }), freshWithinMs).unref());
+      return Promise.race([fresh.catch(() => ({ ...previous, stale: true })), late]);
+    },
+  };
+}
+
+export function healthRoutes(stats: StatsCache, version: string, startedAt: number): Hono {
+  return new Hono().get('/', async (c) => {
+    const current = await stats.current();
+    const { backend, quads, graphs, capacityQuads, details, stale } = current;
+    return c.json({
+      status: 'ok',
+      version,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      store: {
+        backend,
+        quads,
+        graphs,
+        capacityQuads,
+        capacityUsed: capacityQuads ? Number((quads / capacityQuads).toFixed(4)) : null,
+        stale,
+        ...details,
+      },
+    });
+  });
+}

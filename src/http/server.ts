@@ -1,0 +1,60 @@
+// Owns running the service: open the store, serve the app, and shut down gracefully (stop
+// accepting, let requests and store writes in flight finish, then close the store).
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config/index.js';
+import type { Logger } from '../log/index.js';
+import { openGraphStore, type GraphStore } from '../store/index.js';
+import { version } from '../version.js';
+import { createApp } from './app.js';
+
+export interface RunningServer {
+  url: string;
+  store: GraphStore;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Readonly<Config>, logger: Logger, store?: GraphStore): Promise<RunningServer> {
+  const graphStore = store ?? (await openGraphStore(config, logger));
+  const app = createApp({ store: graphStore, logger, version, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
+    started.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, backend: graphStore.backend, version }, 'maillage listening');
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await graphStore.close();
+      logger.info('maillage stopped');
+    })());
+  return { url, store: graphStore, close };
+}
+
+/** Ends the process cleanly on SIGTERM/SIGINT; a second signal, or 60 s, forces it. */
+export function stopOnSignals(server: RunningServer, logger: Logger): void {
+  const stop = (signal: string): void => {
+    logger.info({ signal }, 'shutting down: finishing requests and writes in flight');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 60_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
