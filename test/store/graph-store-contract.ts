@@ -94,6 +94,11 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
     it('answers ASK, CONSTRUCT and DESCRIBE as RDF/JS terms', async () => {
       const ask = await store.query(`ASK { GRAPH <${g('a')}> { <${ex}d1> a <${ex}Dataset> } }`);
       expect(ask).toEqual({ form: 'ASK', boolean: true });
+      expect(await store.query(`ASK { GRAPH <${g('a')}> { <${ex}nobody> ?p ?o } }`)).toEqual({ form: 'ASK', boolean: false });
+      for (const results of [mediaTypes.sparqlResultsJson, mediaTypes.sparqlResultsXml]) {
+        const serialized = await store.querySerialized(`ASK { <${ex}nobody> ?p ?o }`, { results, graph: mediaTypes.nTriples });
+        expect(serialized.body).toMatch(/"boolean"\s*:\s*false|<boolean>false<\/boolean>/);
+      }
       const construct = await store.query(`CONSTRUCT { ?d <${ex}label> ?t } WHERE { GRAPH <${g('a')}> { ?d <${ex}title> ?t } }`);
       expect(construct.form === 'CONSTRUCT' && construct.quads.length).toBe(2);
       const describe = await store.query(`DESCRIBE <${ex}d1>`, { defaultGraphs: [g('a')] });

@@ -6,14 +6,18 @@ import { mediaTypes } from '../../rdf/index.js';
 
 interface AskJson {
   boolean?: boolean;
+  head?: { vars?: string[] };
   results?: { bindings?: Array<Record<string, { value: string }>> };
 }
 
 export function readAskJson(body: string): boolean {
   const json = JSON.parse(body) as AskJson;
   if (typeof json.boolean === 'boolean') return json.boolean;
-  const cell = json.results?.bindings?.[0]?.['__ASK_RETVAL'];
-  if (cell) return cell.value === '1' || cell.value === 'true';
+  if (json.head?.vars?.includes('__ASK_RETVAL')) {
+    // A false ASK comes back as the same table with no row.
+    const cell = json.results?.bindings?.[0]?.['__ASK_RETVAL'];
+    return cell !== undefined && (cell.value === '1' || cell.value === 'true');
+  }
   throw new Error(`Not a SPARQL ASK result: ${body.slice(0, 200)}`);
 }
 

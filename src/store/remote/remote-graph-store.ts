@@ -26,6 +26,8 @@ import { SparqlProtocolClient, type SparqlEndpoints } from './sparql-protocol-cl
 export interface RemoteGraphStoreOptions extends SparqlEndpoints {
   /** Graph that stands for "the default graph" in writes (a quad store has no anonymous one). */
   defaultGraph: string;
+  /** Quads per SPARQL Update request in bulk loads. */
+  loadChunkQuads?: number;
   /** Graphs the server keeps for itself, left out of stats and dumps. */
   serverGraphPrefixes?: string[];
   queryTimeoutMs: number;
@@ -36,6 +38,11 @@ export interface RemoteGraphStoreOptions extends SparqlEndpoints {
 const virtuosoServerGraphs = ['http://www.openlinksw.com/', 'http://www.w3.org/ns/ldp#', 'http://localuriqaserver/', 'http://localhost:8890/'];
 /** The remote server does not tell store size on each write; stats() counts it. */
 const unknownSize = -1;
+
+/** INSERT DATA for GRAPH blocks; Virtuoso refuses blank nodes there, and a template with an empty WHERE is equivalent. */
+function insertRequest(graphBlocks: string, hasBlankNodes: boolean): string {
+  return hasBlankNodes ? `INSERT {\n${graphBlocks}\n} WHERE {}` : `INSERT DATA {\n${graphBlocks}\n}`;
+}
 
 export class RemoteGraphStore implements GraphStore {
   readonly backend = 'remote' as const;
@@ -96,26 +103,39 @@ export class RemoteGraphStore implements GraphStore {
       const prepared = await this.prepare(write.payload, write.graph, true);
       const triples = prepared.graphs?.[0]?.ntriples ?? '';
       written += prepared.quads;
-      // Virtuoso refuses blank nodes in INSERT DATA; a template with an empty WHERE is equivalent.
-      if (triples && prepared.hasBlankNodes) operations.push(`INSERT { GRAPH <${write.graph}> {\n${triples}} } WHERE {}`);
-      else if (triples) operations.push(`INSERT DATA { GRAPH <${write.graph}> {\n${triples}} }`);
+      if (triples) operations.push(insertRequest(`GRAPH <${write.graph}> {\n${triples}}`, prepared.hasBlankNodes));
     }
     await this.client.update(operations.join(' ;\n'), this.writeTimeoutMs);
     return { storeQuads: unknownSize, quadsWritten: written };
   }
 
+  /**
+   * Bulk load as SPARQL Update requests of about `loadChunkQuads` quads, each naming as many graphs
+   * as it holds (a catalogue has one graph per record, so one request per graph would be slow).
+   */
   async load(payload: RdfPayload, options: LoadOptions = {}): Promise<WriteResult> {
     if (options.graph) assertGraphIri(options.graph);
     const prepared = await this.prepare(payload, options.graph ?? null, false);
+    const chunkQuads = prepared.hasBlankNodes ? Number.MAX_SAFE_INTEGER : (this.options.loadChunkQuads ?? 20_000);
     let loaded = 0;
+    let blocks: string[] = [];
+    let pending = 0;
+    const send = async (): Promise<void> => {
+      if (blocks.length === 0) return;
+      await this.client.update(insertRequest(blocks.join('\n'), prepared.hasBlankNodes), this.writeTimeoutMs);
+      loaded += pending;
+      options.onProgress?.(loaded, prepared.quads);
+      blocks = [];
+      pending = 0;
+    };
     for (const { graph, ntriples } of prepared.graphs ?? []) {
-      const chunkQuads = prepared.hasBlankNodes ? Number.MAX_SAFE_INTEGER : 50_000;
       for (const chunk of splitNQuads(ntriples, chunkQuads)) {
-        await this.client.graph('POST', graph ?? this.options.defaultGraph, this.writeTimeoutMs, chunk.text);
-        loaded += chunk.quads;
-        options.onProgress?.(loaded, prepared.quads);
+        blocks.push(`GRAPH <${graph ?? this.options.defaultGraph}> {\n${chunk.text}}`);
+        pending += chunk.quads;
+        if (pending >= chunkQuads) await send();
       }
     }
+    await send();
     return { storeQuads: unknownSize, quadsWritten: prepared.quads };
   }
 
@@ -140,9 +160,8 @@ export class RemoteGraphStore implements GraphStore {
     for await (const part of nquads) parts.push(Buffer.from(part));
     const prepared = await this.prepare({ data: Buffer.concat(parts), format: mediaTypes.nQuads }, null, false);
     for (const graph of await this.ownGraphs()) await this.client.graph('DELETE', graph, this.writeTimeoutMs);
-    for (const { graph, ntriples } of prepared.graphs ?? []) {
-      await this.client.graph('POST', graph ?? this.options.defaultGraph, this.writeTimeoutMs, ntriples);
-    }
+    const blocks = (prepared.graphs ?? []).map(({ graph, ntriples }) => `GRAPH <${graph ?? this.options.defaultGraph}> {\n${ntriples}}`);
+    if (blocks.length > 0) await this.client.update(insertRequest(blocks.join('\n'), prepared.hasBlankNodes), this.writeTimeoutMs);
     return { storeQuads: unknownSize, quadsWritten: prepared.quads };
   }
 

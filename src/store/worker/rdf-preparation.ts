@@ -44,37 +44,51 @@ export function rdfSyntaxError(error: unknown, format: string): RdfSyntaxError {
 
 export function prepareRdf(request: PrepareRequest): PreparedRdf {
   const target = request.graph === null ? ox.defaultGraph() : ox.namedNode(request.graph);
+  const quadFormat = isQuadFormat(request.format);
   let parsed: ox.Quad[];
   try {
     parsed = ox.parse(request.data, {
       format: request.format,
       ...(request.baseIri ? { base_iri: request.baseIri } : {}),
-      ...(isQuadFormat(request.format) ? {} : { to_graph_name: target }),
+      // Triple formats get their graph from the parser, so their quads need no rework here.
+      ...(quadFormat ? {} : { to_graph_name: target }),
     });
   } catch (error) {
     throw rdfSyntaxError(error, request.format);
   }
+  // Every access to an Oxigraph term crosses into WebAssembly, so per-quad work is kept to
+  // toString() except where a quad may need its graph changed or may hold a blank node.
   let nquads = '';
   let hasBlankNodes = false;
   const perGraph = new Map<string, { graph: string | null; ntriples: string; quads: number }>();
-  for (const quad of parsed) {
-    let graph = quad.graph;
-    if (graph.termType === 'DefaultGraph' && request.graph !== null) graph = target;
-    else if (request.singleGraph && !graph.equals(target)) {
-      throw new RdfSyntaxError(`The payload names graph ${graph.value || '(default)'}, but this write replaces only ${request.graph}`, {
-        format: request.format,
-      });
+  for (let quad of parsed) {
+    if (quadFormat && (request.graph !== null || request.singleGraph)) quad = placeInGraph(quad, target, request);
+    const line = quad.toString();
+    // A blank node always prints as "_:"; a line without it cannot hold one.
+    if (!hasBlankNodes && line.includes('_:')) {
+      hasBlankNodes = quad.subject.termType === 'BlankNode' || quad.object.termType === 'BlankNode' || quad.graph.termType === 'BlankNode';
     }
-    hasBlankNodes ||= quad.subject.termType === 'BlankNode' || quad.object.termType === 'BlankNode' || graph.termType === 'BlankNode';
-    // Oxigraph terms print as N-Quads terms (checked by a round-trip test).
-    nquads += ox.quad(quad.subject, quad.predicate, quad.object, graph).toString() + ' .\n';
+    nquads += `${line} .\n`;
     if (request.output === 'graphs') {
+      const graph = quad.graph;
       const key = graph.termType === 'DefaultGraph' ? '' : graph.value;
       let entry = perGraph.get(key);
       if (!entry) perGraph.set(key, (entry = { graph: key === '' ? null : key, ntriples: '', quads: 0 }));
-      entry.ntriples += ox.triple(quad.subject, quad.predicate, quad.object).toString() + ' .\n';
+      entry.ntriples += `${ox.triple(quad.subject, quad.predicate, quad.object).toString()} .\n`;
       entry.quads += 1;
     }
   }
   return { nquads, quads: parsed.length, hasBlankNodes, ...(request.output === 'graphs' ? { graphs: [...perGraph.values()] } : {}) };
+}
+
+/** A quad-format payload written to one graph: default-graph quads go there, others are refused. */
+function placeInGraph(quad: ox.Quad, target: ox.Quad_Graph, request: PrepareRequest): ox.Quad {
+  const graph = quad.graph;
+  if (graph.termType === 'DefaultGraph' && request.graph !== null) return ox.quad(quad.subject, quad.predicate, quad.object, target);
+  if (request.singleGraph && !graph.equals(target)) {
+    throw new RdfSyntaxError(`The payload names graph ${graph.value || '(default)'}, but this write replaces only ${request.graph}`, {
+      format: request.format,
+    });
+  }
+  return quad;
 }

@@ -1,0 +1,24 @@
+// `npm run bench [name] [--triples N] [--runs N]`: runs the named benchmarks (all when none),
+// printing tables for people and BENCH JSON lines for machines.
+import { parseArgs } from 'node:util';
+import { printFigures, type Figure } from './report.js';
+import { storeBenchmark } from './store-benchmark.js';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { triples: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' } },
+});
+
+const benchmarks: Record<string, () => Promise<Figure[]>> = {
+  store: () => storeBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
+};
+
+const names = positionals.length > 0 ? positionals : Object.keys(benchmarks);
+for (const name of names) {
+  const benchmark = benchmarks[name];
+  if (!benchmark) {
+    process.stderr.write(`Unknown benchmark "${name}". Known: ${Object.keys(benchmarks).join(', ')}\n`);
+    process.exit(2);
+  }
+  printFigures(await benchmark());
+}
