@@ -8,6 +8,7 @@ import * as ox from 'oxigraph';
 import { silentLogger } from '../src/log/index.js';
 import { mediaTypes } from '../src/rdf/index.js';
 import { openEmbeddedGraphStore, RemoteGraphStore, type GraphStore } from '../src/store/index.js';
+import { embeddedOptions } from '../test/support/embedded-store.js';
 import { startVirtuoso, virtuosoUnavailableReason } from '../test/support/virtuoso-server.js';
 import { catalogueIris, generateCatalogue, shapeForTriples } from './catalogue-generator.js';
 import { percentile, printComparison, printFigures, type Figure } from './report.js';
@@ -84,16 +85,10 @@ export async function storeBenchmark(options: { triples: number; runs: number })
   process.stderr.write(`store benchmark: ${options.triples} triples of generated catalogue, ${options.runs} runs per query\n`);
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-'));
-  const embedded = await openEmbeddedGraphStore({
-    dataDir,
-    replicas: 2,
-    capacityQuads: 14_000_000,
-    snapshotAfterOps: 1_000_000,
-    snapshotAfterBytes: 4 * 1024 ** 3,
-    synchronous: 'FULL',
-    queryTimeoutMs: 120_000,
-    logger: silentLogger,
-  });
+  // Production durability (synchronous FULL); snapshots kept out of the measured load.
+  const embedded = await openEmbeddedGraphStore(
+    embeddedOptions(dataDir, { capacityQuads: 14_000_000, snapshotAfterOps: 1_000_000, snapshotAfterBytes: 4 * 1024 ** 3, synchronous: 'FULL', queryTimeoutMs: 120_000 }),
+  );
   try {
     figures.push(...(await timeLoad(embedded, 'embedded', options.triples)));
     figures.push(...(await timeQueries(embedded, 'embedded', options.runs)));

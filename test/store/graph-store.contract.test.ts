@@ -1,25 +1,15 @@
 // Runs the GraphStore contract against the embedded backend and against a real Virtuoso.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { inject } from 'vitest';
 import { silentLogger } from '../../src/log/index.js';
-import { openEmbeddedGraphStore, RemoteGraphStore } from '../../src/store/index.js';
+import { RemoteGraphStore } from '../../src/store/index.js';
+import { openTestStore, temporaryDataDir } from '../support/embedded-store.js';
 import { describeGraphStoreContract } from './graph-store-contract.js';
 
 describeGraphStoreContract('embedded (Oxigraph)', async () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-contract-'));
-  const store = await openEmbeddedGraphStore({
-    dataDir,
-    replicas: 2,
-    capacityQuads: 1_000_000,
-    snapshotAfterOps: 5,
-    snapshotAfterBytes: 1 << 30,
-    synchronous: 'NORMAL',
-    queryTimeoutMs: 10_000,
-    logger: silentLogger,
-  });
-  return { store, cleanup: async () => (await store.close(), rmSync(dataDir, { recursive: true, force: true })) };
+  const data = temporaryDataDir('contract');
+  // Snapshots every 5 writes, so the contract also runs across journal truncations.
+  const store = await openTestStore(data.dir, { snapshotAfterOps: 5 });
+  return { store, cleanup: async () => (await store.close(), data.remove()) };
 });
 
 const virtuoso = inject('virtuoso');

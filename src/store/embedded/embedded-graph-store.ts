@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync, createReadStream, fsyncSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
-import { BadRequestError, CapacityExceededError } from '../../errors/index.js';
+import { BadRequestError, CapacityExceededError, UnavailableError } from '../../errors/index.js';
 import type { Logger } from '../../log/index.js';
 import { assertGraphIri, mediaTypes } from '../../rdf/index.js';
 import { openRecordsDatabase, StoreJournal, type JournalEntry, type JournalOp, type RecordsDatabase } from '../../records/index.js';
@@ -112,8 +112,9 @@ export class EmbeddedGraphStore implements GraphStore {
       );
       return { form, mediaType, body };
     } catch (error) {
-      // Plain errors come from Oxigraph evaluating a query that parsed: the query is at fault.
-      if ((error as Error).constructor === Error) throw new BadRequestError(`The query failed: ${(error as Error).message}`);
+      // A plain Error is Oxigraph refusing a query that parsed (e.g. an unsupported feature): the
+      // query is at fault. Anything else (a WebAssembly RuntimeError...) is ours and stays a 500.
+      if ((error as Error).name === 'Error') throw new BadRequestError(`The query failed: ${(error as Error).message}`);
       throw error;
     }
   }
@@ -266,7 +267,7 @@ export class EmbeddedGraphStore implements GraphStore {
 
   /** Journal first (durable), then every replica; resolves with the store size once applied. */
   private commit(ops: JournalOp[], delta: number): Promise<number> {
-    if (this.closed) return Promise.reject(new BadRequestError('The graph store is closed'));
+    if (this.closed) return Promise.reject(new UnavailableError('The graph store is closed'));
     this.assertCapacity(delta);
     if (ops.some((op) => op.op === 'update') && this.pool.lastKnownSize >= this.options.capacityQuads) this.capacityError(0, this.pool.lastKnownSize);
     return this.track(async () => {
