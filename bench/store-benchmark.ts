@@ -11,7 +11,7 @@ import { openEmbeddedGraphStore, RemoteGraphStore, type GraphStore } from '../sr
 import { embeddedOptions } from '../test/support/embedded-store.js';
 import { startVirtuoso, virtuosoUnavailableReason } from '../test/support/virtuoso-server.js';
 import { catalogueIris, generateCatalogue, shapeForTriples } from './catalogue-generator.js';
-import { percentile, printComparison, printFigures, type Figure } from './report.js';
+import { percentile, printComparison, type Figure } from './report.js';
 
 const dcat = 'http://www.w3.org/ns/dcat#';
 const dct = 'http://purl.org/dc/terms/';
