@@ -1,2 +1,12 @@
 export { openRecordsDatabase, recordsDatabasePath, type RecordsDatabase } from './records-database.js';
 export { StoreJournal, type JournalOp, type JournalEntry } from './store-journal.js';
+export {
+  RawRecordStore,
+  checksumOf,
+  type RawRecord,
+  type RecordFailure,
+  type HarvestPage,
+  type HarvestRun,
+  type RunCounts,
+  type StoredRawRecord,
+} from './raw-records.js';

@@ -22,6 +22,54 @@ const migrations: string[] = [
      quads INTEGER NOT NULL DEFAULT 0,
      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
    )`,
+  // Raw harvested records, verbatim, one row per (source, record id); a deletion keeps the row as
+  // a tombstone so the metadata stays visible.
+  `CREATE TABLE raw_records (
+     source TEXT NOT NULL,
+     record_id TEXT NOT NULL,
+     format TEXT NOT NULL,
+     datestamp TEXT,
+     checksum TEXT NOT NULL,
+     content TEXT NOT NULL,
+     deleted INTEGER NOT NULL DEFAULT 0,
+     deleted_at TEXT,
+     first_run INTEGER NOT NULL,
+     last_run INTEGER NOT NULL,
+     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     PRIMARY KEY (source, record_id)
+   ) WITHOUT ROWID`,
+  `CREATE TABLE harvest_runs (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     source TEXT NOT NULL,
+     protocol TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'interrupted')),
+     pid INTEGER,
+     full_harvest INTEGER NOT NULL DEFAULT 0,
+     from_datestamp TEXT,
+     cursor TEXT,
+     pages INTEGER NOT NULL DEFAULT 0,
+     new INTEGER NOT NULL DEFAULT 0,
+     updated INTEGER NOT NULL DEFAULT 0,
+     unchanged INTEGER NOT NULL DEFAULT 0,
+     deleted INTEGER NOT NULL DEFAULT 0,
+     failed INTEGER NOT NULL DEFAULT 0,
+     max_datestamp TEXT,
+     notes TEXT NOT NULL DEFAULT '[]',
+     error TEXT,
+     started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     ended_at TEXT
+   )`,
+  `CREATE INDEX harvest_runs_by_source ON harvest_runs (source, id)`,
+  // Records (or pages) that could not be taken in, kept aside with the reason.
+  `CREATE TABLE harvest_failures (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     run_id INTEGER NOT NULL REFERENCES harvest_runs (id),
+     source TEXT NOT NULL,
+     record_id TEXT,
+     reason TEXT NOT NULL,
+     excerpt TEXT,
+     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+   )`,
 ];
 
 export function recordsDatabasePath(dataDir: string): string {
