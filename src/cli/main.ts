@@ -5,6 +5,7 @@ import { loadConfig } from '../config/index.js';
 import { createLogger } from '../log/index.js';
 import { startServer, stopOnSignals } from '../http/index.js';
 import { version } from '../version.js';
+import { harvestCommand, harvestsCommand, ingestCommand } from './commands/harvest-commands.js';
 import { dumpCommand, loadCommand, restoreCommand, statsCommand, type CommandContext } from './commands/store-commands.js';
 import { reportError, UsageError } from './report-error.js';
 
@@ -17,6 +18,14 @@ Usage:
   maillage dump [file]                    write the whole store as N-Quads (stdout when no file)
   maillage restore <file>                 replace the whole store with an N-Quads dump
   maillage stats                          print the store's size and state as JSON
+  maillage harvest [--source NAME] [--full]
+                                          harvest the sources of config/sources.json (MAILLAGE_SOURCES) into the system of record
+  maillage harvest <protocol> <url> [--format PREFIX] [--set S] [--query Q] [--from DATE] [--name NAME] [--full]
+                                          harvest one endpoint: oai-pmh, datacite, dataverse, ckan, dcat, hal, ror
+  maillage ingest <file|dir> [--format F] [--name SOURCE]
+                                          take in recorded responses or exports from disk, by the same path
+  maillage harvests [--source NAME] [--run ID]
+                                          the harvest reports (counts, failures kept aside)
   maillage help | version
 
 Common options: --data-dir DIR (DATA_DIR), --store embedded|remote (STORE)
@@ -27,6 +36,9 @@ const commands: Record<string, (context: CommandContext) => Promise<void>> = {
   dump: dumpCommand,
   restore: restoreCommand,
   stats: statsCommand,
+  harvest: harvestCommand,
+  ingest: ingestCommand,
+  harvests: harvestsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +51,13 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       'data-dir': { type: 'string' },
       store: { type: 'string' },
+      source: { type: 'string' },
+      full: { type: 'boolean' },
+      set: { type: 'string' },
+      query: { type: 'string' },
+      from: { type: 'string' },
+      name: { type: 'string' },
+      run: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

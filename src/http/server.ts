@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../log/index.js';
+import { openRecordsDatabase, RawRecordStore } from '../records/index.js';
 import { openGraphStore, type GraphStore } from '../store/index.js';
 import { version } from '../version.js';
 import { createApp } from './app.js';
@@ -16,7 +17,9 @@ export interface RunningServer {
 
 export async function startServer(config: Readonly<Config>, logger: Logger, store?: GraphStore): Promise<RunningServer> {
   const graphStore = store ?? (await openGraphStore(config, logger));
-  const app = createApp({ store: graphStore, logger, version, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
+  const recordsDb = openRecordsDatabase(config.dataDir, { synchronous: config.embedded.synchronous });
+  const records = new RawRecordStore(recordsDb);
+  const app = createApp({ store: graphStore, records, logger, version, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
   const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
     started.once('error', reject);
@@ -33,6 +36,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
       await graphStore.close();
+      recordsDb.close();
       logger.info('maillage stopped');
     })());
   return { url, store: graphStore, close };

@@ -13,6 +13,8 @@ export interface OaiPage {
   error: { code: string; message: string } | null;
   /** Identify's granularity, when the page is an Identify response. */
   granularity: string | null;
+  /** The metadataPrefix the response names in its <request> element. */
+  requestedPrefix: string | null;
 }
 
 interface RecordDraft {
@@ -27,7 +29,7 @@ interface RecordDraft {
 export type MetadataCheck = (root: SaxesTagNS) => string | null;
 
 export function parseOaiPage(text: string, format: string, checkMetadata: MetadataCheck = () => null): OaiPage {
-  const page: OaiPage = { records: [], failures: [], resumptionToken: null, completeListSize: null, error: null, granularity: null };
+  const page: OaiPage = { records: [], failures: [], resumptionToken: null, completeListSize: null, error: null, granularity: null, requestedPrefix: null };
   const parser = new SaxesParser({ xmlns: true, position: true });
   const path: string[] = [];
   let draft: RecordDraft | null = null;
@@ -55,6 +57,7 @@ export function parseOaiPage(text: string, format: string, checkMetadata: Metada
     if (tag.local === 'record') draft = { id: null, datestamp: null, deleted: false, metadata: null, metadataRoot: null };
     else if (tag.local === 'header' && draft) draft.deleted = tag.attributes.status?.value === 'deleted';
     else if (tag.local === 'metadata' && draft) metadataDepth = depth;
+    else if (tag.local === 'request') page.requestedPrefix = tag.attributes.metadataPrefix?.value ?? null;
     else if (tag.local === 'error') page.error = { code: tag.attributes.code?.value ?? 'unknown', message: '' };
     else if (tag.local === 'resumptionToken') {
       const size = tag.attributes.completeListSize?.value;
