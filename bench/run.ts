@@ -2,15 +2,22 @@
 // printing tables for people and BENCH JSON lines for machines.
 import { parseArgs } from 'node:util';
 import { printFigures, type Figure } from './report.js';
+import { harvestBenchmark } from './harvest-benchmark.js';
 import { storeBenchmark } from './store-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { triples: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' } },
+  options: {
+    triples: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '30' },
+    pages: { type: 'string', default: '100' },
+    'per-page': { type: 'string', default: '100' },
+  },
 });
 
 const benchmarks: Record<string, () => Promise<Figure[]>> = {
   store: () => storeBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
+  harvest: () => harvestBenchmark({ pages: Number(values.pages), perPage: Number(values['per-page']) }),
 };
 
 const names = positionals.length > 0 ? positionals : Object.keys(benchmarks);
