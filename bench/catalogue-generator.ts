@@ -2,6 +2,7 @@
 // titles FR/EN, descriptions, keywords, EU data themes, publisher, ORCID creators, dates,
 // temporal coverage, a distribution, licence, a related publication), plus organisations.
 // Seeded, so two runs (and two backends) get the same data.
+import { seededRandom } from '../src/demo/seeded-random.js';
 
 export interface CatalogueShape {
   datasets: number;
@@ -19,18 +20,6 @@ const licences = ['CC-BY-4.0', 'CC0-1.0', 'etalab-2.0', 'CC-BY-SA-4.0', 'ODbL-1.
 const wordsFr = ['océan', 'atmosphère', 'climat', 'biodiversité', 'sol', 'aérosols', 'précipitations', 'glacier', 'forêt', 'rivière', 'génome', 'santé', 'énergie', 'ville', 'mobilité', 'agriculture'];
 const wordsEn = ['ocean', 'atmosphere', 'climate', 'biodiversity', 'soil', 'aerosols', 'precipitation', 'glacier', 'forest', 'river', 'genome', 'health', 'energy', 'city', 'mobility', 'agriculture'];
 
-/** Mulberry32: a small, fast, seeded PRNG. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const catalogueIris = {
   dataset: (i: number) => `${base}dataset/${i}`,
   graph: (i: number) => `${base}record/${i}`,
@@ -47,7 +36,7 @@ function literal(value: string, lang?: string): string {
 
 /** Yields N-Quads text in chunks of about `datasetsPerChunk` records. */
 export function* generateCatalogue(shape: CatalogueShape, datasetsPerChunk = 2000): Generator<{ nquads: string; quads: number }> {
-  const next = random(shape.seed ?? 42);
+  const next = seededRandom(shape.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   let lines: string[] = [];
   const emit = (s: string, p: string, o: string, g: string) => lines.push(`<${s}> <${p}> ${o} <${g}> .`);

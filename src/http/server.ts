@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../log/index.js';
+import { loadDemoCatalogueOnce } from '../demo/index.js';
 import { openRecordsDatabase, RawRecordStore } from '../records/index.js';
 import { openGraphStore, type GraphStore } from '../store/index.js';
 import { version } from '../version.js';
@@ -19,6 +20,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   const graphStore = store ?? (await openGraphStore(config, logger));
   const recordsDb = openRecordsDatabase(config.dataDir, { synchronous: config.embedded.synchronous });
   const records = new RawRecordStore(recordsDb);
+  if (config.demoCatalogue) await loadDemoCatalogueOnce(records, config.dataDir, logger);
   const app = createApp({ store: graphStore, records, logger, version, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
   const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));

@@ -251,6 +251,12 @@ export class RawRecordStore {
     };
   }
 
+  /** Records per source format, for reports. */
+  formats(source: string): Record<string, number> {
+    const rows = this.db.prepare('SELECT format, COUNT(*) AS n FROM raw_records WHERE source = ? GROUP BY format ORDER BY format').all(source) as Array<{ format: string; n: number }>;
+    return Object.fromEntries(rows.map((row) => [row.format, row.n]));
+  }
+
   counts(source?: string): { records: number; deleted: number } {
     const row = (source
       ? this.db.prepare('SELECT COUNT(*) AS records, COALESCE(SUM(deleted), 0) AS deleted FROM raw_records WHERE source = ?').get(source)

@@ -1,0 +1,205 @@
+// Owns the demo catalogue that a fresh `npm start` loads: records the project generates itself
+// (seeded, so identical everywhere) in five source formats as their sources serve them — OAI-PMH
+// oai_datacite pages, DataCite REST JSON, a CKAN package_search result, HAL search results, ROR
+// organisations — linked to each other: datasets cite publications and software, publications
+// cite datasets, creators carry ORCIDs, affiliations and funders are ROR organisations, grants
+// are projects. They are written as files and taken in by `ingest`, the path real exports take.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { seededRandom } from './seeded-random.js';
+
+export interface DemoCatalogueSize {
+  datasets: number;
+  software: number;
+  publications: number;
+  portalDatasets: number;
+  organisations: number;
+}
+
+export const defaultDemoSize: DemoCatalogueSize = { datasets: 500, software: 120, publications: 250, portalDatasets: 120, organisations: 40 };
+
+const themes = [
+  ['Aérosols', 'Aerosols'],
+  ["Qualité de l'air", 'Air quality'],
+  ['Chimie atmosphérique', 'Atmospheric chemistry'],
+  ['Précipitations', 'Precipitation'],
+  ['Nuages', 'Clouds'],
+  ['Océans', 'Oceans'],
+  ['Climat', 'Climate'],
+  ['Biodiversité', 'Biodiversity'],
+  ['Terre solide', 'Solid Earth'],
+  ['Surfaces continentales', 'Continental surfaces'],
+  ['Agro-environnement', 'Agro-environment'],
+  ['Vents atmosphériques', 'Atmospheric winds'],
+] as const;
+const places = ['Puy de Dôme', 'Lannemezan', 'Brest', 'Grenoble', 'Toulouse', 'Guyane', 'Kerguelen', 'Dumont d’Urville', 'Camargue', 'Montpellier'];
+const families = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel'];
+const givens = ['Camille', 'Léa', 'Hugo', 'Chloé', 'Lucas', 'Manon', 'Jules', 'Inès', 'Louis', 'Zoé'];
+const licences = [
+  ['CC-BY-4.0', 'https://creativecommons.org/licenses/by/4.0/'],
+  ['etalab-2.0', 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/'],
+  ['CC0-1.0', 'https://creativecommons.org/publicdomain/zero/1.0/'],
+] as const;
+
+const escapeXml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An ORCID with a valid ISO 7064 MOD 11-2 check digit. */
+export function orcidOf(n: number): string {
+  const base = `000000021${String(n).padStart(6, '0')}`;
+  let total = 0;
+  for (const digit of base) total = (total + Number(digit)) * 2;
+  const check = (12 - (total % 11)) % 11;
+  const digits = base + (check === 10 ? 'X' : String(check));
+  return `https://orcid.org/${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8, 12)}-${digits.slice(12)}`;
+}
+
+/** A ROR id in ROR's shape: 0, six Crockford base-32 characters, two ISO 7064 MOD 97-10 check digits. */
+export function rorOf(n: number): string {
+  const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
+  const number = 100000 + n * 7919;
+  let body = '';
+  for (let value = number, i = 0; i < 6; i += 1, value = Math.floor(value / 32)) body = alphabet[value % 32]! + body;
+  const check = String(98 - ((number * 100) % 97)).padStart(2, '0');
+  return `https://ror.org/0${body}${check}`;
+}
+
+export const demoIds = {
+  datasetDoi: (n: number) => `10.57745/DEMO-DS-${n}`,
+  softwareDoi: (n: number) => `10.57745/DEMO-SW-${n}`,
+  publicationDoi: (n: number) => `10.5555/demo-pub-${n}`,
+  halId: (n: number) => `hal-0${String(4000000 + n)}`,
+  grant: (n: number) => `ANR-2${n % 4}-CE01-${String(n).padStart(4, '0')}`,
+};
+
+export function writeDemoCatalogue(folder: string, size: DemoCatalogueSize = defaultDemoSize): { files: string[]; records: number } {
+  mkdirSync(folder, { recursive: true });
+  const random = seededRandom(20261122);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const person = () => {
+    const n = Math.floor(random() * 400);
+    return { family: families[n % families.length]!, given: givens[n % givens.length]!, orcid: orcidOf(n) };
+  };
+  const organisation = () => Math.floor(random() * size.organisations);
+  const files: string[] = [];
+  const write = (name: string, body: string) => {
+    writeFileSync(path.join(folder, name), body);
+    files.push(path.join(folder, name));
+  };
+
+  // ROR: the organisations (laboratories, universities, the funder).
+  const orgs = Array.from({ length: size.organisations }, (_, o) => ({
+    id: rorOf(o),
+    names: [
+      { value: o === 0 ? 'Agence Nationale de la Recherche' : `Laboratoire de recherche ${o}`, types: ['ror_display', 'label'], lang: 'fr' },
+      { value: o === 0 ? 'French National Research Agency' : `Research laboratory ${o}`, types: ['label'], lang: 'en' },
+    ],
+    types: [o === 0 ? 'funder' : 'facility'],
+    status: 'active',
+    established: 1950 + o,
+    locations: [{ geonames_id: 2988507, geonames_details: { name: pick(places), country_code: 'FR', country_name: 'France' } }],
+    links: [{ type: 'website', value: `https://lab${o}.example.fr` }],
+    admin: { created: { date: '2020-01-01', schema_version: '2.1' }, last_modified: { date: '2024-06-01', schema_version: '2.1' } },
+  }));
+  write('ror-organisations.json', JSON.stringify({ number_of_results: orgs.length, time_taken: 1, items: orgs, meta: {} }, null, 1));
+
+  // OAI-PMH oai_datacite: the repository's datasets, 100 a page.
+  const datasetXml = (n: number): string => {
+    const [fr, en] = pick(themes);
+    const place = pick(places);
+    const creator = person();
+    const affiliation = orgs[1 + (organisation() % (size.organisations - 1))]!;
+    const [licenceId, licenceUri] = pick(licences);
+    const year = 2010 + Math.floor(random() * 15);
+    const publication = Math.floor(random() * size.publications);
+    const software = Math.floor(random() * size.software);
+    return `<resource xmlns="http://datacite.org/schema/kernel-4" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://datacite.org/schema/kernel-4 http://schema.datacite.org/meta/kernel-4.4/metadata.xsd">
+  <identifier identifierType="DOI">${demoIds.datasetDoi(n)}</identifier>
+  <creators><creator><creatorName nameType="Personal">${creator.family}, ${creator.given}</creatorName><givenName>${creator.given}</givenName><familyName>${creator.family}</familyName><nameIdentifier nameIdentifierScheme="ORCID" schemeURI="https://orcid.org">${creator.orcid}</nameIdentifier><affiliation affiliationIdentifier="${affiliation.id}" affiliationIdentifierScheme="ROR" schemeURI="https://ror.org">${escapeXml(affiliation.names[0]!.value)}</affiliation></creator></creators>
+  <titles><title xml:lang="fr">${escapeXml(`${fr} : observations à ${place}, ${year}`)}</title><title xml:lang="en" titleType="TranslatedTitle">${escapeXml(`${en}: observations at ${place}, ${year}`)}</title></titles>
+  <publisher>Recherche Data Gouv</publisher><publicationYear>${year + 1}</publicationYear>
+  <subjects><subject xml:lang="fr">${escapeXml(fr.toLowerCase())}</subject><subject xml:lang="en">${escapeXml(en.toLowerCase())}</subject><subject subjectScheme="Dataverse subject">Earth and Environmental Sciences</subject></subjects>
+  <dates><date dateType="Collected">${year}-01-01/${year}-12-31</date><date dateType="Updated">${year + 1}-06-15</date></dates>
+  <language>fr</language>
+  <resourceType resourceTypeGeneral="Dataset">Observations</resourceType>
+  <relatedIdentifiers><relatedIdentifier relatedIdentifierType="DOI" relationType="IsCitedBy">${demoIds.publicationDoi(publication)}</relatedIdentifier><relatedIdentifier relatedIdentifierType="DOI" relationType="IsSupplementedBy">${demoIds.softwareDoi(software)}</relatedIdentifier></relatedIdentifiers>
+  <rightsList><rights rightsURI="${licenceUri}" rightsIdentifier="${licenceId}">${licenceId}</rights><rights rightsURI="info:eu-repo/semantics/openAccess">Open Access</rights></rightsList>
+  <descriptions><description descriptionType="Abstract" xml:lang="fr">${escapeXml(`Mesures de ${fr.toLowerCase()} réalisées à ${place} en ${year}, au pas de temps horaire, contrôlées et validées.`)}</description></descriptions>
+  <geoLocations><geoLocation><geoLocationPlace>${escapeXml(place)}</geoLocationPlace><geoLocationBox><westBoundLongitude>${(-5 + random() * 12).toFixed(3)}</westBoundLongitude><eastBoundLongitude>${(7.5 + random()).toFixed(3)}</eastBoundLongitude><southBoundLatitude>${(42 + random() * 3).toFixed(3)}</southBoundLatitude><northBoundLatitude>${(46 + random() * 4).toFixed(3)}</northBoundLatitude></geoLocationBox></geoLocation></geoLocations>
+  <fundingReferences><fundingReference><funderName>Agence Nationale de la Recherche</funderName><funderIdentifier funderIdentifierType="ROR">${orgs[0]!.id}</funderIdentifier><awardNumber>${demoIds.grant(n % 60)}</awardNumber><awardTitle>${escapeXml(`Projet ${en} ${n % 60}`)}</awardTitle></fundingReference></fundingReferences>
+</resource>`;
+  };
+  const perPage = 100;
+  const pages = Math.ceil(size.datasets / perPage);
+  for (let p = 0; p < pages; p += 1) {
+    const records = Array.from({ length: Math.min(perPage, size.datasets - p * perPage) }, (_, i) => {
+      const n = p * perPage + i;
+      return `    <record><header><identifier>oai:entrepot.demo:${demoIds.datasetDoi(n)}</identifier><datestamp>2024-06-15T08:00:00Z</datestamp><setSpec>earth-system</setSpec></header><metadata>${datasetXml(n)}</metadata></record>`;
+    }).join('\n');
+    write(
+      `oai-datacite-page-${p + 1}.xml`,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><responseDate>2024-06-15T08:00:00Z</responseDate><request verb="ListRecords" metadataPrefix="oai_datacite">https://entrepot.demo/oai</request><ListRecords>\n${records}\n${p + 1 < pages ? `<resumptionToken completeListSize="${size.datasets}">page-${p + 2}</resumptionToken>` : ''}</ListRecords></OAI-PMH>\n`,
+    );
+  }
+
+  // DataCite REST JSON: software (and its link back to the datasets it processes).
+  const software = Array.from({ length: size.software }, (_, n) => {
+    const creator = person();
+    return {
+      id: demoIds.softwareDoi(n).toLowerCase(),
+      type: 'dois',
+      attributes: {
+        doi: demoIds.softwareDoi(n).toLowerCase(),
+        titles: [{ title: `Chaîne de traitement ${pick(themes)[0].toLowerCase()} v${1 + (n % 4)}`, lang: 'fr' }],
+        creators: [{ name: `${creator.family}, ${creator.given}`, nameType: 'Personal', nameIdentifiers: [{ nameIdentifier: creator.orcid, nameIdentifierScheme: 'ORCID' }] }],
+        publisher: 'Recherche Data Gouv',
+        publicationYear: 2015 + (n % 10),
+        types: { resourceTypeGeneral: 'Software', resourceType: 'Code source' },
+        relatedIdentifiers: [{ relatedIdentifier: demoIds.datasetDoi(Math.floor(random() * size.datasets)), relatedIdentifierType: 'DOI', relationType: 'IsSupplementTo' }],
+        rightsList: [{ rights: 'CeCILL-2.1', rightsIdentifier: 'CECILL-2.1' }],
+        updated: '2024-05-01T12:00:00Z',
+      },
+    };
+  });
+  write('datacite-software.json', JSON.stringify({ data: software, meta: { total: software.length }, links: {} }, null, 1));
+
+  // HAL: publications citing the datasets.
+  const docs = Array.from({ length: size.publications }, (_, n) => {
+    const author = person();
+    return {
+      docid: 4000000 + n,
+      halId_s: demoIds.halId(n),
+      docType_s: 'ART',
+      title_s: [`Variabilité de ${pick(themes)[0].toLowerCase()} : analyse de ${2 + (n % 8)} années d'observations`],
+      authFullName_s: [`${author.given} ${author.family}`],
+      authORCIDIdExt_id: [author.orcid.replace('https://orcid.org/', '')],
+      doiId_s: demoIds.publicationDoi(n),
+      researchData_s: [demoIds.datasetDoi(Math.floor(random() * size.datasets))],
+      structId_i: [1 + (n % (size.organisations - 1))],
+      anrProjectReference_s: [demoIds.grant(n % 60)],
+      publicationDateY_i: 2012 + (n % 12),
+      modifiedDate_s: '2024-04-02 09:30:00',
+    };
+  });
+  write('hal-publications.json', JSON.stringify({ response: { numFound: docs.length, start: 0, docs }, nextCursorMark: 'end' }, null, 1));
+
+  // CKAN: a regional open-data portal's environmental datasets.
+  const packages = Array.from({ length: size.portalDatasets }, (_, n) => {
+    const [fr] = pick(themes);
+    return {
+      id: `0b6c1d2e-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      name: `releves-${fr.toLowerCase().replace(/[^a-z]+/g, '-')}-${n}`,
+      title: `Relevés ${fr.toLowerCase()} — ${pick(places)}`,
+      notes: `Relevés publiés par la collectivité, mis à jour chaque mois.`,
+      license_id: 'etalab-2.0',
+      metadata_modified: '2024-03-10T10:00:00.000000',
+      organization: { name: 'region-demo', title: 'Région (démonstration)' },
+      tags: [{ name: fr.toLowerCase() }],
+      resources: [{ id: `r-${n}`, url: `https://portail.demo/files/${n}.csv`, format: 'CSV' }],
+      extras: [{ key: 'related_dataset', value: `https://doi.org/${demoIds.datasetDoi(n % size.datasets)}` }],
+      state: 'active',
+    };
+  });
+  write('ckan-package-search.json', JSON.stringify({ success: true, result: { count: packages.length, results: packages } }, null, 1));
+
+  return { files, records: size.datasets + size.software + size.publications + size.portalDatasets + size.organisations };
+}
