@@ -10,3 +10,4 @@ export {
   type RunCounts,
   type StoredRawRecord,
 } from './raw-records.js';
+export { isProcessAlive } from './process-liveness.js';

@@ -2,6 +2,7 @@
 // per harvested page takes in its records, its failures and the run's checkpoint together, so a
 // harvest killed at any point resumes from its last committed page, losing and doubling nothing.
 import { createHash } from 'node:crypto';
+import { isProcessAlive } from './process-liveness.js';
 import type { RecordsDatabase } from './records-database.js';
 
 export interface RawRecord {
@@ -108,15 +109,6 @@ function toRun(row: RunRow): HarvestRun {
 
 export const checksumOf = (content: string): string => createHash('sha256').update(content).digest('hex');
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export class RawRecordStore {
   private readonly selectChecksum;
   private readonly upsert;
@@ -150,7 +142,7 @@ export class RawRecordStore {
   beginRun(source: string, protocol: string, options: { full: boolean }): { run: HarvestRun; resumed: boolean } {
     return this.db.transaction(() => {
       const open = this.db.prepare("SELECT * FROM harvest_runs WHERE source = ? AND status IN ('running', 'interrupted') ORDER BY id DESC LIMIT 1").get(source) as RunRow | undefined;
-      if (open && open.status === 'running' && open.pid !== null && open.pid !== process.pid && isAlive(open.pid)) {
+      if (open && open.status === 'running' && open.pid !== null && open.pid !== process.pid && isProcessAlive(open.pid)) {
         throw new Error(`Source ${source} is being harvested by process ${open.pid} (run ${open.id})`);
       }
       if (open) {

@@ -3,9 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHarvester } from '../../src/harvest/index.js';
 import { sourceSchema } from '../../src/harvest/source-schemas.js';
 import { runHarvest } from '../../src/harvest/run-harvest.js';
-import { openRecordsDatabase, RawRecordStore } from '../../src/records/index.js';
-import { temporaryDataDir } from '../support/embedded-store.js';
-import { startReplayServer, type Route } from '../support/replay-server.js';
+import { harvestFixture } from '../support/records-store.js';
+import type { Route } from '../support/replay-server.js';
 import { sharedDataMissing, sharedFile } from '../support/shared-data.js';
 
 const json = (relative: string) => JSON.parse(sharedFile(relative)) as Record<string, unknown>;
@@ -16,13 +15,7 @@ describe.skipIf(sharedDataMissing !== null)(`JSON API and DCAT harvesters${share
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
-  async function setup(route: Route) {
-    const server = await startReplayServer(route);
-    const data = temporaryDataDir('json');
-    const db = openRecordsDatabase(data.dir, { synchronous: 'NORMAL' });
-    cleanups.push(() => server.close(), () => db.close(), data.remove);
-    return { server, records: new RawRecordStore(db) };
-  }
+  const setup = (route: Route) => harvestFixture(route, cleanups);
 
   it('pages DataCite JSON:API with cursors, keeps an item without DOI aside, and asks only for updates next time', async () => {
     const item = (fixture: string) => {

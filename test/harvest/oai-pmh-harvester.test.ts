@@ -4,10 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OaiPmhHarvester } from '../../src/harvest/oai-pmh/oai-pmh-harvester.js';
 import { PoliteHttpClient } from '../../src/harvest/polite-http-client.js';
 import { runHarvest } from '../../src/harvest/run-harvest.js';
-import { openRecordsDatabase, RawRecordStore } from '../../src/records/index.js';
-import { temporaryDataDir } from '../support/embedded-store.js';
+import { harvestFixture } from '../support/records-store.js';
 import { identify, listRecords, oaiError } from '../support/oai-responses.js';
-import { startReplayServer, type ReplayServer, type Route } from '../support/replay-server.js';
+import type { Route } from '../support/replay-server.js';
 import { sharedDataMissing, sharedFile, withoutXmlDeclaration } from '../support/shared-data.js';
 
 const sickle = (name: string) => sharedFile(`oai-pmh/sickle/sickle/tests/sample_data/${name}`);
@@ -20,13 +19,7 @@ describe.skipIf(sharedDataMissing !== null)(`OAI-PMH harvester${sharedDataMissin
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function setup(route: Route) {
-    const server = await startReplayServer(route);
-    const data = temporaryDataDir('oai');
-    const db = openRecordsDatabase(data.dir, { synchronous: 'NORMAL' });
-    cleanups.push(() => server.close(), () => db.close(), data.remove);
-    return { server, records: new RawRecordStore(db) };
-  }
+  const setup = (route: Route) => harvestFixture(route, cleanups);
 
   const sicklePages: Route = (url) => {
     const token = url.searchParams.get('resumptionToken');

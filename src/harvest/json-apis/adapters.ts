@@ -9,6 +9,15 @@ function withParams(base: string, params: Record<string, string | number | undef
   return url.toString();
 }
 
+/** The next page of an API paged by `start` (CKAN, Dataverse), or null after the last. */
+function nextByStart(current: string, count: number, total: number): string | null {
+  const url = new URL(current);
+  const start = Number(url.searchParams.get('start') ?? 0) + count;
+  if (count === 0 || start >= total) return null;
+  url.searchParams.set('start', String(start));
+  return url.toString();
+}
+
 export interface DataciteOptions {
   url: string;
   clientId?: string;
@@ -76,13 +85,7 @@ export function ckanAdapter(options: CkanOptions): JsonApiAdapter {
       if (!id) return 'no package id or name';
       return { id, datestamp: text(at(item, 'metadata_modified')), deleted: at(item, 'state') === 'deleted' };
     },
-    nextUrl(page, current, count) {
-      const url = new URL(current);
-      const start = Number(url.searchParams.get('start') ?? 0) + count;
-      if (count === 0 || start >= Number(at(page, 'result', 'count') ?? 0)) return null;
-      url.searchParams.set('start', String(start));
-      return url.toString();
-    },
+    nextUrl: (page, current, count) => nextByStart(current, count, Number(at(page, 'result', 'count') ?? 0)),
   };
 }
 
@@ -187,12 +190,6 @@ export function dataverseAdapter(options: DataverseOptions): JsonApiAdapter {
       const exportUrl = withParams(`${base}/api/datasets/export`, { exporter: 'dataverse_json', persistentId: identity.id });
       return JSON.parse((await http.get(exportUrl, 'application/json')).body) as unknown;
     },
-    nextUrl(page, current, count) {
-      const url = new URL(current);
-      const start = Number(url.searchParams.get('start') ?? 0) + count;
-      if (count === 0 || start >= Number(at(page, 'data', 'total_count') ?? 0)) return null;
-      url.searchParams.set('start', String(start));
-      return url.toString();
-    },
+    nextUrl: (page, current, count) => nextByStart(current, count, Number(at(page, 'data', 'total_count') ?? 0)),
   };
 }
