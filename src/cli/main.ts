@@ -20,7 +20,8 @@ Usage:
   maillage stats                          print the store's size and state as JSON
   maillage harvest [--source NAME] [--full]
                                           harvest the sources of config/sources.json (MAILLAGE_SOURCES) into the system of record
-  maillage harvest <protocol> <url> [--format PREFIX] [--set S] [--query Q] [--from DATE] [--name NAME] [--full]
+  maillage harvest <protocol> <url> [--format PREFIX] [--set S] [--query Q] [--collection ALIAS] [--client ID]
+                   [--from DATE] [--name NAME] [--full]
                                           harvest one endpoint: oai-pmh, datacite, dataverse, ckan, dcat, hal, ror
   maillage ingest <file|dir> [--format F] [--name SOURCE]
                                           take in recorded responses or exports from disk, by the same path
@@ -55,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
       full: { type: 'boolean' },
       set: { type: 'string' },
       query: { type: 'string' },
+      collection: { type: 'string' },
+      client: { type: 'string' },
       from: { type: 'string' },
       name: { type: 'string' },
       run: { type: 'string' },

@@ -46,6 +46,8 @@ export async function harvestCommand(context: CommandContext): Promise<void> {
       ...(typeof context.options.format === 'string' ? { metadataPrefix: context.options.format } : {}),
       ...(typeof context.options.set === 'string' ? { set: context.options.set } : {}),
       ...(typeof context.options.query === 'string' ? { query: context.options.query } : {}),
+      ...(typeof context.options.collection === 'string' ? { collection: context.options.collection } : {}),
+      ...(typeof context.options.client === 'string' ? { clientId: context.options.client } : {}),
     });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     sources = [parsed.data];
