@@ -53,6 +53,8 @@ describe('maillage CLI', () => {
     ['an unknown format', ['load', 'data.csv'], 1, /Unknown RDF format for ".*data\.csv"/],
     ['an unknown command', ['frobnicate'], 2, /unknown command "frobnicate"/],
     ['an unknown option', ['load', 'x.ttl', '--grpah', 'x'], 2, /Unknown option '--grpah'/],
+    ['a harvest endpoint that is not a URL', ['harvest', 'dataverse', 'entrepot'], 2, /not an http\(s\) URL: entrepot/],
+    ['an unknown harvest protocol', ['harvest', 'gopher', 'http://example.org/'], 2, /unknown protocol "gopher"; one of oai-pmh, datacite/],
   ])('explains %s', (_, args, code, message) => {
     file('bad.ttl', '@prefix ex: <http://example.org/> .\nex:a ex:b "never closed .\n');
     file('data.csv', 'a,b\n');

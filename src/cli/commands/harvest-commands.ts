@@ -39,6 +39,7 @@ export async function harvestCommand(context: CommandContext): Promise<void> {
   if (protocol) {
     if (!(protocols as readonly string[]).includes(protocol)) throw new UsageError(`unknown protocol "${protocol}"; one of ${protocols.join(', ')}`);
     if (!url) throw new UsageError(`harvest ${protocol} needs the endpoint URL`);
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`not an http(s) URL: ${url}`);
     const parsed = sourceSchema.safeParse({
       name: typeof context.options.name === 'string' ? context.options.name : `${protocol}:${new URL(url).host}`,
       protocol,
