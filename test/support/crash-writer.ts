@@ -12,6 +12,15 @@ export function versionedGraph(version: number): string {
   return Array.from({ length: triplesPerGraph }, (_, j) => `<urn:s:${j}> <urn:p:version> "${version}" .`).join('\n');
 }
 
+/** What the writer does at a version: its schedule is fixed, so a test can tell what was in flight. */
+export function operationAt(version: number): { kind: 'drop' | 'batch' | 'update' | 'replace'; graphs: string[] } {
+  const graph = `urn:crash:g${version % graphCount}`;
+  if (version % 9 === 0) return { kind: 'drop', graphs: [graph] };
+  if (version % 5 === 0) return { kind: 'batch', graphs: [graph, `urn:crash:g${(version + 1) % graphCount}`] };
+  if (version % 7 === 0) return { kind: 'update', graphs: [graph] };
+  return { kind: 'replace', graphs: [graph] };
+}
+
 async function main(): Promise<void> {
   const [dataDir, start] = process.argv.slice(2);
   const store = await openTestStore(dataDir!, { snapshotAfterOps: 6, synchronous: 'FULL', replicas: 2 });
