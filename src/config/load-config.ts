@@ -14,6 +14,8 @@ const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   adminToken: z.string().min(16, 'must be at least 16 characters').optional(),
   store: z.enum(['embedded', 'remote']).default('embedded'),
+  /** Load the bundled thesaurus (vocabularies/) into the graph store on start. */
+  bundledThesaurus: z.preprocess((v) => (typeof v === 'string' ? !['false', '0', 'no', 'off'].includes(v.toLowerCase()) : v), z.boolean()).default(true),
   /** Ingest the generated demo catalogue on first start. */
   demoCatalogue: z.preprocess((v) => (typeof v === 'string' ? !['false', '0', 'no', 'off'].includes(v.toLowerCase()) : v), z.boolean()).default(true),
   queryTimeoutMs: positiveInt.default(30_000),
@@ -59,6 +61,7 @@ const envNames: Record<string, string> = {
   ADMIN_TOKEN: 'adminToken',
   STORE: 'store',
   DEMO_CATALOGUE: 'demoCatalogue',
+  BUNDLED_THESAURUS: 'bundledThesaurus',
   QUERY_TIMEOUT_MS: 'queryTimeoutMs',
   EMBEDDED_REPLICAS: 'embedded.replicas',
   STORE_CAPACITY_QUADS: 'embedded.capacityQuads',

@@ -8,7 +8,7 @@ import { silentLogger } from '../../src/log/index.js';
 export const adminToken = 'test-admin-token-0123456789';
 
 export async function startTestServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN: adminToken, SQLITE_SYNCHRONOUS: 'NORMAL', DEMO_CATALOGUE: 'false', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN: adminToken, SQLITE_SYNCHRONOUS: 'NORMAL', DEMO_CATALOGUE: 'false', BUNDLED_THESAURUS: 'false', ...env });
   return startServer(config, silentLogger);
 }
 
@@ -22,7 +22,7 @@ export interface ServiceProcess {
 /** Runs the built CLI (`node bin/maillage.js serve`) and waits for its "listening" log line. */
 export function spawnService(dataDir: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['bin/maillage.js', 'serve'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN: adminToken, LOG_LEVEL: 'info', DEMO_CATALOGUE: 'false', ...env },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN: adminToken, LOG_LEVEL: 'info', DEMO_CATALOGUE: 'false', BUNDLED_THESAURUS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let logs = '';
