@@ -6,7 +6,9 @@ import { NotFoundError } from '../errors/index.js';
 import type { Logger } from '../log/index.js';
 import type { RawRecordStore } from '../records/index.js';
 import type { GraphStore } from '../store/index.js';
+import type { ThesaurusService } from '../thesaurus/index.js';
 import { harvestReportRoutes } from './harvest-reports.js';
+import { thesaurusRoutes } from './thesaurus-api.js';
 import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
 import { createStatsCache, healthRoutes } from './health.js';
 import { createMetrics } from './metrics.js';
@@ -15,13 +17,14 @@ import { problemFromError, problemResponse } from './problem.js';
 export interface AppDependencies {
   store: GraphStore;
   records: RawRecordStore;
+  thesaurus: ThesaurusService;
   logger: Logger;
   version: string;
   adminToken?: string;
   maxBodyBytes?: number;
 }
 
-export function createApp({ store, records, logger, version, adminToken, maxBodyBytes = 256 * 1024 * 1024 }: AppDependencies): Hono {
+export function createApp({ store, records, thesaurus, logger, version, adminToken, maxBodyBytes = 256 * 1024 * 1024 }: AppDependencies): Hono {
   const startedAt = Date.now();
   const stats = createStatsCache(store);
   const metrics = createMetrics(store, () => stats.current());
@@ -42,6 +45,7 @@ export function createApp({ store, records, logger, version, adminToken, maxBody
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
   app.route('/harvests', harvestReportRoutes(records));
+  app.route('/', thesaurusRoutes(thesaurus));
 
   app.notFound((c) => problemResponse(c, problemFromError(new NotFoundError(`Nothing at ${c.req.path}`), c.req.path, logger)));
   app.onError((error, c) => {

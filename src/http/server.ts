@@ -7,7 +7,7 @@ import type { Logger } from '../log/index.js';
 import { loadDemoCatalogueOnce } from '../demo/index.js';
 import { openRecordsDatabase, RawRecordStore } from '../records/index.js';
 import { openGraphStore, type GraphStore } from '../store/index.js';
-import { loadBundledThesaurus } from '../thesaurus/index.js';
+import { loadBundledThesaurus, ThesaurusService } from '../thesaurus/index.js';
 import { version } from '../version.js';
 import { createApp } from './app.js';
 
@@ -23,7 +23,9 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   const records = new RawRecordStore(recordsDb);
   if (config.bundledThesaurus) await loadBundledThesaurus(graphStore, logger);
   if (config.demoCatalogue) await loadDemoCatalogueOnce(records, config.dataDir, logger);
-  const app = createApp({ store: graphStore, records, logger, version, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
+  const thesaurus = new ThesaurusService(graphStore);
+  await thesaurus.refresh();
+  const app = createApp({ store: graphStore, records, thesaurus, logger, version, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
   const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
     started.once('error', reject);

@@ -1,0 +1,40 @@
+// Owns the set of concept schemes the catalogue serves: found in the graph store (any graph that
+// holds a skos:ConceptScheme), modelled in memory and indexed by label, refreshed on demand.
+import type { GraphStore } from '../store/index.js';
+import { ConceptScheme } from './concept-scheme.js';
+import { LabelIndex } from './label-index.js';
+
+export class ThesaurusService {
+  private schemes = new Map<string, ConceptScheme>();
+  private index = new LabelIndex();
+
+  constructor(private readonly store: GraphStore) {}
+
+  /** Re-reads every concept scheme from the store. */
+  async refresh(): Promise<void> {
+    const result = await this.store.query(
+      'SELECT DISTINCT ?scheme ?g WHERE { GRAPH ?g { ?scheme a <http://www.w3.org/2004/02/skos/core#ConceptScheme> } } ORDER BY ?scheme',
+    );
+    const schemes = new Map<string, ConceptScheme>();
+    const index = new LabelIndex();
+    for (const row of result.form === 'SELECT' ? result.bindings : []) {
+      const scheme = await ConceptScheme.load(this.store, { iri: row.scheme!.value, graph: row.g!.value });
+      schemes.set(scheme.info.acronym, scheme);
+      index.add(scheme);
+    }
+    this.schemes = schemes;
+    this.index = index;
+  }
+
+  list(): ConceptScheme[] {
+    return [...this.schemes.values()];
+  }
+
+  scheme(acronym: string): ConceptScheme | undefined {
+    return this.schemes.get(acronym.toUpperCase());
+  }
+
+  get labels(): LabelIndex {
+    return this.index;
+  }
+}
