@@ -6,6 +6,7 @@ import { createLogger } from '../log/index.js';
 import { startServer, stopOnSignals } from '../http/index.js';
 import { version } from '../version.js';
 import { harvestCommand, harvestsCommand, ingestCommand } from './commands/harvest-commands.js';
+import { thesaurusCommand } from './commands/thesaurus-commands.js';
 import { dumpCommand, loadCommand, restoreCommand, statsCommand, type CommandContext } from './commands/store-commands.js';
 import { reportError, UsageError } from './report-error.js';
 
@@ -27,6 +28,12 @@ Usage:
                                           take in recorded responses or exports from disk, by the same path
   maillage harvests [--source NAME] [--run ID]
                                           the harvest reports (counts, failures kept aside)
+  maillage thesaurus check <file> [--languages fr,en]
+                                          qSKOS-style report: cycles, labels, clashes, dangling references
+  maillage thesaurus import <file> [--acronym A] [--languages fr,en] [--force]
+                                          load a SKOS concept scheme into its own graph (checked first)
+  maillage thesaurus export [file] [--graph IRI] [--format F]
+                                          write a concept scheme out (Turtle by default)
   maillage help | version
 
 Common options: --data-dir DIR (DATA_DIR), --store embedded|remote (STORE)
@@ -40,6 +47,7 @@ const commands: Record<string, (context: CommandContext) => Promise<void>> = {
   harvest: harvestCommand,
   ingest: ingestCommand,
   harvests: harvestsCommand,
+  thesaurus: thesaurusCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -61,6 +69,9 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       name: { type: 'string' },
       run: { type: 'string' },
+      acronym: { type: 'string' },
+      languages: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -45,7 +45,7 @@ export function createApp({ store, records, thesaurus, logger, version, adminTok
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
   app.route('/harvests', harvestReportRoutes(records));
-  app.route('/', thesaurusRoutes(thesaurus));
+  app.route('/', thesaurusRoutes(thesaurus, store));
 
   app.notFound((c) => problemResponse(c, problemFromError(new NotFoundError(`Nothing at ${c.req.path}`), c.req.path, logger)));
   app.onError((error, c) => {

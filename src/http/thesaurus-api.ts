@@ -1,8 +1,11 @@
 // Owns the thesaurus browse and search API, on OntoPortal's paths and JSON shapes: /ontologies,
 // classes (paged), roots, one class with children/parents/ancestors/descendants/tree, /search
 // (autocomplete with suggest=true). Labels in the language asked for (?lang=fr|en|all).
+import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
 import { BadRequestError, NotFoundError } from '../errors/index.js';
+import { mediaTypes, type RdfMediaType } from '../rdf/index.js';
+import type { GraphStore } from '../store/index.js';
 import { labelIn, type Concept, type ConceptScheme, type ThesaurusService } from '../thesaurus/index.js';
 
 const skosConcept = 'http://www.w3.org/2004/02/skos/core#Concept';
@@ -79,7 +82,26 @@ function paged<T>(c: Context, items: T[]) {
   return { page, pageCount, totalCount: items.length, prevPage, nextPage, links: { nextPage: link(nextPage), prevPage: link(prevPage) }, collection: items.slice((page - 1) * size, page * size) };
 }
 
-export function thesaurusRoutes(thesaurus: ThesaurusService): Hono {
+const downloadFormats: Record<string, RdfMediaType> = { ttl: mediaTypes.turtle, rdf: mediaTypes.rdfXml, jsonld: mediaTypes.jsonLd, nt: mediaTypes.nTriples };
+
+/** One row per concept, for terminology managers who work in a spreadsheet. */
+function conceptsAsCsv(scheme: ConceptScheme): string {
+  const languages = [...new Set([...scheme.concepts.values()].flatMap((c) => Object.keys(c.prefLabel)))].sort();
+  const header = ['id', 'notation', ...languages.flatMap((l) => [`prefLabel@${l}`, `altLabel@${l}`, `definition@${l}`]), 'broader', 'related', 'exactMatch', 'closeMatch', 'deprecated'];
+  const rows = [...scheme.concepts.values()].map((c) => [
+    c.iri,
+    c.notation.join('|'),
+    ...languages.flatMap((l) => [(c.prefLabel[l] ?? []).join('|'), (c.altLabel[l] ?? []).join('|'), (c.definition[l] ?? []).join('|')]),
+    c.broader.join('|'),
+    c.related.join('|'),
+    c.mappings.filter((m) => m.relation === 'exactMatch').map((m) => m.target).join('|'),
+    c.mappings.filter((m) => m.relation === 'closeMatch').map((m) => m.target).join('|'),
+    String(c.deprecated),
+  ]);
+  return stringify([header, ...rows]);
+}
+
+export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore): Hono {
   const schemeOf = (c: Context): ConceptScheme => {
     const scheme = thesaurus.scheme(c.req.param('acronym') ?? '');
     if (!scheme) throw new NotFoundError(`No ontology ${c.req.param('acronym')}; see /ontologies`);
@@ -102,6 +124,22 @@ export function thesaurusRoutes(thesaurus: ThesaurusService): Hono {
       return c.json(thesaurus.list().map((scheme) => ontologyJson(view, scheme)));
     })
     .get('/ontologies/:acronym', (c) => c.json(ontologyJson(viewOf(c), schemeOf(c))))
+    .get('/ontologies/:acronym/download', async (c) => {
+      const scheme = schemeOf(c);
+      const format = c.req.query('format') ?? 'ttl';
+      const filename = `${scheme.info.acronym.toLowerCase()}${scheme.info.version ? `-${scheme.info.version}` : ''}`;
+      if (format === 'csv') {
+        return c.body(conceptsAsCsv(scheme), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}.csv"` });
+      }
+      const mediaType = downloadFormats[format] ?? (() => {
+        throw new BadRequestError(`format must be one of ${[...Object.keys(downloadFormats), 'csv'].join(', ')}`);
+      })();
+      const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${scheme.info.graph}> { ?s ?p ?o } }`, {
+        results: mediaTypes.sparqlResultsJson,
+        graph: mediaType,
+      });
+      return c.body(body, 200, { 'content-type': `${mediaType}; charset=utf-8`, 'content-disposition': `attachment; filename="${filename}.${format}"` });
+    })
     .get('/ontologies/:acronym/classes', (c) => {
       const view = viewOf(c);
       const scheme = schemeOf(c);
@@ -140,6 +178,25 @@ export function thesaurusRoutes(thesaurus: ThesaurusService): Hono {
           return c.json(scheme.topConcepts.filter((iri) => scheme.concepts.has(iri)).sort(byLabel(view, scheme)).map(node));
         }
       }
+    })
+    .on(['GET', 'POST'], '/annotator', async (c) => {
+      const view = viewOf(c);
+      const form = c.req.method === 'POST' ? await c.req.parseBody() : {};
+      const text = (typeof form.text === 'string' ? form.text : undefined) ?? c.req.query('text');
+      if (!text) throw new BadRequestError('Give the text to annotate: /annotator?text=... (or POST text=...)');
+      if (text.length > 100_000) throw new BadRequestError('The text is longer than 100,000 characters');
+      const ontologies = c.req.query('ontologies');
+      const schemes = ontologies ? new Set(ontologies.split(',').map((a) => a.trim().toUpperCase())) : undefined;
+      const mentions = thesaurus.annotator.annotate(text, { ...(schemes ? { schemes } : {}), longestOnly: c.req.query('longest_only') === 'true' });
+      // One entry per concept, with every place it is mentioned (OntoPortal's annotator shape).
+      const byConcept = new Map<string, { annotatedClass: unknown; annotations: Array<{ from: number; to: number; matchType: string; text: string }> }>();
+      for (const m of mentions) {
+        const key = `${m.scheme.info.acronym} ${m.iri}`;
+        let entry = byConcept.get(key);
+        if (!entry) byConcept.set(key, (entry = { annotatedClass: classJson(view, m.scheme, m.scheme.concepts.get(m.iri)!), annotations: [] }));
+        entry.annotations.push({ from: m.from, to: m.to, matchType: m.matchType, text: m.text });
+      }
+      return c.json([...byConcept.values()]);
     })
     .get('/search', (c) => {
       const view = viewOf(c);

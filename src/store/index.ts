@@ -27,3 +27,6 @@ export async function openGraphStore(config: Readonly<Config>, logger: Logger): 
   }
   return openEmbeddedGraphStore({ dataDir: config.dataDir, queryTimeoutMs: config.queryTimeoutMs, logger, ...config.embedded });
 }
+
+/** Parses RDF in any syntax we read into canonical N-Quads, in this thread (for CLI work on files). */
+export { prepareRdf as parseRdfToNQuads } from './worker/rdf-preparation.js';

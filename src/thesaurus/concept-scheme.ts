@@ -2,6 +2,7 @@
 // with labels per language, hierarchy both ways, mappings. Browsing and autocomplete read this
 // model, so they cost no store round-trip.
 import { Parser } from 'n3';
+import type { Quad } from '@rdfjs/types';
 import { mediaTypes } from '../rdf/index.js';
 import type { GraphStore } from '../store/index.js';
 
@@ -38,6 +39,8 @@ function push(map: LangMap, lang: string, value: string): void {
   (map[lang] ??= []).push(value);
 }
 
+export type SchemeLocation = Omit<SchemeInfo, 'acronym' | 'title' | 'description' | 'version'> & { acronym?: string };
+
 export class ConceptScheme {
   readonly concepts = new Map<string, Concept>();
   private readonly tops = new Set<string>();
@@ -45,12 +48,23 @@ export class ConceptScheme {
   constructor(readonly info: SchemeInfo) {}
 
   /** Reads the scheme's graph from the store and builds the model. */
-  static async load(store: GraphStore, info: Omit<SchemeInfo, 'acronym' | 'title' | 'description' | 'version'> & { acronym?: string }): Promise<ConceptScheme> {
+  static async load(store: GraphStore, info: SchemeLocation): Promise<ConceptScheme> {
     const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${info.graph}> { ?s ?p ?o } }`, {
       results: mediaTypes.sparqlResultsJson,
       graph: mediaTypes.nTriples,
     });
-    const quads = new Parser({ format: 'N-Triples' }).parse(body);
+    return ConceptScheme.fromQuads(info, new Parser({ format: 'N-Triples' }).parse(body));
+  }
+
+  /** The schemes a set of triples describes (a file before import, for instance). */
+  static allFromQuads(quads: Quad[], graph = ''): ConceptScheme[] {
+    return quads
+      .filter((q) => q.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type' && q.object.value === `${skos}ConceptScheme`)
+      .map((q) => ConceptScheme.fromQuads({ iri: q.subject.value, graph }, quads));
+  }
+
+  /** Builds the model from the triples of the scheme's graph. */
+  static fromQuads(info: SchemeLocation, quads: Quad[]): ConceptScheme {
     const title: LangMap = {};
     const description: LangMap = {};
     let version: string | null = null;

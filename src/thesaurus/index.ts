@@ -3,3 +3,5 @@ export { bundledThesaurus, loadBundledThesaurus, thesaurusGraph, thesaurusScheme
 export { ConceptScheme, labelIn, acronymOf, type Concept, type SchemeInfo, type LangMap } from './concept-scheme.js';
 export { LabelIndex, normalizeLabel, type LabelHit } from './label-index.js';
 export { ThesaurusService } from './thesaurus-service.js';
+export { checkIntegrity, type IntegrityProblem, type IntegrityOptions } from './integrity-checks.js';
+export { Annotator, type Mention } from './annotator.js';

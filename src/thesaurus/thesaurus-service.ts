@@ -2,11 +2,13 @@
 // holds a skos:ConceptScheme), modelled in memory and indexed by label, refreshed on demand.
 import type { GraphStore } from '../store/index.js';
 import { ConceptScheme } from './concept-scheme.js';
+import { Annotator } from './annotator.js';
 import { LabelIndex } from './label-index.js';
 
 export class ThesaurusService {
   private schemes = new Map<string, ConceptScheme>();
   private index = new LabelIndex();
+  private annotatorOfAll = new Annotator();
 
   constructor(private readonly store: GraphStore) {}
 
@@ -17,13 +19,16 @@ export class ThesaurusService {
     );
     const schemes = new Map<string, ConceptScheme>();
     const index = new LabelIndex();
+    const annotator = new Annotator();
     for (const row of result.form === 'SELECT' ? result.bindings : []) {
       const scheme = await ConceptScheme.load(this.store, { iri: row.scheme!.value, graph: row.g!.value });
       schemes.set(scheme.info.acronym, scheme);
       index.add(scheme);
+      annotator.add(scheme);
     }
     this.schemes = schemes;
     this.index = index;
+    this.annotatorOfAll = annotator;
   }
 
   list(): ConceptScheme[] {
@@ -36,5 +41,9 @@ export class ThesaurusService {
 
   get labels(): LabelIndex {
     return this.index;
+  }
+
+  get annotator(): Annotator {
+    return this.annotatorOfAll;
   }
 }

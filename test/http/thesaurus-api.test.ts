@@ -105,3 +105,57 @@ describe('thesaurus API (OntoPortal-style)', () => {
     expect(missing.headers.get('content-type')).toBe('application/problem+json');
   });
 });
+
+describe('thesaurus annotator and downloads', () => {
+  const data = temporaryDataDir('thesaurus-more');
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer(data.dir, { BUNDLED_THESAURUS: 'true' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    data.remove();
+  });
+
+  it('finds the concepts a text mentions, with 1-based positions, in French and English', async () => {
+    const text = "Mesures d'aérosols et de Qualité de l'air à Grenoble ; air quality and precipitation records.";
+    const response = await fetch(`${server.url}/annotator?ontologies=MAILLAGE&longest_only=true&text=${encodeURIComponent(text)}`);
+    const body = (await response.json()) as Json[];
+    const found = Object.fromEntries(body.map((entry) => [entry.annotatedClass['@id'], entry.annotations]));
+    expect(Object.keys(found).sort()).toEqual([`${mt}aerosols`, `${mt}air-quality`, `${mt}precipitation`].sort());
+    const airQuality = found[`${mt}air-quality`] as Json[];
+    expect(airQuality.map((a) => a.text)).toEqual(["Qualité de l'air", 'air quality']);
+    for (const a of airQuality) expect(text.slice(a.from - 1, a.to)).toBe(a.text);
+    // "Mesures d'aérosols": the word is characters 11 to 18, and matches the preferred label.
+    expect(found[`${mt}aerosols`]).toEqual([{ from: 11, to: 18, matchType: 'PREF', text: 'aérosols' }]);
+  });
+
+  it('keeps shorter overlapping mentions unless longest_only is asked, and reads POSTed text', async () => {
+    const response = await fetch(`${server.url}/annotator`, { method: 'POST', body: new URLSearchParams({ text: 'Température atmosphérique et climat' }) });
+    const ids = ((await response.json()) as Json[]).map((e) => e.annotatedClass['@id']);
+    expect(ids).toEqual(expect.arrayContaining([`${mt}air-temperature`, `${mt}climate`]));
+    expect((await fetch(`${server.url}/annotator`)).status).toBe(400);
+  });
+
+  it.each([
+    ['ttl', 'text/turtle', 'Aérosols'],
+    ['rdf', 'application/rdf+xml', 'rdf:RDF'],
+    ['jsonld', 'application/ld+json', '"@id"'],
+    ['nt', 'application/n-triples', `<${mt}aerosols>`],
+    ['csv', 'text/csv', 'prefLabel@fr'],
+  ])('downloads the thesaurus as %s', async (format, type, excerpt) => {
+    const response = await fetch(`${server.url}/ontologies/MAILLAGE/download?format=${format}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain(type);
+    expect(response.headers.get('content-disposition')).toContain(`maillage-2026-11-22.${format}`);
+    expect(await response.text()).toContain(excerpt);
+  });
+
+  it('downloads a CSV with one row per concept', async () => {
+    const csv = await (await fetch(`${server.url}/ontologies/MAILLAGE/download?format=csv`)).text();
+    const { parse } = await import('csv-parse/sync');
+    const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(93);
+    expect(rows.find((r) => r.id === `${mt}aerosols`)).toMatchObject({ 'prefLabel@fr': 'Aérosols', 'prefLabel@en': 'Aerosols', broader: `${mt}atmosphere` });
+  });
+});
