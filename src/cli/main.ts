@@ -103,7 +103,8 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exitCode = code;
+    // A command that found problems has set its own exit code already.
+    if (code >= 0 && process.exitCode === undefined) process.exitCode = code;
   },
   (error: unknown) => {
     const isArgError = (error as NodeJS.ErrnoException)?.code?.startsWith('ERR_PARSE_ARGS');

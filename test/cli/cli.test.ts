@@ -64,6 +64,12 @@ describe('maillage CLI', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('exits 1 when a harvest run fails, after saying why', () => {
+    const result = maillage(['harvest', 'oai-pmh', 'http://127.0.0.1:9/oai', '--name', 'down']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/run \d+ failed: .*127\.0\.0\.1:9/);
+  });
+
   it('explains an unreachable remote store and a bad configuration', () => {
     const remote = maillage(['stats'], { STORE: 'remote', REMOTE_QUERY_URL: 'http://127.0.0.1:9/sparql' });
     expect(remote.code).toBe(1);
