@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { printFigures, type Figure } from './report.js';
 import { harvestBenchmark } from './harvest-benchmark.js';
 import { storeBenchmark } from './store-benchmark.js';
+import { thesaurusBenchmark } from './thesaurus-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -12,12 +13,14 @@ const { positionals, values } = parseArgs({
     runs: { type: 'string', default: '30' },
     pages: { type: 'string', default: '100' },
     'per-page': { type: 'string', default: '100' },
+    concepts: { type: 'string', default: '40000' },
   },
 });
 
 const benchmarks: Record<string, () => Promise<Figure[]>> = {
   store: () => storeBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   harvest: () => harvestBenchmark({ pages: Number(values.pages), perPage: Number(values['per-page']) }),
+  thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts) }),
 };
 
 const names = positionals.length > 0 ? positionals : Object.keys(benchmarks);

@@ -64,12 +64,17 @@ function classJson(view: View, scheme: ConceptScheme, concept: Concept) {
   };
 }
 
-/** OntoPortal paging: page (from 1), pagesize, and a links block to the neighbours. */
-function paged<T>(c: Context, items: T[]) {
+function pageParameters(c: Context): { page: number; size: number } {
   const page = Number(c.req.query('page') ?? 1);
   const size = Number(c.req.query('pagesize') ?? 50);
   if (!Number.isInteger(page) || page < 1) throw new BadRequestError('page must be a whole number from 1');
   if (!Number.isInteger(size) || size < 1 || size > 500) throw new BadRequestError('pagesize must be a whole number from 1 to 500');
+  return { page, size };
+}
+
+/** OntoPortal paging: page (from 1), pagesize, and a links block to the neighbours. */
+function paged<T>(c: Context, items: T[]) {
+  const { page, size } = pageParameters(c);
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const link = (n: number | null) => {
     if (n === null) return null;
@@ -204,12 +209,22 @@ export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore):
       if (!q) throw new BadRequestError('Give the text to search for: /search?q=...');
       const ontologies = c.req.query('ontologies');
       const schemes = ontologies ? new Set(ontologies.split(',').map((a) => a.trim().toUpperCase())) : undefined;
-      const hits = thesaurus.labels.search(q, { exact: c.req.query('require_exact_match') === 'true', ...(schemes ? { schemes } : {}), limit: 1000 });
-      return c.json(
-        paged(
-          c,
-          hits.map((hit) => ({ ...classJson(view, hit.scheme, hit.scheme.concepts.get(hit.iri)!), matchType: hit.matchType, matchedLabel: hit.label, matchedLanguage: hit.lang })),
-        ),
-      );
+      const { page, size } = pageParameters(c);
+      // One more than the page needs tells whether a next page exists.
+      const { hits, total } = thesaurus.labels.search(q, { exact: c.req.query('require_exact_match') === 'true', ...(schemes ? { schemes } : {}), limit: page * size + 1 });
+      const collection = hits
+        .slice((page - 1) * size, page * size)
+        .map((hit) => ({ ...classJson(view, hit.scheme, hit.scheme.concepts.get(hit.iri)!), matchType: hit.matchType, matchedLabel: hit.label, matchedLanguage: hit.lang }));
+      const nextPage = hits.length > page * size ? page + 1 : null;
+      const prevPage = page > 1 ? page - 1 : null;
+      const link = (n: number | null) => {
+        if (n === null) return null;
+        const url = new URL(c.req.url);
+        url.searchParams.set('page', String(n));
+        return url.toString();
+      };
+      // totalCount is exact when every match fitted; past that it counts matching labels, since
+      // counting distinct concepts would mean reading every match.
+      return c.json({ page, pageCount: null, totalCount: total, prevPage, nextPage, links: { nextPage: link(nextPage), prevPage: link(prevPage) }, collection });
     });
 }

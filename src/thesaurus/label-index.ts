@@ -1,5 +1,6 @@
 // Owns finding concepts by label: accent- and case-insensitive, French and English, preferred
-// and alternative labels, whole label or word prefixes (autocomplete), ranked.
+// and alternative labels, whole label or word prefixes (autocomplete). Labels are kept sorted, so
+// a prefix is two binary searches, and a page of suggestions reads only as many entries as it shows.
 import type { ConceptScheme } from './concept-scheme.js';
 
 export interface LabelHit {
@@ -9,14 +10,17 @@ export interface LabelHit {
   label: string;
   lang: string;
   matchType: 'prefLabel' | 'synonym';
-  score: number;
+}
+
+export interface LabelSearchResult {
+  hits: LabelHit[];
+  /** Concepts that match: exact when every match was read (fewer than the limit), else the number of matching labels. */
+  total: number;
 }
 
 interface Entry {
   key: string;
-  hit: Omit<LabelHit, 'score'>;
-  /** Position of the matched word in the label (0 = the label starts with the query). */
-  word: number;
+  hit: LabelHit;
 }
 
 /** Lower case, no accents, single spaces: "Qualité de l'Air" → "qualite de l'air". */
@@ -24,9 +28,25 @@ export function normalizeLabel(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+const byKey = (a: Entry, b: Entry): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** First index whose key is not below `key`. */
+function lowerBound(entries: Entry[], key: string): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (entries[mid]!.key < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export class LabelIndex {
-  /** Sorted by key, so a prefix is a binary search then a scan. */
-  private entries: Entry[] = [];
+  /** Whole labels, preferred before synonyms at equal keys. */
+  private labelStarts: Entry[] = [];
+  /** The rest of a label from each later word on ("qualite de l'air" → "air", "de l'air"). */
+  private wordStarts: Entry[] = [];
 
   add(scheme: ConceptScheme): void {
     for (const concept of scheme.concepts.values()) {
@@ -34,45 +54,51 @@ export class LabelIndex {
         for (const [lang, values] of Object.entries(labels)) {
           for (const label of values) {
             const normalized = normalizeLabel(label);
-            const words = normalized.split(/[ '’-]/);
-            let offset = 0;
-            words.forEach((word, position) => {
-              if (word) this.entries.push({ key: normalized.slice(offset), hit: { scheme, iri: concept.iri, label, lang, matchType }, word: position });
-              offset += word.length + 1;
-            });
+            const hit: LabelHit = { scheme, iri: concept.iri, label, lang, matchType };
+            this.labelStarts.push({ key: normalized, hit });
+            for (const match of normalized.matchAll(/[ '’-]+(?=\S)/g)) this.wordStarts.push({ key: normalized.slice(match.index + match[0].length), hit });
           }
         }
       }
     }
-    this.entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const preferredFirst = (a: Entry, b: Entry) => byKey(a, b) || (a.hit.matchType === b.hit.matchType ? 0 : a.hit.matchType === 'prefLabel' ? -1 : 1);
+    this.labelStarts.sort(preferredFirst);
+    this.wordStarts.sort(preferredFirst);
   }
 
-  remove(scheme: ConceptScheme): void {
-    this.entries = this.entries.filter((entry) => entry.hit.scheme !== scheme);
-  }
-
-  search(query: string, options: { exact?: boolean; schemes?: Set<string>; limit?: number } = {}): LabelHit[] {
+  /**
+   * Whole-label matches first, then labels that start with the query, then labels with a later
+   * word that does; alphabetical within each. Stops once `limit` concepts are found.
+   */
+  search(query: string, options: { exact?: boolean; schemes?: Set<string>; limit?: number } = {}): LabelSearchResult {
     const q = normalizeLabel(query);
-    if (!q) return [];
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.entries[mid]!.key < q) low = mid + 1;
-      else high = mid;
+    if (!q) return { hits: [], total: 0 };
+    const limit = options.limit ?? 50;
+    const seen = new Set<string>();
+    const hits: LabelHit[] = [];
+    const take = (entries: Entry[], from: number, to: number, accept: (entry: Entry) => boolean): void => {
+      for (let i = from; i < to && hits.length < limit; i += 1) {
+        const { hit } = entries[i]!;
+        if (!accept(entries[i]!) || (options.schemes && !options.schemes.has(hit.scheme.info.acronym))) continue;
+        const id = `${hit.scheme.info.acronym} ${hit.iri}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        hits.push(hit);
+      }
+    };
+    // The range of keys starting with q: from q up to the first key past every q-prefixed one.
+    const end = `${q}\uffff`;
+    const labelFrom = lowerBound(this.labelStarts, q);
+    const labelTo = lowerBound(this.labelStarts, end);
+    if (options.exact) {
+      take(this.labelStarts, labelFrom, labelTo, (entry) => entry.key === q);
+      return { hits, total: hits.length };
     }
-    const best = new Map<string, LabelHit>();
-    for (let i = low; i < this.entries.length && this.entries[i]!.key.startsWith(q); i += 1) {
-      const { key, hit, word } = this.entries[i]!;
-      if (options.schemes && !options.schemes.has(hit.scheme.info.acronym)) continue;
-      const whole = word === 0 && key === q;
-      if (options.exact && !whole) continue;
-      // Whole label first, then label prefix, then a later word's prefix; preferred before synonym.
-      const score = (whole ? 100 : word === 0 ? 60 : 30) + (hit.matchType === 'prefLabel' ? 10 : 0) - Math.min(key.length - q.length, 9) / 10;
-      const id = `${hit.scheme.info.acronym} ${hit.iri}`;
-      const previous = best.get(id);
-      if (!previous || previous.score < score) best.set(id, { ...hit, score });
-    }
-    return [...best.values()].sort((a, b) => b.score - a.score || a.label.localeCompare(b.label)).slice(0, options.limit ?? 50);
+    const wordFrom = lowerBound(this.wordStarts, q);
+    const wordTo = lowerBound(this.wordStarts, end);
+    take(this.labelStarts, labelFrom, labelTo, (entry) => entry.key === q);
+    take(this.labelStarts, labelFrom, labelTo, (entry) => entry.key !== q);
+    take(this.wordStarts, wordFrom, wordTo, () => true);
+    return { hits, total: hits.length < limit ? hits.length : labelTo - labelFrom + (wordTo - wordFrom) };
   }
 }

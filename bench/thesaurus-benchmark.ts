@@ -1,0 +1,113 @@
+// `npm run bench thesaurus`: on a generated vocabulary of 40,000 concepts served by the running
+// service (`maillage serve` in its own process), autocomplete latency over HTTP (one request at a
+// time, and 16 at once) and annotator throughput; the peer is the same prefix search as SPARQL
+// on the graph store, which is what the service would do without its label index.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { silentLogger } from '../src/log/index.js';
+import { mediaTypes } from '../src/rdf/index.js';
+import { openEmbeddedGraphStore } from '../src/store/index.js';
+import { embeddedOptions } from '../test/support/embedded-store.js';
+import { percentile, printComparison, type Figure } from './report.js';
+import { generateAbstracts, generateVocabulary } from './vocabulary-generator.js';
+
+async function startService(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['bin/maillage.js', 'serve'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', DEMO_CATALOGUE: 'false', BUNDLED_THESAURUS: 'false' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let logs = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const listen = (chunk: Buffer) => {
+      logs += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(logs);
+      if (!match) return;
+      // Found: the request logs that follow are drained, not kept.
+      child.stderr!.off('data', listen);
+      child.stderr!.resume();
+      resolve(match[1]!);
+    };
+    child.stderr!.on('data', listen);
+    child.once('exit', (code) => reject(new Error(`service exited ${code}: ${logs}`)));
+  });
+  return { url, stop: async () => void (child.kill('SIGTERM'), await new Promise((r) => child.once('exit', r))) };
+}
+
+function prefixesOf(labels: string[], count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const label = labels[(i * 7919) % labels.length]!;
+    const words = label.split(' ');
+    const word = words[i % 2 === 0 ? 0 : Math.min(2, words.length - 1)]!;
+    return word.slice(0, 3 + (i % 4));
+  });
+}
+
+async function timed(count: number, concurrency: number, request: (i: number) => Promise<unknown>): Promise<{ times: number[]; seconds: number }> {
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        await request(i);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { times: times.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+}
+
+export async function thesaurusBenchmark(options: { concepts: number }): Promise<Figure[]> {
+  const vocabulary = generateVocabulary(options.concepts);
+  process.stderr.write(`thesaurus benchmark: ${vocabulary.concepts} concepts\n`);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-thesaurus-'));
+  const figures: Figure[] = [];
+  const prefixes = prefixesOf(vocabulary.labelsFr, 2000);
+  try {
+    const store = await openEmbeddedGraphStore(embeddedOptions(dataDir, { logger: silentLogger }));
+    await store.replaceGraph(vocabulary.scheme, { data: vocabulary.ntriples, format: mediaTypes.nTriples });
+    // Peer: the same prefix search as SPARQL on the store (label starts with the prefix, any case).
+    const sparql = await timed(200, 1, (i) =>
+      store.querySerialized(
+        `SELECT ?c ?l WHERE { GRAPH <${vocabulary.scheme}> { ?c <http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2004/02/skos/core#altLabel> ?l } FILTER(STRSTARTS(LCASE(STR(?l)), ${JSON.stringify(prefixes[i]!.toLowerCase())})) } LIMIT 50`,
+        { results: mediaTypes.sparqlResultsJson, graph: mediaTypes.nTriples },
+      ),
+    );
+    for (const metric of ['p50', 'p99'] as const) {
+      figures.push({ benchmark: 'thesaurus', case: `autocomplete ${metric}`, backend: 'SPARQL STRSTARTS on the store (in process)', metric: 'ms', value: percentile(sparql.times, metric === 'p50' ? 50 : 99), unit: 'ms' });
+    }
+    await store.close();
+
+    const service = await startService(dataDir);
+    try {
+      const get = (p: string) => fetch(`${service.url}${p}`).then((r) => r.arrayBuffer());
+      await get('/search?q=tem&suggest=true'); // warm-up
+      const sequential = await timed(prefixes.length, 1, (i) => get(`/search?q=${encodeURIComponent(prefixes[i]!)}&suggest=true&pagesize=10`));
+      const parallel = await timed(prefixes.length, 16, (i) => get(`/search?q=${encodeURIComponent(prefixes[i]!)}&suggest=true&pagesize=10`));
+      for (const [name, run] of [['autocomplete', sequential], ['autocomplete ×16', parallel]] as const) {
+        for (const p of [50, 99]) figures.push({ benchmark: 'thesaurus', case: `${name} p${p}`, backend: 'service /search over HTTP', metric: 'ms', value: percentile(run.times, p), unit: 'ms' });
+      }
+      figures.push({ benchmark: 'thesaurus', case: 'autocomplete ×16', backend: 'service /search over HTTP', metric: 'requests/s', value: prefixes.length / parallel.seconds, unit: 'requests/s' });
+
+      const abstracts = generateAbstracts(vocabulary, 600);
+      const annotate = (i: number) =>
+        fetch(`${service.url}/annotator?ontologies=BENCH`, { method: 'POST', body: new URLSearchParams({ text: abstracts[i]! }) }).then((r) => r.json() as Promise<unknown[]>);
+      const mentions = (await annotate(0)).length;
+      const annotator = await timed(abstracts.length, 4, annotate);
+      figures.push({ benchmark: 'thesaurus', case: 'annotator', backend: 'service /annotator over HTTP', metric: 'abstracts/s', value: abstracts.length / annotator.seconds, unit: 'abstracts/s' });
+      process.stderr.write(`  annotator: ~150-word abstracts, ${mentions} concepts found in the first one\n`);
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  printComparison('Thesaurus autocomplete latency', figures, 'ms');
+  printComparison('Thesaurus throughput', figures.filter((f) => f.metric === 'requests/s'), 'requests/s');
+  printComparison('Annotator throughput', figures, 'abstracts/s');
+  return figures;
+}
