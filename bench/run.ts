@@ -14,13 +14,14 @@ const { positionals, values } = parseArgs({
     pages: { type: 'string', default: '100' },
     'per-page': { type: 'string', default: '100' },
     concepts: { type: 'string', default: '40000' },
+    'log-level': { type: 'string', default: 'info' },
   },
 });
 
 const benchmarks: Record<string, () => Promise<Figure[]>> = {
   store: () => storeBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   harvest: () => harvestBenchmark({ pages: Number(values.pages), perPage: Number(values['per-page']) }),
-  thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts) }),
+  thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
 };
 
 const names = positionals.length > 0 ? positionals : Object.keys(benchmarks);

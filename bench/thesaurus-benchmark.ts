@@ -3,6 +3,8 @@
 // time, and 16 at once) and annotator throughput; the peer is the same prefix search as SPARQL
 // on the graph store, which is what the service would do without its label index.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,25 +15,28 @@ import { embeddedOptions } from '../test/support/embedded-store.js';
 import { percentile, printComparison, type Figure } from './report.js';
 import { generateAbstracts, generateVocabulary } from './vocabulary-generator.js';
 
-async function startService(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Runs `maillage serve` on a free port and waits until /health answers. */
+async function startService(dataDir: string, logLevel: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
   const child = spawn(process.execPath, ['bin/maillage.js', 'serve'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', DEMO_CATALOGUE: 'false', BUNDLED_THESAURUS: 'false' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: logLevel, DEMO_CATALOGUE: 'false', BUNDLED_THESAURUS: 'false' },
+    stdio: ['ignore', 'ignore', 'ignore'],
   });
-  let logs = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const listen = (chunk: Buffer) => {
-      logs += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(logs);
-      if (!match) return;
-      // Found: the request logs that follow are drained, not kept.
-      child.stderr!.off('data', listen);
-      child.stderr!.resume();
-      resolve(match[1]!);
-    };
-    child.stderr!.on('data', listen);
-    child.once('exit', (code) => reject(new Error(`service exited ${code}: ${logs}`)));
-  });
+  const url = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 60_000; ; ) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline) throw new Error('the service did not start within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return { url, stop: async () => void (child.kill('SIGTERM'), await new Promise((r) => child.once('exit', r))) };
 }
 
@@ -61,7 +66,7 @@ async function timed(count: number, concurrency: number, request: (i: number) =>
   return { times: times.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
 }
 
-export async function thesaurusBenchmark(options: { concepts: number }): Promise<Figure[]> {
+export async function thesaurusBenchmark(options: { concepts: number; logLevel?: string }): Promise<Figure[]> {
   const vocabulary = generateVocabulary(options.concepts);
   process.stderr.write(`thesaurus benchmark: ${vocabulary.concepts} concepts\n`);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-thesaurus-'));
@@ -82,7 +87,8 @@ export async function thesaurusBenchmark(options: { concepts: number }): Promise
     }
     await store.close();
 
-    const service = await startService(dataDir);
+    // Request logs on (info), as in production, unless asked otherwise.
+    const service = await startService(dataDir, options.logLevel ?? 'info');
     try {
       const get = (p: string) => fetch(`${service.url}${p}`).then((r) => r.arrayBuffer());
       await get('/search?q=tem&suggest=true'); // warm-up
