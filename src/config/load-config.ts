@@ -5,6 +5,8 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const positiveInt = z.coerce.number().int().positive();
+/** A switch from the environment: false, 0, no and off turn it off. */
+const envBoolean = z.preprocess((v) => (typeof v === 'string' ? !['false', '0', 'no', 'off'].includes(v.toLowerCase()) : v), z.boolean());
 
 const configSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
@@ -15,9 +17,9 @@ const configSchema = z.object({
   adminToken: z.string().min(16, 'must be at least 16 characters').optional(),
   store: z.enum(['embedded', 'remote']).default('embedded'),
   /** Load the bundled thesaurus (vocabularies/) into the graph store on start. */
-  bundledThesaurus: z.preprocess((v) => (typeof v === 'string' ? !['false', '0', 'no', 'off'].includes(v.toLowerCase()) : v), z.boolean()).default(true),
+  bundledThesaurus: envBoolean.default(true),
   /** Ingest the generated demo catalogue on first start. */
-  demoCatalogue: z.preprocess((v) => (typeof v === 'string' ? !['false', '0', 'no', 'off'].includes(v.toLowerCase()) : v), z.boolean()).default(true),
+  demoCatalogue: envBoolean.default(true),
   queryTimeoutMs: positiveInt.default(30_000),
   embedded: z
     .object({
