@@ -1,6 +1,7 @@
 // Owns the service configuration: defaults, the optional config file, the environment.
 // The only module that reads process.env (callers pass it in); it fails fast, listing every problem.
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -21,6 +22,14 @@ const configSchema = z.object({
   /** Ingest the generated demo catalogue on first start. */
   demoCatalogue: envBoolean.default(true),
   queryTimeoutMs: positiveInt.default(30_000),
+  /** The declared harvest sources (and their validation policies). */
+  sourcesFile: z.string().default('config/sources.json'),
+  /** The namespace of catalogue IRIs (resources, records, catalogues). */
+  iriBase: z.string().url().default('https://w3id.org/maillage/'),
+  /** Folder holding the official DCAT-AP 3.0 SHACL files (shapes.ttl, range.ttl); see resolveDcatApShapes. */
+  dcatApShapes: z.string().optional(),
+  /** Worker threads that map and validate records (0: in the calling thread). */
+  deriveWorkers: z.coerce.number().int().min(0).max(32).default(Math.min(4, availableParallelism())),
   embedded: z
     .object({
       replicas: z.coerce.number().int().min(1).max(8).default(2),
@@ -65,6 +74,10 @@ const envNames: Record<string, string> = {
   DEMO_CATALOGUE: 'demoCatalogue',
   BUNDLED_THESAURUS: 'bundledThesaurus',
   QUERY_TIMEOUT_MS: 'queryTimeoutMs',
+  IRI_BASE: 'iriBase',
+  MAILLAGE_SOURCES: 'sourcesFile',
+  DCAT_AP_SHAPES: 'dcatApShapes',
+  DERIVE_WORKERS: 'deriveWorkers',
   EMBEDDED_REPLICAS: 'embedded.replicas',
   STORE_CAPACITY_QUADS: 'embedded.capacityQuads',
   SNAPSHOT_AFTER_OPS: 'embedded.snapshotAfterOps',
@@ -139,6 +152,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Record<string, unk
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return deepFreeze(result.data);
+}
+
+/** Where the official DCAT-AP 3.0 shapes copy published beside the repository lives (../shared/data). */
+const sharedDcatApShapes = new URL('../../../shared/data/dcat-ap/3.0.1/html/shacl/', import.meta.url).pathname;
+
+/**
+ * The folder of official DCAT-AP 3.0 shapes to validate with: DCAT_AP_SHAPES when set, else the
+ * copy beside the repository when there is one, else none (the project's own shapes only).
+ */
+export function resolveDcatApShapes(config: Readonly<Config>): string | null {
+  if (config.dcatApShapes) return path.resolve(config.dcatApShapes);
+  return existsSync(path.join(sharedDcatApShapes, 'shapes.ttl')) ? sharedDcatApShapes : null;
 }
 
 function deepFreeze<T>(value: T): Readonly<T> {

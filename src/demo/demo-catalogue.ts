@@ -190,6 +190,8 @@ export function writeDemoCatalogue(folder: string, size: DemoCatalogueSize = def
       name: `releves-${fr.toLowerCase().replace(/[^a-z]+/g, '-')}-${n}`,
       title: `Relevés ${fr.toLowerCase()} — ${pick(places)}`,
       notes: `Relevés publiés par la collectivité, mis à jour chaque mois.`,
+      // A few packages come without their page, as real portals' do: the catalogue quarantines them.
+      url: n % 40 === 39 ? '' : `https://portail.demo/dataset/${n}`,
       license_id: 'etalab-2.0',
       metadata_modified: '2024-03-10T10:00:00.000000',
       organization: { name: 'region-demo', title: 'Région (démonstration)' },

@@ -7,6 +7,9 @@ const politeness = {
   delayMs: z.number().int().min(0).default(200),
   concurrency: z.number().int().min(1).max(8).default(2),
   timeoutMs: z.number().int().positive().default(60_000),
+  /** What happens to a record that fails validation: quarantine on core-shape violations (default),
+   * on any violation, or never (publish everything with its report). */
+  validation: z.object({ quarantine: z.enum(['core', 'any-violation', 'never']).default('core') }).default({}),
 };
 
 export const oaiPmhSchema = z.object({

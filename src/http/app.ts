@@ -4,11 +4,12 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { NotFoundError } from '../errors/index.js';
 import type { Logger } from '../log/index.js';
-import type { RawRecordStore } from '../records/index.js';
+import type { RawRecordStore, RecordDerivations } from '../records/index.js';
 import type { GraphStore } from '../store/index.js';
 import type { ThesaurusService } from '../thesaurus/index.js';
 import { harvestReportRoutes } from './harvest-reports.js';
 import { thesaurusRoutes } from './thesaurus-api.js';
+import { validationReportRoutes } from './validation-reports.js';
 import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
 import { createStatsCache, healthRoutes } from './health.js';
 import { createMetrics } from './metrics.js';
@@ -17,6 +18,7 @@ import { problemFromError, problemResponse } from './problem.js';
 export interface AppDependencies {
   store: GraphStore;
   records: RawRecordStore;
+  derivations: RecordDerivations;
   thesaurus: ThesaurusService;
   logger: Logger;
   version: string;
@@ -24,7 +26,7 @@ export interface AppDependencies {
   maxBodyBytes?: number;
 }
 
-export function createApp({ store, records, thesaurus, logger, version, adminToken, maxBodyBytes = 256 * 1024 * 1024 }: AppDependencies): Hono {
+export function createApp({ store, records, derivations, thesaurus, logger, version, adminToken, maxBodyBytes = 256 * 1024 * 1024 }: AppDependencies): Hono {
   const startedAt = Date.now();
   const stats = createStatsCache(store);
   const metrics = createMetrics(store, () => stats.current());
@@ -45,6 +47,7 @@ export function createApp({ store, records, thesaurus, logger, version, adminTok
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
   app.route('/harvests', harvestReportRoutes(records));
+  app.route('/validation', validationReportRoutes(derivations));
   app.route('/', thesaurusRoutes(thesaurus, store));
 
   app.notFound((c) => problemResponse(c, problemFromError(new NotFoundError(`Nothing at ${c.req.path}`), c.req.path, logger)));

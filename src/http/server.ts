@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../log/index.js';
 import { loadDemoCatalogueOnce } from '../demo/index.js';
+import { deriveChanged, openDerivation, type DeriveDeps } from '../derive/index.js';
 import { openRecordsDatabase, RawRecordStore } from '../records/index.js';
 import { openGraphStore, type GraphStore } from '../store/index.js';
 import { loadBundledThesaurus, ThesaurusService } from '../thesaurus/index.js';
@@ -23,9 +24,11 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   const records = new RawRecordStore(recordsDb);
   if (config.bundledThesaurus) await loadBundledThesaurus(graphStore, logger);
   if (config.demoCatalogue) await loadDemoCatalogueOnce(records, config.dataDir, logger);
+  const derivation = await openDerivation(config, logger, { db: recordsDb, records, store: graphStore, sourcesFile: config.sourcesFile });
+  await deriveAllChanged(derivation, records, logger);
   const thesaurus = new ThesaurusService(graphStore);
   await thesaurus.refresh();
-  const app = createApp({ store: graphStore, records, thesaurus, logger, version, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
+  const app = createApp({ store: graphStore, records, derivations: derivation.derivations, thesaurus, logger, version, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
   const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
     started.once('error', reject);
@@ -41,11 +44,21 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
         server.close(() => resolve());
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await derivation.close();
       await graphStore.close();
       recordsDb.close();
       logger.info('maillage stopped');
     })());
   return { url, store: graphStore, close };
+}
+
+/** Brings every source's graphs up to date with its raw records (after harvests made offline). */
+async function deriveAllChanged(deps: DeriveDeps, records: RawRecordStore, logger: Logger): Promise<void> {
+  for (const source of records.sources()) {
+    const started = performance.now();
+    const progress = await deriveChanged(deps, source);
+    if (progress.done > 0) logger.info({ source, ...progress, ms: Math.round(performance.now() - started) }, 'records derived');
+  }
 }
 
 /** Ends the process cleanly on SIGTERM/SIGINT; a second signal, or 60 s, forces it. */

@@ -59,6 +59,8 @@ export interface StoredRawRecord extends RawRecord {
   checksum: string;
   deleted: boolean;
   deletedAt: string | null;
+  /** When the record last changed in the system of record. */
+  updatedAt: string;
 }
 
 interface RunRow {
@@ -228,7 +230,7 @@ export class RawRecordStore {
 
   record(source: string, id: string): StoredRawRecord | null {
     const row = this.db.prepare('SELECT * FROM raw_records WHERE source = ? AND record_id = ?').get(source, id) as
-      | { source: string; record_id: string; format: string; datestamp: string | null; checksum: string; content: string; deleted: number; deleted_at: string | null }
+      | { source: string; record_id: string; format: string; datestamp: string | null; checksum: string; content: string; deleted: number; deleted_at: string | null; updated_at: string }
       | undefined;
     if (!row) return null;
     return {
@@ -240,7 +242,12 @@ export class RawRecordStore {
       content: row.content,
       deleted: row.deleted === 1,
       deletedAt: row.deleted_at,
+      updatedAt: row.updated_at,
     };
+  }
+
+  sources(): string[] {
+    return (this.db.prepare('SELECT DISTINCT source FROM raw_records ORDER BY source').all() as Array<{ source: string }>).map((row) => row.source);
   }
 
   /** Records per source format, for reports. */

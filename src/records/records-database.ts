@@ -70,6 +70,38 @@ const migrations: string[] = [
      excerpt TEXT,
      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
    )`,
+  `CREATE TABLE record_derivations (
+     source TEXT NOT NULL,
+     record_id TEXT NOT NULL,
+     checksum TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('published', 'quarantined', 'unmappable', 'deleted')),
+     graph TEXT,
+     resource TEXT,
+     resource_types TEXT NOT NULL DEFAULT '[]',
+     conforms INTEGER,
+     core_violations INTEGER NOT NULL DEFAULT 0,
+     violations INTEGER NOT NULL DEFAULT 0,
+     warnings INTEGER NOT NULL DEFAULT 0,
+     infos INTEGER NOT NULL DEFAULT 0,
+     report TEXT NOT NULL,
+     fair TEXT,
+     error TEXT,
+     derived_at TEXT NOT NULL,
+     PRIMARY KEY (source, record_id)
+   ) WITHOUT ROWID`,
+  `CREATE TABLE derive_runs (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     source TEXT,
+     kind TEXT NOT NULL,
+     status TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     ended_at TEXT,
+     records INTEGER NOT NULL DEFAULT 0,
+     published INTEGER NOT NULL DEFAULT 0,
+     quarantined INTEGER NOT NULL DEFAULT 0,
+     unmappable INTEGER NOT NULL DEFAULT 0,
+     deleted INTEGER NOT NULL DEFAULT 0
+   )`,
 ];
 
 export function recordsDatabasePath(dataDir: string): string {

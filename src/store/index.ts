@@ -30,3 +30,4 @@ export async function openGraphStore(config: Readonly<Config>, logger: Logger): 
 
 /** Parses RDF in any syntax we read into canonical N-Quads, in this thread (for CLI work on files). */
 export { prepareRdf as parseRdfToNQuads } from './worker/rdf-preparation.js';
+export { spawnWorker, siblingModule } from './worker/spawn-worker.js';

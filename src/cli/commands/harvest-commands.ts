@@ -7,7 +7,6 @@ import { createProgress } from '../progress.js';
 import { UsageError } from '../report-error.js';
 import type { CommandContext } from './store-commands.js';
 
-const sourcesFile = (): string => process.env.MAILLAGE_SOURCES ?? path.resolve('config/sources.json');
 
 function summary(run: HarvestRun): string {
   return `run ${run.id} ${run.status}: ${run.new} new, ${run.updated} updated, ${run.unchanged} unchanged, ${run.deleted} deleted, ${run.failed} failed, ${run.pages} pages${run.error ? ` — ${run.error}` : ''}`;
@@ -53,7 +52,7 @@ export async function harvestCommand(context: CommandContext): Promise<void> {
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     sources = [parsed.data];
   } else {
-    const file = sourcesFile();
+    const file = path.resolve(context.config.sourcesFile);
     if (!existsSync(file)) throw new UsageError(`no sources file at ${file} (set MAILLAGE_SOURCES)`);
     sources = loadSources(file);
     if (typeof context.options.source === 'string') {

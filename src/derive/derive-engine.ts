@@ -1,0 +1,70 @@
+// Owns where derive work runs: a pool of worker threads (one per core by default), or inline for
+// small jobs and tests. Both give the same results; the pool keeps the event loop free.
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { RecordMapper } from '../mapping/index.js';
+import { siblingModule, spawnWorker } from '../store/index.js';
+import { RecordValidator, type ShapeSources } from '../validation/record-validator.js';
+import { deriveBatch, type DerivedRecord, type QuarantinePolicy, type RecordToDerive } from './derive-batch.js';
+
+export interface DeriveEngine {
+  derive(records: RecordToDerive[], policy: QuarantinePolicy): Promise<DerivedRecord[]>;
+  readonly parallelism: number;
+  close(): Promise<void>;
+}
+
+export interface DeriveEngineOptions {
+  base: string;
+  shapes: ShapeSources;
+  /** Worker threads; 0 derives in the calling thread. Default: one per core. */
+  workers?: number;
+}
+
+export function createInlineDeriveEngine(options: DeriveEngineOptions): DeriveEngine {
+  const mapper = RecordMapper.load(options.base);
+  const validator = RecordValidator.load(options.shapes);
+  return { parallelism: 1, derive: (records, policy) => deriveBatch(mapper, validator, records, policy), close: async () => {} };
+}
+
+export async function createDeriveEngine(options: DeriveEngineOptions): Promise<DeriveEngine> {
+  const count = options.workers ?? availableParallelism();
+  if (count === 0) return createInlineDeriveEngine(options);
+  const workers: Worker[] = [];
+  const pending = new Map<number, { resolve: (d: DerivedRecord[]) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  let turn = 0;
+  await Promise.all(
+    Array.from({ length: count }, () => {
+      const worker = spawnWorker(siblingModule(import.meta.url, 'derive-worker'), { base: options.base, shapes: options.shapes });
+      workers.push(worker);
+      return new Promise<void>((resolve, reject) => {
+        worker.on('message', (message: { ready?: boolean; id?: number; derived?: DerivedRecord[]; error?: string }) => {
+          if (message.ready) return resolve();
+          const waiting = pending.get(message.id!);
+          pending.delete(message.id!);
+          if (message.error) waiting?.reject(new Error(`derive worker: ${message.error}`));
+          else waiting?.resolve(message.derived!);
+        });
+        worker.once('error', (error) => {
+          reject(error);
+          for (const waiting of pending.values()) waiting.reject(error);
+          pending.clear();
+        });
+      });
+    }),
+  );
+  return {
+    parallelism: count,
+    derive(records, policy) {
+      const id = nextId++;
+      const worker = workers[turn++ % workers.length]!;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, records, policy });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,155 @@
+// Owns bringing the graph up to date with the system of record: after a harvest, the records that
+// are new, changed or deleted; on reindex, every record (no network). Each batch is written to the
+// graph store (one atomic batch of graph replacements and drops) and then its derivations to the
+// records database; a run killed between the two redoes that batch, which is harmless (replace).
+import type { DeriveRun, Derivation, RawRecordStore, RecordDerivations } from '../records/index.js';
+import type { GraphStore, GraphWrite } from '../store/index.js';
+import type { DerivedRecord, QuarantinePolicy, RecordToDerive } from './derive-batch.js';
+import type { DeriveEngine } from './derive-engine.js';
+
+export interface DeriveDeps {
+  records: RawRecordStore;
+  derivations: RecordDerivations;
+  store: GraphStore;
+  engine: DeriveEngine;
+  /** The quarantine policy of each source (config/sources.json); "core" when not declared. */
+  policyOf: (source: string) => QuarantinePolicy;
+}
+
+export interface DeriveProgress {
+  done: number;
+  published: number;
+  quarantined: number;
+  unmappable: number;
+  deleted: number;
+}
+
+const batchSize = 250;
+
+function toRecord(records: RawRecordStore, source: string, id: string): RecordToDerive | null {
+  const raw = records.record(source, id);
+  if (!raw) return null;
+  return { source, id, format: raw.format, content: raw.content, datestamp: raw.datestamp, harvestedAt: raw.updatedAt, checksum: raw.checksum, deleted: raw.deleted };
+}
+
+async function writeBatch(deps: DeriveDeps, source: string, derived: DerivedRecord[], progress: DeriveProgress): Promise<void> {
+  const writes: GraphWrite[] = derived.map((d) =>
+    d.status === 'published' ? { kind: 'replace', graph: d.graph, payload: { data: d.ntriples, format: 'application/n-triples' } } : { kind: 'drop', graph: d.graph },
+  );
+  if (writes.length > 0) await deps.store.applyBatch(writes);
+  const now = new Date().toISOString();
+  deps.derivations.saveAll(
+    derived.map(
+      (d): Derivation => ({
+        source,
+        recordId: d.recordId,
+        checksum: d.checksum,
+        status: d.status,
+        graph: d.status === 'published' ? d.graph : null,
+        resource: d.resource,
+        resourceTypes: d.resourceTypes,
+        conforms: d.report ? d.report.conforms : null,
+        coreViolations: d.report?.coreViolations ?? 0,
+        violations: d.report?.violations ?? 0,
+        warnings: d.report?.warnings ?? 0,
+        infos: d.report?.infos ?? 0,
+        report: d.report?.findings ?? [],
+        fair: d.fair,
+        error: d.error,
+        derivedAt: now,
+      }),
+    ),
+  );
+  for (const d of derived) {
+    progress.done += 1;
+    progress[d.status] += 1;
+  }
+}
+
+/** Derives batches as the engine allows (one per worker at a time) and writes them in order. */
+async function deriveAll(deps: DeriveDeps, next: () => Array<{ source: string; recordId: string }>, onBatch: (source: string, derived: DerivedRecord[]) => Promise<void>): Promise<void> {
+  for (;;) {
+    const inFlight: Array<{ source: string; work: Promise<DerivedRecord[]> }> = [];
+    for (let i = 0; i < deps.engine.parallelism; i += 1) {
+      const keys = next();
+      if (keys.length === 0) break;
+      // A batch holds one source's records (its policy applies to the whole batch).
+      const source = keys[0]!.source;
+      const records = keys.filter((k) => k.source === source).map((k) => toRecord(deps.records, k.source, k.recordId)).filter((r): r is RecordToDerive => r !== null);
+      inFlight.push({ source, work: deps.engine.derive(records, deps.policyOf(source)) });
+    }
+    if (inFlight.length === 0) return;
+    for (const { source, work } of inFlight) await onBatch(source, await work);
+  }
+}
+
+/** Derives the source's records that are new, changed or deleted since they were last derived. */
+export async function deriveChanged(deps: DeriveDeps, source: string, onProgress?: (p: DeriveProgress) => void): Promise<DeriveProgress> {
+  const progress: DeriveProgress = { done: 0, published: 0, quarantined: 0, unmappable: 0, deleted: 0 };
+  const { run } = deps.derivations.beginRun(source, 'harvest');
+  const claimed = new Set<string>();
+  try {
+    await deriveAll(
+      deps,
+      () => {
+        // Records claimed for an in-flight batch are not derived yet; skip them when asking again.
+        const keys = deps.derivations.stale(source, batchSize + claimed.size).filter((k) => !claimed.has(k.recordId)).slice(0, batchSize);
+        for (const k of keys) claimed.add(k.recordId);
+        return keys.map((k) => ({ source, recordId: k.recordId }));
+      },
+      async (batchSource, derived) => {
+        const before = { ...progress };
+        await writeBatch(deps, batchSource, derived, progress);
+        for (const d of derived) claimed.delete(d.recordId);
+        deps.derivations.addToRun(run.id, diff(progress, before));
+        onProgress?.(progress);
+      },
+    );
+    deps.derivations.finishRun(run.id, 'completed');
+  } catch (error) {
+    deps.derivations.finishRun(run.id, 'failed');
+    throw error;
+  }
+  return progress;
+}
+
+/**
+ * Re-derives every record (of one source or all) from the stored raw records. Crash-safe: a run
+ * left unfinished is taken over and goes on with the records not derived since it started.
+ */
+export async function reindex(deps: DeriveDeps, source: string | null, onProgress?: (p: DeriveProgress, run: DeriveRun) => void): Promise<{ run: DeriveRun; resumed: boolean; progress: DeriveProgress }> {
+  const { run, resumed } = deps.derivations.beginRun(source, 'reindex');
+  const progress: DeriveProgress = { done: 0, published: 0, quarantined: 0, unmappable: 0, deleted: 0 };
+  let after = '';
+  try {
+    await deriveAll(
+      deps,
+      () => {
+        const keys = deps.derivations.notDerivedSince(source, run.startedAt, after, batchSize);
+        const last = keys[keys.length - 1];
+        if (last) after = `${last.source}\u0000${last.recordId}`;
+        return keys;
+      },
+      async (batchSource, derived) => {
+        const before = { ...progress };
+        await writeBatch(deps, batchSource, derived, progress);
+        deps.derivations.addToRun(run.id, diff(progress, before));
+        onProgress?.(progress, run);
+      },
+    );
+    return { run: deps.derivations.finishRun(run.id, 'completed'), resumed, progress };
+  } catch (error) {
+    deps.derivations.finishRun(run.id, 'failed');
+    throw error;
+  }
+}
+
+function diff(now: DeriveProgress, before: DeriveProgress) {
+  return {
+    records: now.done - before.done,
+    published: now.published - before.published,
+    quarantined: now.quarantined - before.quarantined,
+    unmappable: now.unmappable - before.unmappable,
+    deleted: now.deleted - before.deleted,
+  };
+}

@@ -1,0 +1,38 @@
+// Owns assembling the derive stage from the configuration: the engine (workers), the shapes
+// (official DCAT-AP when found), and each source's quarantine policy from the sources file.
+import { existsSync } from 'node:fs';
+import { resolveDcatApShapes, type Config } from '../config/index.js';
+import { loadSources } from '../harvest/index.js';
+import type { Logger } from '../log/index.js';
+import { RecordDerivations, type RawRecordStore, type RecordsDatabase } from '../records/index.js';
+import type { GraphStore } from '../store/index.js';
+import type { QuarantinePolicy } from './derive-batch.js';
+import { createDeriveEngine } from './derive-engine.js';
+import type { DeriveDeps } from './derive-records.js';
+
+export interface OpenedDerivation extends DeriveDeps {
+  close(): Promise<void>;
+}
+
+export async function openDerivation(
+  config: Readonly<Config>,
+  logger: Logger,
+  parts: { db: RecordsDatabase; records: RawRecordStore; store: GraphStore; sourcesFile?: string; workers?: number },
+): Promise<OpenedDerivation> {
+  const officialDir = resolveDcatApShapes(config);
+  if (!officialDir) logger.warn('official DCAT-AP 3.0 shapes not found (set DCAT_AP_SHAPES): validating with the project shapes only');
+  const policies = new Map<string, QuarantinePolicy>();
+  if (parts.sourcesFile && existsSync(parts.sourcesFile)) {
+    for (const source of loadSources(parts.sourcesFile)) policies.set(source.name, source.validation.quarantine);
+  }
+  const engine = await createDeriveEngine({ base: config.iriBase, shapes: { officialDir }, workers: parts.workers ?? config.deriveWorkers });
+  logger.info({ workers: engine.parallelism, officialShapes: officialDir }, 'derive stage ready');
+  return {
+    records: parts.records,
+    derivations: new RecordDerivations(parts.db),
+    store: parts.store,
+    engine,
+    policyOf: (source) => policies.get(source) ?? 'core',
+    close: () => engine.close(),
+  };
+}

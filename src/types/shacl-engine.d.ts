@@ -1,0 +1,67 @@
+// The parts of shacl-engine (no bundled types) that the validation stage uses.
+declare module 'shacl-engine' {
+  import type { DataFactory, DatasetCore, Term } from '@rdfjs/types';
+
+  interface PathStep {
+    predicates: Term[];
+    quantifier?: string;
+    start?: string;
+    end?: string;
+  }
+
+  export interface ValidationResult {
+    severity: Term;
+    focusNode: { term: Term } | Term;
+    path: PathStep[] | null;
+    value?: { term: Term } | Term | null;
+    message: Term[];
+    shape: { ptr: { term: Term } };
+    constraintComponent: Term;
+  }
+
+  export interface ValidationReport {
+    conforms: boolean;
+    results: ValidationResult[];
+  }
+
+  export class Validator {
+    constructor(shapes: DatasetCore, options: { factory: DataFactory; debug?: boolean; details?: boolean });
+    validate(data: { dataset: DatasetCore; terms?: Iterable<Term> }, shapes?: { terms?: Iterable<Term> }): Promise<ValidationReport>;
+  }
+}
+
+declare module 'rdf-validation' {
+  import type { Term } from '@rdfjs/types';
+  export class XsdValidation {
+    validateSimple(term: Term): boolean;
+  }
+}
+
+declare module 'rdf-validate-shacl' {
+  import type { DatasetCore, Term } from '@rdfjs/types';
+  interface Result {
+    severity: Term;
+    focusNode: Term;
+    path: Term | null;
+    value: Term | null;
+    message: Term[];
+    sourceShape: Term;
+    sourceConstraintComponent: Term;
+  }
+  export default class SHACLValidator {
+    constructor(shapes: DatasetCore, options?: Record<string, unknown>);
+    validate(data: DatasetCore): Promise<{ conforms: boolean; results: Result[] }> | { conforms: boolean; results: Result[] };
+  }
+}
+
+declare module '@rdfjs/data-model' {
+  import type { DataFactory } from '@rdfjs/types';
+  const factory: DataFactory;
+  export default factory;
+}
+
+declare module '@rdfjs/dataset' {
+  import type { DatasetCore, Quad } from '@rdfjs/types';
+  const dataset: { dataset(quads?: Quad[]): DatasetCore };
+  export default dataset;
+}

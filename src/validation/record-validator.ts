@@ -1,0 +1,154 @@
+// Owns validating one record's graph with SHACL (shacl-engine, chosen by measurement: see
+// bench/validate): the catalogue's core shapes (quarantine) and the profile (official DCAT-AP 3.0
+// shapes plus shapes/maillage-profile.ttl). Records with the same structure share one validation
+// when the shapes only look at structure (structure-key.ts): harvests are mostly alike records.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import rdfDataModel from '@rdfjs/data-model';
+import rdfDataset from '@rdfjs/dataset';
+import type { DatasetCore, Quad, Term } from '@rdfjs/types';
+import { Parser, Store } from 'n3';
+import { Validator, type ValidationResult } from 'shacl-engine';
+import { shapesAllowReuse, structureKeyOf } from './structure-key.js';
+import { summarise, type Finding, type RecordReport, type Severity } from './validation-report.js';
+
+export const bundledShapesFolder = new URL('../../shapes/', import.meta.url);
+export const bundledOntologyFolder = new URL('../../ontology/', import.meta.url);
+/** The official DCAT-AP 3.0 shapes files the profile takes (mdr-vocabularies needs the EU tables loaded; left out). */
+export const officialShapeFiles = ['shapes.ttl', 'range.ttl'];
+
+export interface ShapeSources {
+  /** Folder with the official DCAT-AP 3.0 SHACL files, or null to validate with the project's shapes only. */
+  officialDir: string | null;
+  projectDir?: string;
+  ontologyDir?: string;
+  /** Reuse reports between same-structure records (default true; off to measure the full cost). */
+  reuse?: boolean;
+}
+
+function parseTurtleFiles(files: string[]): Quad[] {
+  return files.flatMap((file) => new Parser({ baseIRI: `file://${file}` }).parse(readFileSync(file, 'utf8')));
+}
+
+interface CachedFinding extends Omit<Finding, 'focusNode' | 'value'> {
+  focusNode: number | string;
+  value: number | string | null;
+}
+
+const ntriples = (term: Term): string =>
+  term.termType === 'NamedNode'
+    ? `<${term.value}>`
+    : term.termType === 'Literal'
+      ? `${JSON.stringify(term.value)}${term.language ? `@${term.language}` : term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string' ? '' : `^^<${term.datatype.value}>`}`
+      : `_:${term.value}`;
+
+function pathText(result: ValidationResult): string | null {
+  if (!result.path || result.path.length === 0) return null;
+  return result.path
+    .map((step) => `${step.start === 'object' ? '^' : ''}${step.predicates.map((p) => `<${p.value}>`).join('|')}${step.quantifier === 'one' || !step.quantifier ? '' : step.quantifier === 'zeroOrMore' ? '*' : step.quantifier === 'oneOrMore' ? '+' : '?'}`)
+    .join('/');
+}
+
+const termOfPointer = (value: { term: Term } | Term | null | undefined): Term | null => (value ? ('term' in value ? value.term : value) : null);
+
+export class RecordValidator {
+  readonly reuse: boolean;
+  readonly shapeQuads: number;
+  private readonly cache = new Map<string, CachedFinding[]>();
+  private readonly context: Map<string, Quad[]>;
+  stats = { validated: 0, reused: 0 };
+
+  private constructor(
+    private readonly core: Validator,
+    private readonly profile: Validator,
+    private readonly coreShapes: Set<string>,
+    context: Quad[],
+    reuse: boolean,
+    shapeQuads: number,
+    readonly officialShapes: boolean,
+  ) {
+    this.reuse = reuse;
+    this.shapeQuads = shapeQuads;
+    this.context = new Map();
+    for (const q of context) {
+      const list = this.context.get(q.subject.value) ?? [];
+      list.push(q);
+      this.context.set(q.subject.value, list);
+    }
+  }
+
+  static load(sources: ShapeSources): RecordValidator {
+    const projectDir = sources.projectDir ?? bundledShapesFolder.pathname;
+    const ontologyDir = sources.ontologyDir ?? bundledOntologyFolder.pathname;
+    const coreQuads = parseTurtleFiles([path.join(projectDir, 'maillage-core.ttl')]);
+    const officialFiles = sources.officialDir ? officialShapeFiles.map((file) => path.join(sources.officialDir!, file)) : [];
+    for (const file of officialFiles) if (!existsSync(file)) throw new Error(`DCAT-AP shapes: ${file} does not exist`);
+    const profileQuads = parseTurtleFiles([...officialFiles, path.join(projectDir, 'maillage-profile.ttl')]);
+    const context = parseTurtleFiles(readdirSync(ontologyDir).filter((f) => f.endsWith('.ttl')).map((f) => path.join(ontologyDir, f)));
+    const reuse = (sources.reuse ?? true) && shapesAllowReuse([...coreQuads, ...profileQuads]).reuse;
+    const coreShapes = new Set(coreQuads.map((q) => q.subject.value));
+    const factory = { factory: rdfDataModel };
+    return new RecordValidator(
+      new Validator(new Store(coreQuads), factory),
+      new Validator(new Store(profileQuads), factory),
+      coreShapes,
+      context,
+      reuse,
+      coreQuads.length + profileQuads.length,
+      officialFiles.length > 0,
+    );
+  }
+
+  /** The reference data (authority concepts, relation roles) a record's graph points to. */
+  private withContext(quads: readonly Quad[]): Quad[] {
+    const added = new Set<string>();
+    const out = [...quads];
+    for (const q of quads) {
+      if (q.object.termType !== 'NamedNode' || added.has(q.object.value)) continue;
+      const about = this.context.get(q.object.value);
+      if (about) {
+        added.add(q.object.value);
+        out.push(...about);
+      }
+    }
+    return out;
+  }
+
+  async validate(recordQuads: readonly Quad[]): Promise<RecordReport> {
+    const quads = this.withContext(recordQuads);
+    if (!this.reuse) return summarise(await this.run(rdfDataset.dataset(quads)), false);
+    const { key, terms } = structureKeyOf(quads);
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.stats.reused += 1;
+      return summarise(cached.map((f) => ({ ...f, focusNode: typeof f.focusNode === 'number' ? terms[f.focusNode]!.value : f.focusNode, value: typeof f.value === 'number' ? ntriples(terms[f.value]!) : f.value })), true);
+    }
+    const findings = await this.run(rdfDataset.dataset(quads));
+    const index = new Map(terms.map((term, i) => [ntriples(term), i]));
+    if (this.cache.size >= 10_000) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, findings.map((f) => ({ ...f, focusNode: index.get(`<${f.focusNode}>`) ?? f.focusNode, value: f.value === null ? null : (index.get(f.value) ?? f.value) })));
+    return summarise(findings, false);
+  }
+
+  private async run(dataset: DatasetCore): Promise<Finding[]> {
+    this.stats.validated += 1;
+    const [core, profile] = await Promise.all([this.core.validate({ dataset }), this.profile.validate({ dataset })]);
+    return [...core.results, ...profile.results].map((result) => this.finding(result));
+  }
+
+  private finding(result: ValidationResult): Finding {
+    const shape = result.shape.ptr.term;
+    const value = termOfPointer(result.value);
+    return {
+      severity: (result.severity.value.split('#')[1] ?? 'Violation') as Severity,
+      focusNode: termOfPointer(result.focusNode)!.value,
+      path: pathText(result),
+      value: value ? ntriples(value) : null,
+      // Shapes may word a message in several languages: reports are in English, else the first.
+      message: (result.message.find((m) => m.termType === 'Literal' && (m.language === 'en' || m.language === '')) ?? result.message[0])?.value ?? '',
+      shape: shape.termType === 'BlankNode' ? `_:${shape.value}` : shape.value,
+      component: result.constraintComponent.value,
+      core: this.coreShapes.has(shape.value),
+    };
+  }
+}

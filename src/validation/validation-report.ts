@@ -1,0 +1,80 @@
+// Owns what a validation says about one record: findings in plain JSON (for the API and the
+// reports table) and the same as a SHACL ValidationReport graph (kept per record).
+import type { Quad, Term } from '@rdfjs/types';
+import { DataFactory, Writer } from 'n3';
+
+export type Severity = 'Violation' | 'Warning' | 'Info';
+
+export interface Finding {
+  severity: Severity;
+  focusNode: string;
+  /** The property path, as SPARQL property-path text. */
+  path: string | null;
+  /** The offending value in N-Triples syntax, when there is one. */
+  value: string | null;
+  message: string;
+  shape: string;
+  component: string;
+  /** A core shape: the record cannot be found without it (quarantine). */
+  core: boolean;
+}
+
+export interface RecordReport {
+  /** True when no shape reports a violation (warnings and infos allowed). */
+  conforms: boolean;
+  coreViolations: number;
+  violations: number;
+  warnings: number;
+  infos: number;
+  findings: Finding[];
+  /** The report was reused from a record with the same structure. */
+  reused: boolean;
+}
+
+export function summarise(findings: Finding[], reused: boolean): RecordReport {
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  const violations = count('Violation');
+  return {
+    conforms: violations === 0,
+    coreViolations: findings.filter((f) => f.core && f.severity === 'Violation').length,
+    violations,
+    warnings: count('Warning'),
+    infos: count('Info'),
+    findings,
+    reused,
+  };
+}
+
+const { namedNode, literal, blankNode, quad } = DataFactory;
+const sh = (local: string) => namedNode(`http://www.w3.org/ns/shacl#${local}`);
+const rdfType = namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type');
+
+function termOf(ntriples: string): Term {
+  if (ntriples.startsWith('<')) return namedNode(ntriples.slice(1, -1));
+  const match = /^"([\s\S]*)"(?:@([\w-]+)|\^\^<([^>]+)>)?$/.exec(ntriples);
+  if (!match) return literal(ntriples);
+  const value = JSON.parse(`"${match[1]}"`) as string;
+  return match[2] ? literal(value, match[2]) : match[3] ? literal(value, namedNode(match[3])) : literal(value);
+}
+
+/** The report as a SHACL 1.0 sh:ValidationReport, in Turtle. */
+export function reportAsTurtle(report: RecordReport): Promise<string> {
+  const quads: Quad[] = [];
+  const root = blankNode('report');
+  quads.push(quad(root, rdfType, sh('ValidationReport')));
+  quads.push(quad(root, sh('conforms'), literal(String(report.conforms), namedNode('http://www.w3.org/2001/XMLSchema#boolean'))));
+  report.findings.forEach((finding, i) => {
+    const result = blankNode(`r${i}`);
+    quads.push(quad(root, sh('result'), result), quad(result, rdfType, sh('ValidationResult')));
+    quads.push(quad(result, sh('resultSeverity'), sh(finding.severity)));
+    quads.push(quad(result, sh('focusNode'), namedNode(finding.focusNode)));
+    quads.push(quad(result, sh('sourceConstraintComponent'), namedNode(finding.component)));
+    if (!finding.shape.startsWith('_:')) quads.push(quad(result, sh('sourceShape'), namedNode(finding.shape)));
+    if (finding.path && /^<[^>]+>$/.test(finding.path)) quads.push(quad(result, sh('resultPath'), namedNode(finding.path.slice(1, -1))));
+    if (finding.value) quads.push(quad(result, sh('value'), termOf(finding.value) as never));
+    quads.push(quad(result, sh('resultMessage'), literal(finding.message)));
+  });
+  const writer = new Writer({ prefixes: { sh: 'http://www.w3.org/ns/shacl#' } });
+  writer.addQuads(quads);
+  return new Promise((resolve, reject) => writer.end((error, out: string) => (error ? reject(error) : resolve(out))));
+}
