@@ -5,6 +5,7 @@ import { printFigures, type Figure } from './report.js';
 import { harvestBenchmark } from './harvest-benchmark.js';
 import { storeBenchmark } from './store-benchmark.js';
 import { thesaurusBenchmark } from './thesaurus-benchmark.js';
+import { validateBenchmark } from './validate-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -15,12 +16,15 @@ const { positionals, values } = parseArgs({
     'per-page': { type: 'string', default: '100' },
     concepts: { type: 'string', default: '40000' },
     'log-level': { type: 'string', default: 'info' },
+    records: { type: 'string', default: '20000' },
+    'full-records': { type: 'string', default: '1000' },
   },
 });
 
 const benchmarks: Record<string, () => Promise<Figure[]>> = {
   store: () => storeBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   harvest: () => harvestBenchmark({ pages: Number(values.pages), perPage: Number(values['per-page']) }),
+  validate: () => validateBenchmark({ records: Number(values.records), fullRecords: Number(values['full-records']) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
 };
 

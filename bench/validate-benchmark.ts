@@ -1,0 +1,91 @@
+// `npm run bench validate`: records/s mapping and validating DataCite records with the DCAT-AP 3.0
+// shapes. Side by side in one run: the two SHACL engines on every record (one thread), the chosen
+// engine with structure reuse (one thread), and the derive stage as the service runs it (worker
+// threads: map, validate, score, serialise). It also shows where one thread's time goes.
+import { availableParallelism } from 'node:os';
+import rdfDataModel from '@rdfjs/data-model';
+import rdfDataset from '@rdfjs/dataset';
+import { Parser, Store } from 'n3';
+import SHACLValidator from 'rdf-validate-shacl';
+import { Validator } from 'shacl-engine';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, resolveDcatApShapes } from '../src/config/index.js';
+import { createDeriveEngine, deriveBatch } from '../src/derive/index.js';
+import { RecordMapper } from '../src/mapping/index.js';
+import { bundledShapesFolder, officialShapeFiles, RecordValidator, structureKeyOf } from '../src/validation/index.js';
+import { dataciteRecords } from './datacite-records.js';
+import type { Figure } from './report.js';
+
+const rate = (records: number, ms: number) => Math.round((records / ms) * 1000);
+
+export async function validateBenchmark(options: { records: number; fullRecords: number }): Promise<Figure[]> {
+  const officialDir = resolveDcatApShapes(loadConfig({}));
+  if (!officialDir) throw new Error('the official DCAT-AP 3.0 shapes are needed (../shared/data or DCAT_AP_SHAPES)');
+  const base = 'https://w3id.org/maillage/';
+  const records = dataciteRecords(options.records);
+  const sample = records.slice(0, options.fullRecords);
+  const mapper = RecordMapper.load(base);
+  const figures: Figure[] = [];
+  const figure = (c: string, backend: string, metric: string, value: number, unit: string) => {
+    figures.push({ benchmark: 'validate', case: c, backend, metric, value, unit });
+    process.stdout.write(`${c.padEnd(44)} ${backend.padEnd(22)} ${metric.padEnd(12)} ${String(value).padStart(9)} ${unit}\n`);
+  };
+  process.stdout.write(`\nvalidate: ${options.records} DataCite records (${options.fullRecords} for the engines without reuse), DCAT-AP 3.0 shapes from ${officialDir}\n`);
+
+  // Where one thread's time goes.
+  let t = performance.now();
+  const mapped = sample.map((r) => mapper.map(r));
+  const mapMs = performance.now() - t;
+  const quadsPerRecord = mapped.reduce((n, m) => n + m.quads.length, 0) / mapped.length;
+  figure('map (parse JSON + mapping)', 'one thread', 'rate', rate(sample.length, mapMs), 'records/s');
+  figure('mapped graph size', 'one thread', 'size', Math.round(quadsPerRecord), 'quads/record');
+  t = performance.now();
+  const keys = new Set(mapped.map((m) => structureKeyOf(m.quads).key));
+  figure('structure key', 'one thread', 'rate', rate(sample.length, performance.now() - t), 'records/s');
+  figure('distinct structures in the sample', 'one thread', 'count', keys.size, 'structures');
+
+  // The two engines on every record, same shapes graph.
+  const shapeQuads = [...officialShapeFiles.map((f) => path.join(officialDir, f)), path.join(bundledShapesFolder.pathname, 'maillage-core.ttl'), path.join(bundledShapesFolder.pathname, 'maillage-profile.ttl')].flatMap((file) =>
+    new Parser({ baseIRI: `file://${file}` }).parse(readFileSync(file, 'utf8')),
+  );
+  const engine = new Validator(new Store(shapeQuads), { factory: rdfDataModel });
+  t = performance.now();
+  let results = 0;
+  for (const m of mapped) results += (await engine.validate({ dataset: rdfDataset.dataset(m.quads) })).results.length;
+  figure('validate every record', 'shacl-engine', 'rate', rate(sample.length, performance.now() - t), 'records/s');
+  const other = new SHACLValidator(rdfDataset.dataset(shapeQuads));
+  t = performance.now();
+  let otherResults = 0;
+  for (const m of mapped) otherResults += (await other.validate(rdfDataset.dataset(m.quads))).results.length;
+  figure('validate every record', 'rdf-validate-shacl', 'rate', rate(sample.length, performance.now() - t), 'records/s');
+  figure('results found (same shapes, same records)', 'shacl-engine', 'count', results, 'results');
+  figure('results found (same shapes, same records)', 'rdf-validate-shacl', 'count', otherResults, 'results');
+
+  // The chosen engine as the service uses it: core + profile, context, structure reuse.
+  const validator = RecordValidator.load({ officialDir });
+  const noReuse = RecordValidator.load({ officialDir, reuse: false });
+  t = performance.now();
+  for (const m of mapped) await noReuse.validate(m.quads);
+  figure('map+validate (record validator, no reuse)', 'one thread', 'rate', rate(sample.length, performance.now() - t + mapMs), 'records/s');
+  t = performance.now();
+  await deriveBatch(mapper, validator, records, 'core');
+  const oneThreadMs = performance.now() - t;
+  figure('derive (map+validate+FAIR+N-Triples)', 'one thread', 'rate', rate(records.length, oneThreadMs), 'records/s');
+  figure('reports reused (same structure)', 'one thread', 'share', Math.round((validator.stats.reused / records.length) * 1000) / 10, '%');
+
+  const workers = Math.min(2, availableParallelism());
+  const pool = await createDeriveEngine({ base, shapes: { officialDir }, workers });
+  const batches: Array<typeof records> = [];
+  for (let i = 0; i < records.length; i += 250) batches.push(records.slice(i, i + 250));
+  // Warm-up lets each worker compile its shapes and JIT, as a running service has.
+  await Promise.all(batches.slice(0, workers).map((b) => pool.derive(b.slice(0, 20), 'core')));
+  t = performance.now();
+  const derived = await Promise.all(batches.map((b) => pool.derive(b, 'core')));
+  const published = derived.flat().filter((d) => d.status === 'published').length;
+  const poolMs = performance.now() - t;
+  await pool.close();
+  figure(`derive (map+validate+FAIR+N-Triples)`, `${workers} worker threads`, 'rate', rate(records.length, poolMs), 'records/s');
+  figure('published (core shapes met)', `${workers} worker threads`, 'count', published, 'records');
+  return figures;
+}
