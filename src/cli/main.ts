@@ -7,6 +7,7 @@ import { startServer, stopOnSignals } from '../http/index.js';
 import { version } from '../version.js';
 import { harvestCommand, harvestsCommand, ingestCommand } from './commands/harvest-commands.js';
 import { thesaurusCommand } from './commands/thesaurus-commands.js';
+import { reindexCommand, validateCommand } from './commands/derive-commands.js';
 import { dumpCommand, loadCommand, restoreCommand, statsCommand, type CommandContext } from './commands/store-commands.js';
 import { reportError, UsageError } from './report-error.js';
 
@@ -26,6 +27,9 @@ Usage:
                                           harvest one endpoint: oai-pmh, datacite, dataverse, ckan, dcat, hal, ror
   maillage ingest <file|dir> [--format F] [--name SOURCE]
                                           take in recorded responses or exports from disk, by the same path
+  maillage reindex [--source NAME]        re-derive RDF, validation reports and FAIR scores from the stored raw records
+                                          (after a mapping or shape change; no network; resumes when interrupted)
+  maillage validate [--source NAME]       the validation summary per source (published, quarantined, top findings) as JSON
   maillage harvests [--source NAME] [--run ID]
                                           the harvest reports (counts, failures kept aside)
   maillage thesaurus check <file> [--languages fr,en]
@@ -48,6 +52,8 @@ const commands: Record<string, (context: CommandContext) => Promise<void>> = {
   ingest: ingestCommand,
   harvests: harvestsCommand,
   thesaurus: thesaurusCommand,
+  reindex: reindexCommand,
+  validate: validateCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,118 @@
+// Golden tests: real records from ../shared/data, one per source format, mapped to DCAT-AP 3 and
+// compared by graph isomorphism with the reviewed expected graph in test/mapping/golden/.
+// `UPDATE_GOLDEN=1 npx vitest run test/mapping` rewrites the expected graphs after a mapping change
+// (review the diff before committing it).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Parser, Writer } from 'n3';
+import { isomorphic } from 'rdf-isomorphic';
+import { describe, expect, it } from 'vitest';
+import { readFileRecords } from '../../src/harvest/ingest/file-records.js';
+import { RecordMapper, type RecordToMap } from '../../src/mapping/index.js';
+import { sharedDataDir, sharedDataMissing } from '../support/shared-data.js';
+
+const goldenDir = path.join(import.meta.dirname, 'golden');
+const mapper = RecordMapper.load('https://w3id.org/maillage/');
+const harvestedAt = '2026-11-22T00:00:00Z';
+const file = (relative: string) => readFileSync(path.join(sharedDataDir, relative), 'utf8');
+const lone = (format: string, id: string, relative: string): RecordToMap => ({ source: 'golden', id, format, content: file(relative), datestamp: null, harvestedAt });
+const fromFile = async (relative: string, index = 0): Promise<RecordToMap> => {
+  const { records } = await readFileRecords(path.join(sharedDataDir, relative));
+  return { source: 'golden', harvestedAt, ...records[index]! };
+};
+
+/** Each case: the record, the resource IRI it must get, and one fact checked by eye from the source. */
+const cases: Array<{ name: string; record: () => Promise<RecordToMap>; resource: string; fact: [string, string] }> = [
+  {
+    name: 'oai_datacite (DataCite kernel 4.4 full example)',
+    record: async () => lone('oai_datacite', '10.5072/example-full', 'datacite/spec/fixtures/datacite-example-full-v4.4.xml'),
+    resource: 'https://w3id.org/maillage/id/doi/10.5072/example-full',
+    fact: ['http://www.w3.org/ns/dcat#bbox', 'POLYGON((-71.032 41.09, -68.211 41.09, -68.211 42.893, -71.032 42.893, -71.032 41.09))'],
+  },
+  {
+    name: 'datacite-json (DataCite REST attributes)',
+    record: async () => lone('datacite-json', '10.5438/4k3m-nyvg', 'datacite/spec/fixtures/datacite.json'),
+    resource: 'https://w3id.org/maillage/id/doi/10.5438/4k3m-nyvg',
+    fact: ['http://purl.org/dc/terms/title', 'Eating your own Dog Food'],
+  },
+  {
+    name: 'dataverse-json (Dataverse native export)',
+    record: () => fromFile('dataverse/src/test/java/edu/harvard/iq/dataverse/export/ddi/dataset-finch1.json'),
+    resource: 'https://w3id.org/maillage/id/doi/10.5072/fk2/pca2e3',
+    fact: ['http://purl.org/dc/terms/title', "Darwin's Finches"],
+  },
+  {
+    name: 'ror-json (ROR schema v2.1 example)',
+    record: () => fromFile('misc-records/ror/example_record_v2_1.json'),
+    resource: 'https://w3id.org/maillage/id/ror/00pjdza24',
+    fact: ['http://xmlns.com/foaf/0.1/name', 'University of California System'],
+  },
+  {
+    name: 'ckan-json (ckanext-dcat example package)',
+    record: async () => ({ source: 'golden', id: 'ckan_dataset', format: 'ckan-json', content: file('ckanext-dcat/examples/ckan/ckan_dataset.json'), datestamp: null, harvestedAt }),
+    resource: '',
+    fact: ['http://purl.org/dc/terms/title', ''],
+  },
+  {
+    name: 'oai_dc (xoai test record)',
+    record: async () => lone('oai_dc', 'oai:xoai:1', 'oai-pmh/xoai/xoai-service-provider/src/test/resources/test/oai_dc.xml'),
+    resource: '',
+    fact: ['http://purl.org/dc/terms/title', 'Middleware: the layer in between'],
+  },
+  {
+    name: 'dcat-nquads (DCAT-AP 3.0 official example)',
+    record: () => fromFile('dcat-ap/3.0.0/examples/example-bee-population.ttl'),
+    resource: '',
+    fact: ['http://purl.org/dc/terms/title', ''],
+  },
+];
+
+async function toTurtle(quads: Parameters<Writer['addQuads']>[0]): Promise<string> {
+  const writer = new Writer({ prefixes: { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/', xsd: 'http://www.w3.org/2001/XMLSchema#' } });
+  writer.addQuads(quads);
+  return new Promise((resolve, reject) => writer.end((error, out: string) => (error ? reject(error) : resolve(out))));
+}
+
+describe.skipIf(sharedDataMissing !== null)('mapping real records to DCAT-AP 3 (golden graphs)', () => {
+  it.each(cases)('$name maps to its expected graph', async ({ name, record, resource, fact }) => {
+    const mapped = mapper.map(await record());
+    if (resource) expect(mapped.resource).toBe(resource);
+    const [property, value] = fact;
+    const facts = mapped.quads.filter((q) => q.predicate.value === property).map((q) => q.object.value);
+    expect(facts.length).toBeGreaterThan(0);
+    if (value) expect(facts).toContain(value);
+
+    const golden = path.join(goldenDir, `${name.split(' ')[0]}.ttl`);
+    if (process.env.UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, await toTurtle(mapped.quads));
+    const expected = new Parser().parse(readFileSync(golden, 'utf8'));
+    expect(isomorphic(mapped.quads, expected), `${name} differs from ${golden}`).toBe(true);
+  });
+
+  it('maps the same record harvested twice to the same IRIs (stable minting)', async () => {
+    const record = await cases[0]!.record();
+    const first = mapper.map(record);
+    const second = mapper.map({ ...record, harvestedAt: '2027-01-01T00:00:00Z' });
+    expect(second.resource).toBe(first.resource);
+    expect(second.graph).toBe(first.graph);
+  });
+
+  it('upgrades DCAT-AP 2 terms to their DCAT-AP 3 successors', async () => {
+    const content = `<https://example.org/ds> a <http://www.w3.org/ns/dcat#Dataset> ;
+      <http://purl.org/dc/terms/title> "A dataset"@en ; <http://www.w3.org/2002/07/owl#versionInfo> "2.1" ;
+      <http://purl.org/dc/terms/temporal> _:t .
+      _:t a <http://purl.org/dc/terms/PeriodOfTime> ; <http://schema.org/startDate> "2020-01-01"^^<http://www.w3.org/2001/XMLSchema#date> .`;
+    const nquads = new Writer({ format: 'N-Quads' }).quadsToString(new Parser().parse(content));
+    const mapped = mapper.map({ source: 'golden', id: 'https://example.org/ds', format: 'dcat-nquads', content: nquads, datestamp: null, harvestedAt });
+    const predicates = mapped.quads.map((q) => q.predicate.value);
+    expect(predicates).toContain('http://www.w3.org/ns/dcat#version');
+    expect(predicates).toContain('http://www.w3.org/ns/dcat#startDate');
+    expect(predicates).not.toContain('http://www.w3.org/2002/07/owl#versionInfo');
+    expect(predicates).not.toContain('http://schema.org/startDate');
+    expect(mapped.quads.every((q) => q.subject.termType === 'NamedNode')).toBe(true);
+  });
+
+  it('reports a record its format cannot read, naming the problem', () => {
+    expect(() => mapper.map({ source: 'golden', id: 'broken', format: 'oai_datacite', content: '<resource><title>unclosed', datestamp: null, harvestedAt })).toThrow(/not well-formed XML/);
+    expect(() => mapper.map({ source: 'golden', id: 'x', format: 'marc21', content: '{}', datestamp: null, harvestedAt })).toThrow(/no mapping for the format marc21/);
+  });
+});
