@@ -26,10 +26,18 @@ export interface DeriveProgress {
 
 const batchSize = 250;
 
-function toRecord(records: RawRecordStore, source: string, id: string): RecordToDerive | null {
-  const raw = records.record(source, id);
-  if (!raw) return null;
-  return { source, id, format: raw.format, content: raw.content, datestamp: raw.datestamp, harvestedAt: raw.updatedAt, checksum: raw.checksum, deleted: raw.deleted };
+/** One batch's raw records, read in one query. */
+function toRecords(records: RawRecordStore, source: string, ids: string[]): RecordToDerive[] {
+  return records.recordsOf(source, ids).map((raw) => ({
+    source,
+    id: raw.id,
+    format: raw.format,
+    content: raw.content,
+    datestamp: raw.datestamp,
+    harvestedAt: raw.updatedAt,
+    checksum: raw.checksum,
+    deleted: raw.deleted,
+  }));
 }
 
 async function writeBatch(deps: DeriveDeps, source: string, derived: DerivedRecord[], progress: DeriveProgress): Promise<void> {
@@ -75,7 +83,7 @@ async function deriveAll(deps: DeriveDeps, next: () => Array<{ source: string; r
       if (keys.length === 0) break;
       // A batch holds one source's records (its policy applies to the whole batch).
       const source = keys[0]!.source;
-      const records = keys.filter((k) => k.source === source).map((k) => toRecord(deps.records, k.source, k.recordId)).filter((r): r is RecordToDerive => r !== null);
+      const records = toRecords(deps.records, source, keys.filter((k) => k.source === source).map((k) => k.recordId));
       inFlight.push({ source, work: deps.engine.derive(records, deps.policyOf(source)) });
     }
     if (inFlight.length === 0) return;

@@ -34,8 +34,10 @@ export function validationReportRoutes(derivations: RecordDerivations): Hono {
     .get('/:source/:recordId{.+}', async (c) => {
       const derivation = derivations.get(c.req.param('source'), c.req.param('recordId'));
       if (!derivation) throw new NotFoundError(`No record ${c.req.param('recordId')} in source ${c.req.param('source')}`);
-      const report = summarise(derivation.report as Finding[], false);
-      if ((c.req.header('accept') ?? '').includes('text/turtle')) return c.body(await reportAsTurtle(report), 200, { 'content-type': 'text/turtle; charset=utf-8' });
-      return c.json({ ...derivation, report: { conforms: report.conforms, violations: report.violations, warnings: report.warnings, infos: report.infos, findings: report.findings } });
+      if ((c.req.header('accept') ?? '').includes('text/turtle')) {
+        return c.body(await reportAsTurtle(summarise(derivation.report as Finding[], false)), 200, { 'content-type': 'text/turtle; charset=utf-8' });
+      }
+      const { conforms, violations, warnings, infos, report: findings } = derivation;
+      return c.json({ ...derivation, report: { conforms, violations, warnings, infos, findings } });
     });
 }

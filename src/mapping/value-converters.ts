@@ -72,7 +72,7 @@ export const nodeConverters = new Set(['wkt-bbox', 'wkt-point']);
 export const converters: Record<string, Converter> = {
   literal: ({ text, lang, datatype }) => (lang ? literal(text, lang.toLowerCase()) : datatype ? literal(text, namedNode(expandCurie(datatype))) : literal(text)),
   date: ({ text }) => dateLiteral(text),
-  /** A date at the start of a "start/end" range or a plain date. */
+  /** A publication year as xsd:gYear; anything more precise as its date type. */
   year: ({ text }) => (/^\d{4}$/.test(text.trim()) ? literal(text.trim(), xsd('gYear')) : dateLiteral(text)),
   iri: ({ text }) => (/^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(text.trim()) ? namedNode(text.trim()) : null),
   email: ({ text }) => (/^[^\s@<>]+@[^\s@<>]+$/.test(text.trim()) ? namedNode(`mailto:${text.trim()}`) : null),

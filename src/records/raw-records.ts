@@ -109,6 +109,30 @@ function toRun(row: RunRow): HarvestRun {
   };
 }
 
+interface RawRecordRow {
+  source: string;
+  record_id: string;
+  format: string;
+  datestamp: string | null;
+  checksum: string;
+  content: string;
+  deleted: number;
+  deleted_at: string | null;
+  updated_at: string;
+}
+
+const toStoredRecord = (row: RawRecordRow): StoredRawRecord => ({
+  source: row.source,
+  id: row.record_id,
+  format: row.format,
+  datestamp: row.datestamp,
+  checksum: row.checksum,
+  content: row.content,
+  deleted: row.deleted === 1,
+  deletedAt: row.deleted_at,
+  updatedAt: row.updated_at,
+});
+
 export const checksumOf = (content: string): string => createHash('sha256').update(content).digest('hex');
 
 export class RawRecordStore {
@@ -229,21 +253,14 @@ export class RawRecordStore {
   }
 
   record(source: string, id: string): StoredRawRecord | null {
-    const row = this.db.prepare('SELECT * FROM raw_records WHERE source = ? AND record_id = ?').get(source, id) as
-      | { source: string; record_id: string; format: string; datestamp: string | null; checksum: string; content: string; deleted: number; deleted_at: string | null; updated_at: string }
-      | undefined;
-    if (!row) return null;
-    return {
-      source: row.source,
-      id: row.record_id,
-      format: row.format,
-      datestamp: row.datestamp,
-      checksum: row.checksum,
-      content: row.content,
-      deleted: row.deleted === 1,
-      deletedAt: row.deleted_at,
-      updatedAt: row.updated_at,
-    };
+    const row = this.db.prepare('SELECT * FROM raw_records WHERE source = ? AND record_id = ?').get(source, id) as RawRecordRow | undefined;
+    return row ? toStoredRecord(row) : null;
+  }
+
+  /** Several records of one source in one query (a derive batch), in no particular order. */
+  recordsOf(source: string, ids: string[]): StoredRawRecord[] {
+    const rows = this.db.prepare('SELECT * FROM raw_records WHERE source = ? AND record_id IN (SELECT value FROM json_each(?))').all(source, JSON.stringify(ids)) as RawRecordRow[];
+    return rows.map(toStoredRecord);
   }
 
   sources(): string[] {

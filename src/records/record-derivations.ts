@@ -133,8 +133,8 @@ export class RecordDerivations {
 
   list(source: string, options: { status?: DerivationStatus; limit?: number; offset?: number } = {}): Derivation[] {
     const rows = this.db
-      .prepare(`SELECT * FROM record_derivations WHERE source = ? ${options.status ? 'AND status = @status' : ''} ORDER BY record_id LIMIT @limit OFFSET @offset`.replace('source = ?', 'source = @source'))
-      .all({ source, status: options.status, limit: options.limit ?? 100, offset: options.offset ?? 0 }) as DerivationRow[];
+      .prepare('SELECT * FROM record_derivations WHERE source = @source AND (@status IS NULL OR status = @status) ORDER BY record_id LIMIT @limit OFFSET @offset')
+      .all({ source, status: options.status ?? null, limit: options.limit ?? 100, offset: options.offset ?? 0 }) as DerivationRow[];
     return rows.map(toDerivation);
   }
 

@@ -54,6 +54,11 @@ declare module 'rdf-validate-shacl' {
   }
 }
 
+declare module '@rdfjs/to-ntriples' {
+  import type { Term } from '@rdfjs/types';
+  export default function toNT(term: Term): string;
+}
+
 declare module '@rdfjs/data-model' {
   import type { DataFactory } from '@rdfjs/types';
   const factory: DataFactory;

@@ -4,7 +4,7 @@
 // The metrics themselves are described in ontology/fair-metrics.ttl.
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { prefixes } from '../mapping/index.js';
+import { expandCurie, prefixes } from '../mapping/index.js';
 import type { RecordReport } from './validation-report.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -29,10 +29,7 @@ export function assessFair(resource: string, quads: readonly Quad[], report: Rec
   const about = quads.filter((q) => q.subject.value === resource);
   const has = (property: string) => about.some((q) => q.predicate.value === property);
   const values = (property: string) => about.filter((q) => q.predicate.value === property).map((q) => q.object);
-  const p = (curie: string) => {
-    const [prefix, local] = curie.split(':') as [keyof typeof prefixes, string];
-    return prefixes[prefix] + local;
-  };
+  const p = expandCurie;
   const rich = ['dct:title', 'dct:description', 'dct:creator', 'dct:issued'].filter((property) => has(p(property))).length + (has(p('dcat:keyword')) || has(p('dcat:theme')) ? 1 : 0);
   const indicators: FairIndicator[] = [
     { id: 'F1-persistent-identifier', principle: 'F', met: persistentSchemes.test(resource) },

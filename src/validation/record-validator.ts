@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import rdfDataModel from '@rdfjs/data-model';
 import rdfDataset from '@rdfjs/dataset';
+import ntriples from '@rdfjs/to-ntriples';
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { Parser, Store } from 'n3';
 import { Validator, type ValidationResult } from 'shacl-engine';
@@ -35,12 +36,6 @@ interface CachedFinding extends Omit<Finding, 'focusNode' | 'value'> {
   value: number | string | null;
 }
 
-const ntriples = (term: Term): string =>
-  term.termType === 'NamedNode'
-    ? `<${term.value}>`
-    : term.termType === 'Literal'
-      ? `${JSON.stringify(term.value)}${term.language ? `@${term.language}` : term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string' ? '' : `^^<${term.datatype.value}>`}`
-      : `_:${term.value}`;
 
 function pathText(result: ValidationResult): string | null {
   if (!result.path || result.path.length === 0) return null;
@@ -52,8 +47,6 @@ function pathText(result: ValidationResult): string | null {
 const termOfPointer = (value: { term: Term } | Term | null | undefined): Term | null => (value ? ('term' in value ? value.term : value) : null);
 
 export class RecordValidator {
-  readonly reuse: boolean;
-  readonly shapeQuads: number;
   private readonly cache = new Map<string, CachedFinding[]>();
   private readonly context: Map<string, Quad[]>;
   stats = { validated: 0, reused: 0 };
@@ -63,12 +56,10 @@ export class RecordValidator {
     private readonly profile: Validator,
     private readonly coreShapes: Set<string>,
     context: Quad[],
-    reuse: boolean,
-    shapeQuads: number,
+    readonly reuse: boolean,
+    readonly shapeQuads: number,
     readonly officialShapes: boolean,
   ) {
-    this.reuse = reuse;
-    this.shapeQuads = shapeQuads;
     this.context = new Map();
     for (const q of context) {
       const list = this.context.get(q.subject.value) ?? [];

@@ -1,7 +1,7 @@
 // Owns what a validation says about one record: findings in plain JSON (for the API and the
 // reports table) and the same as a SHACL ValidationReport graph (kept per record).
 import type { Quad, Term } from '@rdfjs/types';
-import { DataFactory, Writer } from 'n3';
+import { DataFactory, Parser, Writer } from 'n3';
 
 export type Severity = 'Violation' | 'Warning' | 'Info';
 
@@ -49,12 +49,9 @@ const { namedNode, literal, blankNode, quad } = DataFactory;
 const sh = (local: string) => namedNode(`http://www.w3.org/ns/shacl#${local}`);
 const rdfType = namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type');
 
+/** A value kept in N-Triples syntax, read back by the N-Triples parser. */
 function termOf(ntriples: string): Term {
-  if (ntriples.startsWith('<')) return namedNode(ntriples.slice(1, -1));
-  const match = /^"([\s\S]*)"(?:@([\w-]+)|\^\^<([^>]+)>)?$/.exec(ntriples);
-  if (!match) return literal(ntriples);
-  const value = JSON.parse(`"${match[1]}"`) as string;
-  return match[2] ? literal(value, match[2]) : match[3] ? literal(value, namedNode(match[3])) : literal(value);
+  return new Parser({ format: 'N-Triples' }).parse(`<urn:s> <urn:p> ${ntriples} .`)[0]!.object;
 }
 
 /** The report as a SHACL 1.0 sh:ValidationReport, in Turtle. */
