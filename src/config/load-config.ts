@@ -22,6 +22,8 @@ const configSchema = z.object({
   /** Ingest the generated demo catalogue on first start. */
   demoCatalogue: envBoolean.default(true),
   queryTimeoutMs: positiveInt.default(30_000),
+  /** Largest serialized answer one public query may return. */
+  queryResultLimitBytes: positiveInt.default(64 * 1024 * 1024),
   /** The declared harvest sources (and their validation policies). */
   sourcesFile: z.string().default('config/sources.json'),
   /** The namespace of catalogue IRIs (resources, records, catalogues). */
@@ -74,6 +76,7 @@ const envNames: Record<string, string> = {
   DEMO_CATALOGUE: 'demoCatalogue',
   BUNDLED_THESAURUS: 'bundledThesaurus',
   QUERY_TIMEOUT_MS: 'queryTimeoutMs',
+  QUERY_RESULT_LIMIT_BYTES: 'queryResultLimitBytes',
   IRI_BASE: 'iriBase',
   MAILLAGE_SOURCES: 'sourcesFile',
   DCAT_AP_SHAPES: 'dcatApShapes',

@@ -40,6 +40,20 @@ export class QuerySyntaxError extends AppError {
   readonly title = 'The SPARQL request could not be parsed';
 }
 
+/** A query whose answer is larger than the endpoint hands out in one response. */
+export class ResultTooLargeError extends AppError {
+  readonly status = 400;
+  readonly slug = 'result-too-large';
+  readonly title = 'The query result is larger than allowed';
+}
+
+/** The HTTP method is not one this resource answers. */
+export class MethodNotAllowedError extends AppError {
+  readonly status = 405;
+  readonly slug = 'method-not-allowed';
+  readonly title = 'Method not allowed';
+}
+
 export class UnauthorizedError extends AppError {
   readonly status = 401;
   readonly slug = 'unauthorized';
@@ -100,6 +114,8 @@ const byName: Record<string, new (message: string, details?: Record<string, unkn
   BadRequestError,
   RdfSyntaxError,
   QuerySyntaxError,
+  ResultTooLargeError,
+  MethodNotAllowedError,
   UnauthorizedError,
   ForbiddenError,
   NotFoundError,

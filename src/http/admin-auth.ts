@@ -3,14 +3,18 @@ import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { ForbiddenError, UnauthorizedError } from '../errors/index.js';
 
+/** Throws 401 without credentials and 403 with wrong ones (or when writes are switched off). */
+export function assertAdmin(authorization: string | undefined, adminToken: string | undefined): void {
+  if (!authorization) throw new UnauthorizedError('This operation needs an administrator token: send "Authorization: Bearer <token>"');
+  if (!adminToken) throw new ForbiddenError('Writes are disabled: the service has no ADMIN_TOKEN configured');
+  const given = Buffer.from(authorization.replace(/^Bearer\s+/i, ''));
+  const expected = Buffer.from(adminToken);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new ForbiddenError('The administrator token is not valid');
+}
+
 export function requireAdmin(adminToken: string | undefined): MiddlewareHandler {
-  const expected = adminToken ? Buffer.from(adminToken) : null;
   return async function adminOnly(c, next) {
-    const header = c.req.header('authorization');
-    if (!header) throw new UnauthorizedError('This operation needs an administrator token: send "Authorization: Bearer <token>"');
-    const given = Buffer.from(header.replace(/^Bearer\s+/i, ''));
-    if (!expected) throw new ForbiddenError('Writes are disabled: the service has no ADMIN_TOKEN configured');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new ForbiddenError('The administrator token is not valid');
+    assertAdmin(c.req.header('authorization'), adminToken);
     await next();
   };
 }

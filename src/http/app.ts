@@ -8,6 +8,7 @@ import type { RawRecordStore, RecordDerivations } from '../records/index.js';
 import type { GraphStore } from '../store/index.js';
 import type { ThesaurusService } from '../thesaurus/index.js';
 import { harvestReportRoutes } from './harvest-reports.js';
+import { sparqlEndpointRoutes } from './sparql/sparql-endpoint.js';
 import { thesaurusRoutes } from './thesaurus-api.js';
 import { validationReportRoutes } from './validation-reports.js';
 import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
@@ -24,9 +25,14 @@ export interface AppDependencies {
   version: string;
   adminToken?: string;
   maxBodyBytes?: number;
+  /** Namespace of catalogue IRIs. */
+  iriBase: string;
+  queryTimeoutMs: number;
+  queryResultLimitBytes: number;
 }
 
-export function createApp({ store, records, derivations, thesaurus, logger, version, adminToken, maxBodyBytes = 256 * 1024 * 1024 }: AppDependencies): Hono {
+export function createApp(dependencies: AppDependencies): Hono {
+  const { store, records, derivations, thesaurus, logger, version, adminToken, maxBodyBytes = 256 * 1024 * 1024 } = dependencies;
   const startedAt = Date.now();
   const stats = createStatsCache(store);
   const metrics = createMetrics(store, () => stats.current());
@@ -45,6 +51,17 @@ export function createApp({ store, records, derivations, thesaurus, logger, vers
 
   app.route('/health', healthRoutes(stats, version, startedAt));
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  app.route(
+    '/',
+    sparqlEndpointRoutes({
+      store,
+      logger,
+      iriBase: dependencies.iriBase,
+      adminToken,
+      queryTimeoutMs: dependencies.queryTimeoutMs,
+      maxResultBytes: dependencies.queryResultLimitBytes,
+    }),
+  );
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
   app.route('/harvests', harvestReportRoutes(records));
   app.route('/validation', validationReportRoutes(derivations));
@@ -54,6 +71,7 @@ export function createApp({ store, records, derivations, thesaurus, logger, vers
   app.onError((error, c) => {
     const problem = problemFromError(error, c.req.path, logger);
     const headers: Record<string, string> = problem.status === 401 ? { 'www-authenticate': 'Bearer realm="maillage"' } : {};
+    if (problem.status === 405 && typeof problem.allow === 'string') headers.allow = problem.allow;
     return problemResponse(c, problem, headers);
   });
   return app;

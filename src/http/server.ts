@@ -28,7 +28,18 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   await deriveAllChanged(derivation, records, logger);
   const thesaurus = new ThesaurusService(graphStore);
   await thesaurus.refresh();
-  const app = createApp({ store: graphStore, records, derivations: derivation.derivations, thesaurus, logger, version, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
+  const app = createApp({
+    store: graphStore,
+    records,
+    derivations: derivation.derivations,
+    thesaurus,
+    logger,
+    version,
+    iriBase: config.iriBase,
+    queryTimeoutMs: config.queryTimeoutMs,
+    queryResultLimitBytes: config.queryResultLimitBytes,
+    ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+  });
   const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
     started.once('error', reject);

@@ -1,2 +1,3 @@
 export * from './media-types.js';
 export { isAbsoluteIri, assertGraphIri } from './iri.js';
+export { serializeQuads } from './serialize-quads.js';

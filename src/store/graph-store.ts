@@ -36,6 +36,8 @@ export interface QueryOptions {
   namedGraphs?: string[];
   baseIri?: string;
   signal?: AbortSignal;
+  /** Largest serialized result handed back; a larger one fails with ResultTooLargeError. */
+  maxResultBytes?: number;
 }
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';

@@ -8,6 +8,7 @@ import { RemoteGraphStore } from './remote/remote-graph-store.js';
 export type * from './graph-store.js';
 export { EmbeddedGraphStore, openEmbeddedGraphStore, type EmbeddedGraphStoreOptions } from './embedded/embedded-graph-store.js';
 export { RemoteGraphStore, type RemoteGraphStoreOptions } from './remote/remote-graph-store.js';
+export { parseSparql, queryFormOf } from './sparql-request.js';
 
 /** Opens the backend the configuration names; the embedded one takes DATA_DIR for itself. */
 export async function openGraphStore(config: Readonly<Config>, logger: Logger): Promise<GraphStore> {

@@ -8,7 +8,8 @@ interface JisonError extends Error {
   hash?: { loc?: { first_line: number; first_column: number }; token?: string; expected?: string[] };
 }
 
-function parse(text: string, baseIri: string | undefined, kind: 'query' | 'update'): sparqljs.SparqlQuery {
+/** Parses SPARQL with sparqljs; a syntax error becomes a QuerySyntaxError with line and column. */
+export function parseSparql(text: string, baseIri: string | undefined, kind: 'query' | 'update'): sparqljs.SparqlQuery {
   try {
     return new sparqljs.Parser({ ...(baseIri ? { baseIRI: baseIri } : {}), sparqlStar: true }).parse(text);
   } catch (error) {
@@ -28,13 +29,13 @@ function parse(text: string, baseIri: string | undefined, kind: 'query' | 'updat
 
 /** Parses a query and tells its form; an update, or text that does not parse, is refused. */
 export function queryFormOf(sparql: string, baseIri?: string): QueryForm {
-  const parsed = parse(sparql, baseIri, 'query');
+  const parsed = parseSparql(sparql, baseIri, 'query');
   if (parsed.type !== 'query') throw new QuerySyntaxError('This is a SPARQL update; send it as an update, not as a query');
   return parsed.queryType;
 }
 
 /** Checks that text is a SPARQL update (and not a query). */
 export function assertUpdate(sparql: string, baseIri?: string): void {
-  const parsed = parse(sparql, baseIri, 'update');
+  const parsed = parseSparql(sparql, baseIri, 'update');
   if (parsed.type !== 'update') throw new QuerySyntaxError('This is a SPARQL query; send it as a query, not as an update');
 }

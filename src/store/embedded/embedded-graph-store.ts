@@ -106,6 +106,7 @@ export class EmbeddedGraphStore implements GraphStore {
             ...(options.defaultGraphs ? { defaultGraphs: options.defaultGraphs } : {}),
             ...(options.namedGraphs ? { namedGraphs: options.namedGraphs } : {}),
             ...(options.baseIri ? { baseIri: options.baseIri } : {}),
+            ...(options.maxResultBytes !== undefined ? { maxResultBytes: options.maxResultBytes } : {}),
           },
         },
         options.timeoutMs ?? this.options.queryTimeoutMs,

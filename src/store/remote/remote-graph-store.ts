@@ -3,6 +3,7 @@
 // parsed in a worker first, so bad RDF is refused with our own error before the server sees it.
 import { Parser as N3Parser, Writer as N3Writer } from 'n3';
 import type { Logger } from '../../log/index.js';
+import { ResultTooLargeError } from '../../errors/index.js';
 import { assertGraphIri, mediaTypes } from '../../rdf/index.js';
 import type {
   GraphStore,
@@ -69,6 +70,11 @@ export class RemoteGraphStore implements GraphStore {
       ...(options.namedGraphs ? { namedGraphs: options.namedGraphs } : {}),
       timeoutMs: options.timeoutMs ?? this.options.queryTimeoutMs,
     });
+    if (options.maxResultBytes !== undefined && body.length > options.maxResultBytes) {
+      throw new ResultTooLargeError(`The result is larger than the ${options.maxResultBytes} bytes one response may carry; add a LIMIT or narrow the query`, {
+        limitBytes: options.maxResultBytes,
+      });
+    }
     if (form === 'ASK') return { form, mediaType: formats.results, body: writeAskResult(readAskJson(body), formats.results) };
     return { form, mediaType, body };
   }

@@ -2,7 +2,7 @@
 // query never blocks the HTTP event loop and a runaway one can be cut by terminating the thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ox from 'oxigraph';
-import { AppError } from '../../errors/index.js';
+import { AppError, ResultTooLargeError } from '../../errors/index.js';
 import { openRecordsDatabase, StoreJournal, type JournalEntry } from '../../records/index.js';
 import { prepareRdf } from './rdf-preparation.js';
 import { fileChunks, latestSnapshot, snapshotDirectory, writeStoreAsNQuads } from './snapshot-files.js';
@@ -99,7 +99,15 @@ function runQuery(query: WorkerQuery): WorkerReplies['query'] {
   if (query.defaultGraphs) options.default_graph = query.defaultGraphs.map((g) => ox.namedNode(g));
   else options.use_default_graph_as_union = true;
   if (query.namedGraphs) options.named_graphs = query.namedGraphs.map((g) => ox.namedNode(g));
-  return { body: store.query(query.sparql, options) as string };
+  const body = store.query(query.sparql, options) as string;
+  // String length counts UTF-16 units, a close enough (never larger) stand-in for bytes.
+  if (query.maxResultBytes !== undefined && body.length > query.maxResultBytes) {
+    throw new ResultTooLargeError(
+      `The result is larger than the ${query.maxResultBytes} bytes one response may carry; add a LIMIT (and page with OFFSET) or narrow the query`,
+      { limitBytes: query.maxResultBytes },
+    );
+  }
+  return { body };
 }
 
 function handle(message: Envelope): unknown {

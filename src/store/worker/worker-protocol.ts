@@ -14,6 +14,7 @@ export interface WorkerQuery {
   defaultGraphs?: string[];
   namedGraphs?: string[];
   baseIri?: string;
+  maxResultBytes?: number;
 }
 
 export type WorkerRequest =

@@ -1,0 +1,142 @@
+// Owns /sparql: the SPARQL 1.1 Protocol (queries by GET and POST, updates by POST for
+// administrators), content negotiation over every result syntax, the service description on a plain
+// GET, CORS, and the public limits (time, result size). The store runs queries off the event loop.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { BadRequestError } from '../../errors/index.js';
+import type { Logger } from '../../log/index.js';
+import { mediaTypes, rdfMediaTypes, resultsMediaTypes, serializeQuads, type RdfMediaType, type ResultsMediaType } from '../../rdf/index.js';
+import { parseSparql, type GraphStore } from '../../store/index.js';
+import { assertAdmin } from '../admin-auth.js';
+import { negotiate } from '../negotiation.js';
+import { createStatisticsCache } from './dataset-statistics.js';
+import { callsService, runFederatedQuery } from './federated-query.js';
+import { readSparqlOperation, type SparqlOperation } from './protocol-request.js';
+import { descriptionPrefixes, serviceDescription, voidDescription, type DescriptionContext } from './service-description.js';
+import { applyUpdateDataset } from './update-dataset.js';
+import { queryFormPage } from './query-form-page.js';
+
+export interface SparqlEndpointOptions {
+  store: GraphStore;
+  logger: Logger;
+  iriBase: string;
+  adminToken: string | undefined;
+  queryTimeoutMs: number;
+  maxResultBytes: number;
+}
+
+/** Short names for the `format` parameter, as other endpoints (Virtuoso, Fuseki) accept them. */
+const formatNames: Record<string, string> = {
+  json: mediaTypes.sparqlResultsJson,
+  xml: mediaTypes.sparqlResultsXml,
+  csv: mediaTypes.sparqlResultsCsv,
+  tsv: mediaTypes.sparqlResultsTsv,
+  turtle: mediaTypes.turtle,
+  ttl: mediaTypes.turtle,
+  nt: mediaTypes.nTriples,
+  ntriples: mediaTypes.nTriples,
+  nq: mediaTypes.nQuads,
+  nquads: mediaTypes.nQuads,
+  trig: mediaTypes.trig,
+  jsonld: mediaTypes.jsonLd,
+  rdfxml: mediaTypes.rdfXml,
+};
+/** Generic types clients send for result sets. */
+const resultAliases: Record<string, ResultsMediaType> = {
+  'application/json': mediaTypes.sparqlResultsJson,
+  'application/xml': mediaTypes.sparqlResultsXml,
+  'text/xml': mediaTypes.sparqlResultsXml,
+};
+const graphResultTypes = rdfMediaTypes.filter((t) => t !== mediaTypes.n3);
+
+function chooseFormat<T extends string>(c: Context, params: URLSearchParams, supported: readonly T[], aliases: Record<string, T>, fallback: T): T {
+  const asked = params.get('format') ?? params.get('output');
+  if (asked) {
+    const mediaType = formatNames[asked.toLowerCase()] ?? aliases[asked.toLowerCase()] ?? asked.toLowerCase();
+    if (!(supported as readonly string[]).includes(mediaType)) {
+      throw new BadRequestError(`format=${asked} does not fit this query; use one of ${supported.join(', ')}`);
+    }
+    return mediaType as T;
+  }
+  const chosen = negotiate(c, [...supported, ...(Object.keys(aliases) as T[])], fallback);
+  return aliases[chosen] ?? chosen;
+}
+
+export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
+  const { store, logger, adminToken } = options;
+  const statistics = createStatisticsCache(store);
+  const describe = (c: Context): DescriptionContext => {
+    const origin = new URL(c.req.url).origin;
+    return { endpointUrl: `${origin}/sparql`, voidUrl: `${origin}/.well-known/void`, iriBase: options.iriBase, title: 'Maillage research-data catalogue graph' };
+  };
+
+  async function answerQuery(c: Context, operation: Extract<SparqlOperation, { kind: 'query' }>): Promise<Response> {
+    // Relative IRIs resolve against the endpoint, the document the query was sent to.
+    const baseIri = describe(c).endpointUrl;
+    const parsed = parseSparql(operation.text, baseIri, 'query');
+    if (parsed.type !== 'query') throw new BadRequestError('This is a SPARQL update; POST it as an update');
+    const form = parsed.queryType;
+    const mediaType =
+      form === 'SELECT' || form === 'ASK'
+        ? chooseFormat<ResultsMediaType>(c, operation.params, resultsMediaTypes, resultAliases, mediaTypes.sparqlResultsJson)
+        : chooseFormat<RdfMediaType>(c, operation.params, graphResultTypes, {}, mediaTypes.turtle);
+    const askedTimeout = Number(operation.params.get('timeout'));
+    const timeoutMs = askedTimeout > 0 ? Math.min(askedTimeout, options.queryTimeoutMs) : options.queryTimeoutMs;
+    const started = performance.now();
+
+    const body = callsService(parsed)
+      ? await runFederatedQuery(operation.text, { localEndpoint: describe(c).endpointUrl, mediaType, timeoutMs, maxResultBytes: options.maxResultBytes })
+      : (
+          await store.querySerialized(
+            operation.text,
+            { results: mediaType as ResultsMediaType, graph: mediaType as RdfMediaType },
+            {
+              timeoutMs,
+              baseIri,
+              maxResultBytes: options.maxResultBytes,
+              ...(operation.defaultGraphs.length > 0 ? { defaultGraphs: operation.defaultGraphs } : {}),
+              ...(operation.namedGraphs.length > 0 ? { namedGraphs: operation.namedGraphs } : {}),
+            },
+          )
+        ).body;
+    logger.info({ reqId: c.get('requestId'), form, mediaType, bytes: body.length, ms: Math.round(performance.now() - started) }, 'sparql query');
+    return c.body(body, 200, { 'content-type': `${mediaType}; charset=utf-8`, vary: 'Accept' });
+  }
+
+  async function answerUpdate(c: Context, operation: Extract<SparqlOperation, { kind: 'update' }>): Promise<Response> {
+    assertAdmin(c.req.header('authorization'), adminToken);
+    const baseIri = describe(c).endpointUrl;
+    const text = applyUpdateDataset(operation.text, operation, baseIri);
+    const result = await store.update(text, { baseIri });
+    logger.info({ reqId: c.get('requestId'), storeQuads: result.storeQuads }, 'sparql update');
+    return c.body(null, 204);
+  }
+
+  async function answerDescription(c: Context, params: URLSearchParams): Promise<Response> {
+    const formats = ['text/html', ...graphResultTypes] as const;
+    const mediaType = chooseFormat<(typeof formats)[number]>(c, params, formats, {}, mediaTypes.turtle);
+    if (mediaType === 'text/html') return c.html(queryFormPage(describe(c).endpointUrl));
+    const quads = serviceDescription(describe(c), await statistics());
+    return c.body(await serializeQuads(quads, mediaType, descriptionPrefixes), 200, { 'content-type': `${mediaType}; charset=utf-8`, vary: 'Accept' });
+  }
+
+  async function sparql(c: Context): Promise<Response> {
+    const operation = await readSparqlOperation(c);
+    if (operation.kind === 'query') return answerQuery(c, operation);
+    if (operation.kind === 'update') return answerUpdate(c, operation);
+    return answerDescription(c, operation.params);
+  }
+
+  async function voidDocument(c: Context): Promise<Response> {
+    const mediaType = chooseFormat<RdfMediaType>(c, new URL(c.req.url).searchParams, graphResultTypes, {}, mediaTypes.turtle);
+    const quads = voidDescription(describe(c), await statistics());
+    return c.body(await serializeQuads(quads, mediaType, descriptionPrefixes), 200, { 'content-type': `${mediaType}; charset=utf-8`, vary: 'Accept' });
+  }
+
+  return new Hono()
+    .use('/sparql', cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Accept', 'Authorization'], maxAge: 86_400 }))
+    .all('/sparql', sparql)
+    .get('/.well-known/void', voidDocument)
+    .get('/void', voidDocument);
+}
