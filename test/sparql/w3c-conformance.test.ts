@@ -24,7 +24,7 @@ describe.skipIf(sharedDataMissing)(`W3C SPARQL 1.1 test suites over HTTP${shared
     dataDir = mkdtempSync(path.join(tmpdir(), 'maillage-w3c-'));
     server = await startTestServer(dataDir);
     // Local files have no Content-Type; the runner guesses from the extension and lacks RDF/XML.
-    (Util.extensionToContentType as Record<string, string>).rdf ??= 'application/rdf+xml';
+    (Util as unknown as { extensionToContentType: Record<string, string> }).extensionToContentType.rdf ??= 'application/rdf+xml';
   }, 60_000);
 
   afterAll(async () => {

@@ -1,9 +1,11 @@
 // Owns queries with SERVICE clauses: Oxigraph (WebAssembly) has no HTTP client, so Comunica runs
-// them, reading the local graph through our own endpoint and the remote ones over HTTP. Comunica
-// streams and awaits I/O, so the event loop stays free; a time limit cuts the stream.
+// them, reading the local graph from the store (one query per pattern, off the event loop) and the
+// remote ones over HTTP. Comunica streams and awaits I/O; a time limit cuts the stream.
 import { QueryEngine } from '@comunica/query-sparql';
 import type sparqljs from 'sparqljs';
 import { QueryTimeoutError, ResultTooLargeError, UpstreamError } from '../../errors/index.js';
+import type { GraphStore } from '../../store/index.js';
+import { storeQuadSource } from './store-quad-source.js';
 
 let engine: QueryEngine | null = null;
 
@@ -19,8 +21,8 @@ export function callsService(parsed: sparqljs.SparqlQuery): boolean {
 }
 
 export interface FederatedQueryOptions {
-  /** Our own endpoint: the source of every triple pattern outside SERVICE clauses. */
-  localEndpoint: string;
+  /** The source of every triple pattern outside SERVICE clauses. */
+  store: GraphStore;
   mediaType: string;
   timeoutMs: number;
   maxResultBytes: number;
@@ -31,7 +33,7 @@ export async function runFederatedQuery(sparql: string, options: FederatedQueryO
   const started = Date.now();
   let result;
   try {
-    result = await engine.query(sparql, { sources: [{ type: 'sparql', value: options.localEndpoint }], httpTimeout: options.timeoutMs });
+    result = await engine.query(sparql, { sources: [storeQuadSource(options.store, options.timeoutMs)], httpTimeout: options.timeoutMs });
   } catch (error) {
     throw new UpstreamError(`The federated query could not start: ${(error as Error).message}`);
   }

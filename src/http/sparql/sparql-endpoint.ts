@@ -3,6 +3,7 @@
 // GET, CORS, and the public limits (time, result size). The store runs queries off the event loop.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import sparqljs from 'sparqljs';
 import { cors } from 'hono/cors';
 import { BadRequestError } from '../../errors/index.js';
 import type { Logger } from '../../log/index.js';
@@ -50,6 +51,11 @@ const resultAliases: Record<string, ResultsMediaType> = {
 };
 const graphResultTypes = rdfMediaTypes.filter((t) => t !== mediaTypes.n3);
 
+/** The query with its relative IRIs resolved, for engines that do not know our base. */
+function parsedText(parsed: sparqljs.SparqlQuery): string {
+  return new sparqljs.Generator().stringify(parsed);
+}
+
 function chooseFormat<T extends string>(c: Context, params: URLSearchParams, supported: readonly T[], aliases: Record<string, T>, fallback: T): T {
   const asked = params.get('format') ?? params.get('output');
   if (asked) {
@@ -86,7 +92,7 @@ export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
     const started = performance.now();
 
     const body = callsService(parsed)
-      ? await runFederatedQuery(operation.text, { localEndpoint: describe(c).endpointUrl, mediaType, timeoutMs, maxResultBytes: options.maxResultBytes })
+      ? await runFederatedQuery(parsedText(parsed), { store, mediaType, timeoutMs, maxResultBytes: options.maxResultBytes })
       : (
           await store.querySerialized(
             operation.text,

@@ -1,0 +1,195 @@
+// The SPARQL endpoint as clients use it: every result syntax, CORS, clear errors, the public limits
+// (the service keeps answering while a heavy query runs), admin-only durable updates, federation
+// with a second endpoint, and the VoID statistics checked against a SPARQL count.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Parser as N3Parser } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/http/index.js';
+import { adminToken, startTestServer } from '../support/service.js';
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'maillage-sparql-'));
+  dirs.push(dir);
+  return dir;
+};
+
+const skos = 'PREFIX skos: <http://www.w3.org/2004/02/skos/core#>';
+const conceptsQuery = `${skos} SELECT ?c ?label WHERE { ?c skos:prefLabel ?label FILTER(lang(?label) = "fr") } ORDER BY ?c LIMIT 5`;
+const admin = { authorization: `Bearer ${adminToken}` };
+
+function get(server: RunningServer, query: string, headers: Record<string, string> = {}, extra = ''): Promise<Response> {
+  return fetch(`${server.url}/sparql?query=${encodeURIComponent(query)}${extra}`, { headers });
+}
+
+function update(server: RunningServer, text: string, headers: Record<string, string> = admin): Promise<Response> {
+  return fetch(`${server.url}/sparql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/sparql-update' }, body: text });
+}
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startTestServer(tempDir(), { BUNDLED_THESAURUS: 'true' });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('queries', () => {
+  it('writes SELECT results in JSON, XML, CSV and TSV as the Accept header or format= asks', async () => {
+    const json = await get(server, conceptsQuery);
+    expect(json.headers.get('content-type')).toMatch(/^application\/sparql-results\+json/);
+    const rows = ((await json.json()) as { results: { bindings: unknown[] } }).results.bindings;
+    expect(rows).toHaveLength(5);
+
+    const xml = await get(server, conceptsQuery, { accept: 'application/sparql-results+xml' });
+    expect(xml.headers.get('content-type')).toMatch(/^application\/sparql-results\+xml/);
+    expect((await xml.text()).match(/<result>/g)).toHaveLength(5);
+
+    const csv = await get(server, conceptsQuery, { accept: 'text/csv' });
+    expect((await csv.text()).trim().split(/\r?\n/)).toHaveLength(6);
+
+    const tsv = await get(server, conceptsQuery, {}, '&format=tsv');
+    expect(tsv.headers.get('content-type')).toMatch(/^text\/tab-separated-values/);
+    expect((await tsv.text()).split('\n')[0]).toBe('?c\t?label');
+    expect(json.headers.get('vary')).toBe('Accept');
+  });
+
+  it('writes CONSTRUCT results in every RDF syntax, and refuses a result syntax for a graph', async () => {
+    const construct = `${skos} CONSTRUCT { ?c skos:prefLabel ?l } WHERE { ?c skos:prefLabel ?l } LIMIT 10`;
+    for (const [accept, check] of [
+      ['text/turtle', (t: string) => new N3Parser({ format: 'text/turtle' }).parse(t).length],
+      ['application/n-triples', (t: string) => new N3Parser({ format: 'N-Triples' }).parse(t).length],
+      ['application/ld+json', (t: string) => t.match(/"@value"/g)?.length ?? 0],
+      ['application/rdf+xml', (t: string) => t.match(/prefLabel/g)?.length ?? 0],
+    ] as const) {
+      const response = await get(server, construct, { accept });
+      expect(response.headers.get('content-type')).toContain(accept);
+      expect(check(await response.text())).toBeGreaterThanOrEqual(10);
+    }
+    const refused = await get(server, construct, { accept: 'application/sparql-results+json' });
+    expect(refused.status).toBe(406);
+  });
+
+  it('answers CORS preflights for browser clients', async () => {
+    const response = await fetch(`${server.url}/sparql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://yasgui.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
+  it('reports a malformed query with the parser message and position', async () => {
+    const response = await get(server, 'SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o = )\n}');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await response.json()) as { type: string; line: number; column: number; detail: string };
+    expect(problem.type).toMatch(/sparql-syntax$/);
+    expect(problem.line).toBe(3);
+    expect(problem.detail).toContain('line 3');
+  });
+});
+
+describe('limits', () => {
+  let limited: RunningServer;
+  beforeAll(async () => {
+    limited = await startTestServer(tempDir(), { BUNDLED_THESAURUS: 'true', QUERY_TIMEOUT_MS: '500', QUERY_RESULT_LIMIT_BYTES: '4000' });
+  }, 60_000);
+  afterAll(() => limited?.close());
+
+  it('cuts a query that runs past the time limit while other requests go on being answered', async () => {
+    const heavy = get(limited, 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }');
+    const started = performance.now();
+    const meanwhile = await get(limited, 'ASK { ?s ?p ?o }');
+    expect(meanwhile.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(500);
+    const response = await heavy;
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { type: string }).type).toMatch(/query-timeout$/);
+    // The cut replica comes back; queries keep working.
+    expect((await get(limited, 'ASK { ?s ?p ?o }')).status).toBe(200);
+  }, 30_000);
+
+  it('refuses a result larger than the limit and says how to ask for less', async () => {
+    const response = await get(limited, 'SELECT * WHERE { ?s ?p ?o }');
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { type: string; detail: string };
+    expect(problem.type).toMatch(/result-too-large$/);
+    expect(problem.detail).toContain('LIMIT');
+    expect((await get(limited, 'SELECT * WHERE { ?s ?p ?o } LIMIT 3')).status).toBe(200);
+  });
+});
+
+describe('updates', () => {
+  const insert = 'INSERT DATA { GRAPH <https://example.org/g/notes> { <https://example.org/n1> <http://www.w3.org/2000/01/rdf-schema#label> "note" } }';
+
+  it('needs the admin token: 401 without, 403 with a wrong one, and never by GET', async () => {
+    expect((await update(server, insert, {})).status).toBe(401);
+    expect((await update(server, insert, { authorization: 'Bearer not-the-token-at-all' })).status).toBe(403);
+    const byGet = await fetch(`${server.url}/sparql?update=${encodeURIComponent(insert)}`);
+    expect(byGet.status).toBe(405);
+    expect(byGet.headers.get('allow')).toBe('POST');
+  });
+
+  it('keeps what an update wrote across a restart', async () => {
+    const dataDir = tempDir();
+    let first: RunningServer | null = await startTestServer(dataDir);
+    try {
+      expect((await update(first, insert)).status).toBe(204);
+      await first.close();
+      first = null;
+      const again = await startTestServer(dataDir);
+      try {
+        const response = await get(again, 'ASK { GRAPH <https://example.org/g/notes> { <https://example.org/n1> ?p "note" } }');
+        expect(((await response.json()) as { boolean: boolean }).boolean).toBe(true);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await first?.close();
+    }
+  }, 60_000);
+});
+
+describe('federation', () => {
+  it('joins local data with a second endpoint through SERVICE', async () => {
+    const remote = await startTestServer(tempDir());
+    try {
+      const remoteData = 'INSERT DATA { GRAPH <https://example.org/g/remote> { <https://w3id.org/maillage/thesaurus/atmosphere> <https://example.org/score> 42 } }';
+      expect((await update(remote, remoteData)).status).toBe(204);
+      const query = `${skos} SELECT ?label ?score WHERE {
+        SERVICE <${remote.url}/sparql> { ?c <https://example.org/score> ?score }
+        ?c skos:prefLabel ?label FILTER(lang(?label) = "en") }`;
+      const response = await get(server, query);
+      expect(response.status).toBe(200);
+      const rows = ((await response.json()) as { results: { bindings: Array<Record<string, { value: string }>> } }).results.bindings;
+      expect(rows.map((r) => [r.label!.value, r.score!.value])).toEqual([['Atmosphere', '42']]);
+    } finally {
+      await remote.close();
+    }
+  }, 60_000);
+});
+
+describe('self-description', () => {
+  it('publishes VoID statistics that match a SPARQL count', async () => {
+    const count = await get(server, 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }');
+    const n = ((await count.json()) as { results: { bindings: Array<{ n: { value: string } }> } }).results.bindings[0]!.n.value;
+    const response = await fetch(`${server.url}/.well-known/void`, { headers: { accept: 'text/turtle' } });
+    const quads = new N3Parser({ format: 'text/turtle' }).parse(await response.text());
+    const triples = quads.find((q) => q.predicate.value === 'http://rdfs.org/ns/void#triples' && q.subject.value.endsWith('#dataset'));
+    expect(triples?.object.value).toBe(n);
+    expect(quads.some((q) => q.predicate.value === 'http://rdfs.org/ns/void#classPartition')).toBe(true);
+  });
+
+  it('shows a query form to a browser', async () => {
+    const response = await fetch(`${server.url}/sparql`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('<form method="get"');
+  });
+});
