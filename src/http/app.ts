@@ -9,6 +9,8 @@ import type { GraphStore } from '../store/index.js';
 import type { ThesaurusService } from '../thesaurus/index.js';
 import { harvestReportRoutes } from './harvest-reports.js';
 import { sparqlEndpointRoutes } from './sparql/sparql-endpoint.js';
+import { linkedDataRoutes } from './linked-data/linked-data-routes.js';
+import { catalogFeedRoutes } from './feeds/catalog-feed-routes.js';
 import { thesaurusRoutes } from './thesaurus-api.js';
 import { validationReportRoutes } from './validation-reports.js';
 import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
@@ -62,6 +64,8 @@ export function createApp(dependencies: AppDependencies): Hono {
       maxResultBytes: dependencies.queryResultLimitBytes,
     }),
   );
+  app.route('/', catalogFeedRoutes({ store, derivations, iriBase: dependencies.iriBase }));
+  app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
   app.route('/harvests', harvestReportRoutes(records));
   app.route('/validation', validationReportRoutes(derivations));

@@ -29,6 +29,8 @@ export const prefixes = {
   euTheme: 'http://publications.europa.eu/resource/authority/data-theme/',
   euType: 'http://publications.europa.eu/resource/authority/dataset-type/',
   euFileType: 'http://publications.europa.eu/resource/authority/file-type/',
+  hydra: 'http://www.w3.org/ns/hydra/core#',
+  void: 'http://rdfs.org/ns/void#',
   mlg: 'https://w3id.org/maillage/ontology#',
   relation: 'https://w3id.org/maillage/ontology/relation/',
   fair: 'https://w3id.org/maillage/ontology/fair#',

@@ -25,6 +25,39 @@ export interface Derivation {
   derivedAt: string;
 }
 
+export interface PublishedQuery {
+  types: string[];
+  source?: string;
+  /** ISO date-time: only records changed at or after it. */
+  modifiedSince?: string;
+}
+
+export interface PublishedRecord {
+  source: string;
+  recordId: string;
+  graph: string;
+  resource: string;
+  modified: string;
+}
+
+function publishedWhere(query: PublishedQuery): { where: string; params: unknown[] } {
+  // resource_types is a JSON array of IRIs; json_each keeps the match exact.
+  const clauses = [
+    "d.status = 'published'",
+    `EXISTS (SELECT 1 FROM json_each(d.resource_types) t WHERE t.value IN (${query.types.map(() => '?').join(', ')}))`,
+  ];
+  const params: unknown[] = [...query.types];
+  if (query.source) {
+    clauses.push('d.source = ?');
+    params.push(query.source);
+  }
+  if (query.modifiedSince) {
+    clauses.push('r.updated_at >= ?');
+    params.push(query.modifiedSince);
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
 export interface DeriveRun {
   id: number;
   source: string | null;
@@ -100,7 +133,10 @@ export class RecordDerivations {
       `INSERT INTO record_derivations (source, record_id, checksum, status, graph, resource, resource_types, conforms, core_violations, violations, warnings, infos, report, fair, error, derived_at)
        VALUES (@source, @recordId, @checksum, @status, @graph, @resource, @resourceTypes, @conforms, @coreViolations, @violations, @warnings, @infos, @report, @fair, @error, @derivedAt)
        ON CONFLICT (source, record_id) DO UPDATE SET checksum = excluded.checksum, status = excluded.status, graph = excluded.graph,
-         resource = excluded.resource, resource_types = excluded.resource_types, conforms = excluded.conforms,
+         -- A deletion keeps what the record described, for its tombstone.
+         resource = CASE WHEN excluded.status = 'deleted' THEN record_derivations.resource ELSE excluded.resource END,
+         resource_types = CASE WHEN excluded.status = 'deleted' THEN record_derivations.resource_types ELSE excluded.resource_types END,
+         conforms = excluded.conforms,
          core_violations = excluded.core_violations, violations = excluded.violations, warnings = excluded.warnings, infos = excluded.infos,
          report = excluded.report, fair = excluded.fair, error = excluded.error, derived_at = excluded.derived_at`,
     );
@@ -129,6 +165,35 @@ export class RecordDerivations {
   byGraph(graph: string): Derivation | null {
     const row = this.db.prepare('SELECT * FROM record_derivations WHERE graph = ?').get(graph) as DerivationRow | undefined;
     return row ? toDerivation(row) : null;
+  }
+
+  /**
+   * Published records that describe one of `types` (class IRIs), oldest change first, for feeds
+   * that page through the catalogue ("modified since" compares with when the raw record changed).
+   */
+  publishedPage(query: PublishedQuery, limit: number, offset: number): PublishedRecord[] {
+    const { where, params } = publishedWhere(query);
+    return this.db
+      .prepare(
+        `SELECT d.source, d.record_id AS recordId, d.graph, d.resource, r.updated_at AS modified
+         FROM record_derivations d JOIN raw_records r ON r.source = d.source AND r.record_id = d.record_id
+         WHERE ${where} ORDER BY r.updated_at, d.source, d.record_id LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit, offset) as PublishedRecord[];
+  }
+
+  publishedCount(query: PublishedQuery): number {
+    const { where, params } = publishedWhere(query);
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM record_derivations d JOIN raw_records r ON r.source = d.source AND r.record_id = d.record_id WHERE ${where}`)
+      .get(...params) as { n: number };
+    return row.n;
+  }
+
+  /** Every record that described a resource (published, deleted or kept aside). */
+  byResource(resource: string): Derivation[] {
+    const rows = this.db.prepare('SELECT * FROM record_derivations WHERE resource = ? ORDER BY source, record_id').all(resource) as DerivationRow[];
+    return rows.map(toDerivation);
   }
 
   list(source: string, options: { status?: DerivationStatus; limit?: number; offset?: number } = {}): Derivation[] {

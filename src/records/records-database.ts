@@ -102,6 +102,8 @@ const migrations: string[] = [
      unmappable INTEGER NOT NULL DEFAULT 0,
      deleted INTEGER NOT NULL DEFAULT 0
    )`,
+  // Linked data answers "which records described this resource" (410 once they are all deleted).
+  `CREATE INDEX record_derivations_by_resource ON record_derivations (resource)`,
 ];
 
 export function recordsDatabasePath(dataDir: string): string {

@@ -3,3 +3,4 @@ export { RecordValidator, bundledShapesFolder, officialShapeFiles, type ShapeSou
 export { reportAsTurtle, summarise, type Finding, type RecordReport, type Severity } from './validation-report.js';
 export { assessFair, fairAsDqv, type FairAssessment, type FairIndicator, type Principle } from './fair-indicators.js';
 export { structureKeyOf, shapesAllowReuse } from './structure-key.js';
+export { ReferenceTerms, bundledOntologyFolder } from './reference-terms.js';

@@ -2,19 +2,19 @@
 // bench/validate): the catalogue's core shapes (quarantine) and the profile (official DCAT-AP 3.0
 // shapes plus shapes/maillage-profile.ttl). Records with the same structure share one validation
 // when the shapes only look at structure (structure-key.ts): harvests are mostly alike records.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import rdfDataModel from '@rdfjs/data-model';
 import rdfDataset from '@rdfjs/dataset';
 import ntriples from '@rdfjs/to-ntriples';
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
-import { Parser, Store } from 'n3';
+import { Store } from 'n3';
 import { Validator, type ValidationResult } from 'shacl-engine';
+import { bundledOntologyFolder, parseTurtleFiles, ReferenceTerms } from './reference-terms.js';
 import { shapesAllowReuse, structureKeyOf } from './structure-key.js';
 import { summarise, type Finding, type RecordReport, type Severity } from './validation-report.js';
 
 export const bundledShapesFolder = new URL('../../shapes/', import.meta.url);
-export const bundledOntologyFolder = new URL('../../ontology/', import.meta.url);
 /** The official DCAT-AP 3.0 shapes files the profile takes (mdr-vocabularies needs the EU tables loaded; left out). */
 export const officialShapeFiles = ['shapes.ttl', 'range.ttl'];
 
@@ -27,9 +27,6 @@ export interface ShapeSources {
   reuse?: boolean;
 }
 
-function parseTurtleFiles(files: string[]): Quad[] {
-  return files.flatMap((file) => new Parser({ baseIRI: `file://${file}` }).parse(readFileSync(file, 'utf8')));
-}
 
 interface CachedFinding extends Omit<Finding, 'focusNode' | 'value'> {
   focusNode: number | string;
@@ -48,24 +45,17 @@ const termOfPointer = (value: { term: Term } | Term | null | undefined): Term | 
 
 export class RecordValidator {
   private readonly cache = new Map<string, CachedFinding[]>();
-  private readonly context: Map<string, Quad[]>;
   stats = { validated: 0, reused: 0 };
 
   private constructor(
     private readonly core: Validator,
     private readonly profile: Validator,
     private readonly coreShapes: Set<string>,
-    context: Quad[],
+    private readonly referenceTerms: ReferenceTerms,
     readonly reuse: boolean,
     readonly shapeQuads: number,
     readonly officialShapes: boolean,
   ) {
-    this.context = new Map();
-    for (const q of context) {
-      const list = this.context.get(q.subject.value) ?? [];
-      list.push(q);
-      this.context.set(q.subject.value, list);
-    }
   }
 
   static load(sources: ShapeSources): RecordValidator {
@@ -75,7 +65,7 @@ export class RecordValidator {
     const officialFiles = sources.officialDir ? officialShapeFiles.map((file) => path.join(sources.officialDir!, file)) : [];
     for (const file of officialFiles) if (!existsSync(file)) throw new Error(`DCAT-AP shapes: ${file} does not exist`);
     const profileQuads = parseTurtleFiles([...officialFiles, path.join(projectDir, 'maillage-profile.ttl')]);
-    const context = parseTurtleFiles(readdirSync(ontologyDir).filter((f) => f.endsWith('.ttl')).map((f) => path.join(ontologyDir, f)));
+    const referenceTerms = ReferenceTerms.load(ontologyDir);
     const reuse = (sources.reuse ?? true) && shapesAllowReuse([...coreQuads, ...profileQuads]).reuse;
     const coreShapes = new Set(coreQuads.map((q) => q.subject.value));
     const factory = { factory: rdfDataModel };
@@ -83,30 +73,15 @@ export class RecordValidator {
       new Validator(new Store(coreQuads), factory),
       new Validator(new Store(profileQuads), factory),
       coreShapes,
-      context,
+      referenceTerms,
       reuse,
       coreQuads.length + profileQuads.length,
       officialFiles.length > 0,
     );
   }
 
-  /** The reference data (authority concepts, relation roles) a record's graph points to. */
-  private withContext(quads: readonly Quad[]): Quad[] {
-    const added = new Set<string>();
-    const out = [...quads];
-    for (const q of quads) {
-      if (q.object.termType !== 'NamedNode' || added.has(q.object.value)) continue;
-      const about = this.context.get(q.object.value);
-      if (about) {
-        added.add(q.object.value);
-        out.push(...about);
-      }
-    }
-    return out;
-  }
-
   async validate(recordQuads: readonly Quad[]): Promise<RecordReport> {
-    const quads = this.withContext(recordQuads);
+    const quads = this.referenceTerms.completing(recordQuads);
     if (!this.reuse) return summarise(await this.run(rdfDataset.dataset(quads)), false);
     const { key, terms } = structureKeyOf(quads);
     const cached = this.cache.get(key);

@@ -1,0 +1,52 @@
+// Owns what a catalogue IRI dereferences to: its Concise Bounded Description (every statement about
+// it, with its blank nodes, from every record graph) plus the statements that point at it (so a
+// publication shows the datasets that cite it), and the labels of the resources it links to.
+import type { Quad, Term } from '@rdfjs/types';
+import ntriples from '@rdfjs/to-ntriples';
+import { DataFactory } from 'n3';
+import { prefixes } from '../../mapping/namespaces.js';
+import type { GraphStore } from '../../store/index.js';
+
+/** Inbound links shown with a resource; a catalogue node has thousands, which belong to the feed. */
+const inboundLimit = 500;
+const labelProperties = [`${prefixes.dct}title`, `${prefixes.skos}prefLabel`, `${prefixes.foaf}name`, `${prefixes.rdfs}label`, `${prefixes.schema}name`];
+
+async function constructed(store: GraphStore, sparql: string): Promise<Quad[]> {
+  const result = await store.query(sparql);
+  return result.form === 'CONSTRUCT' || result.form === 'DESCRIBE' ? result.quads : [];
+}
+
+/** Linked nodes that are part of the resource's own description (its agents, period, place, files). */
+const partTypes = ['foaf:Person', 'foaf:Organization', 'foaf:Agent', 'dct:PeriodOfTime', 'dct:Location', 'dcat:Distribution', 'dcat:Relationship', 'vcard:Kind'];
+
+export async function describeResource(store: GraphStore, iri: string): Promise<Quad[]> {
+  const node = ntriples(DataFactory.namedNode(iri));
+  const prologue = `PREFIX foaf: <${prefixes.foaf}> PREFIX dct: <${prefixes.dct}> PREFIX dcat: <${prefixes.dcat}> PREFIX vcard: <${prefixes.vcard}>`;
+  const [about, parts, inbound] = await Promise.all([
+    constructed(store, `DESCRIBE ${node}`),
+    // Record-owned nodes (IRIs with a fragment) and typed parts, one hop out.
+    constructed(
+      store,
+      `${prologue} CONSTRUCT { ?o ?p2 ?o2 } WHERE { ${node} ?p ?o . FILTER(isIRI(?o))
+         FILTER(CONTAINS(STR(?o), "#") || EXISTS { ?o a ?t . VALUES ?t { ${partTypes.join(' ')} } })
+         ?o ?p2 ?o2 } LIMIT 5000`,
+    ),
+    constructed(store, `CONSTRUCT { ?s ?p ${node} } WHERE { ?s ?p ${node} FILTER(isIRI(?s)) } LIMIT ${inboundLimit}`),
+  ]);
+  return [...about, ...parts, ...inbound];
+}
+
+/** A label per IRI (in the language asked for when there is one), for people reading links. */
+export async function labelsOf(store: GraphStore, iris: string[], language: string): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  if (iris.length === 0) return labels;
+  const values = iris.slice(0, 1000).map((iri) => ntriples(DataFactory.namedNode(iri))).join(' ');
+  const result = await store.query(`SELECT ?x ?label WHERE { VALUES ?x { ${values} } VALUES ?p { ${labelProperties.map((p) => `<${p}>`).join(' ')} } ?x ?p ?label }`);
+  if (result.form !== 'SELECT') return labels;
+  for (const row of result.bindings) {
+    const iri = row.x!.value;
+    const label = row.label as Term & { language?: string };
+    if (!labels.has(iri) || label.language === language) labels.set(iri, label.value);
+  }
+  return labels;
+}
