@@ -24,6 +24,8 @@ const configSchema = z.object({
   queryTimeoutMs: positiveInt.default(30_000),
   /** Largest serialized answer one public query may return. */
   queryResultLimitBytes: positiveInt.default(64 * 1024 * 1024),
+  /** Contact published by the OAI-PMH provider (Identify adminEmail). */
+  oaiAdminEmail: z.string().email().default('catalogue@recherche.data.gouv.fr'),
   /** The declared harvest sources (and their validation policies). */
   sourcesFile: z.string().default('config/sources.json'),
   /** The namespace of catalogue IRIs (resources, records, catalogues). */
@@ -78,6 +80,7 @@ const envNames: Record<string, string> = {
   QUERY_TIMEOUT_MS: 'queryTimeoutMs',
   QUERY_RESULT_LIMIT_BYTES: 'queryResultLimitBytes',
   IRI_BASE: 'iriBase',
+  OAI_ADMIN_EMAIL: 'oaiAdminEmail',
   MAILLAGE_SOURCES: 'sourcesFile',
   DCAT_AP_SHAPES: 'dcatApShapes',
   DERIVE_WORKERS: 'deriveWorkers',

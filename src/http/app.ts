@@ -4,13 +4,14 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { NotFoundError } from '../errors/index.js';
 import type { Logger } from '../log/index.js';
-import type { RawRecordStore, RecordDerivations } from '../records/index.js';
+import type { PublishedItems, RawRecordStore, RecordDerivations } from '../records/index.js';
 import type { GraphStore } from '../store/index.js';
 import type { ThesaurusService } from '../thesaurus/index.js';
 import { harvestReportRoutes } from './harvest-reports.js';
 import { sparqlEndpointRoutes } from './sparql/sparql-endpoint.js';
 import { linkedDataRoutes } from './linked-data/linked-data-routes.js';
 import { catalogFeedRoutes } from './feeds/catalog-feed-routes.js';
+import { oaiProviderRoutes } from './oai/oai-provider.js';
 import { thesaurusRoutes } from './thesaurus-api.js';
 import { validationReportRoutes } from './validation-reports.js';
 import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
@@ -31,6 +32,8 @@ export interface AppDependencies {
   iriBase: string;
   queryTimeoutMs: number;
   queryResultLimitBytes: number;
+  items: PublishedItems;
+  oaiAdminEmail: string;
 }
 
 export function createApp(dependencies: AppDependencies): Hono {
@@ -65,6 +68,7 @@ export function createApp(dependencies: AppDependencies): Hono {
     }),
   );
   app.route('/', catalogFeedRoutes({ store, derivations, iriBase: dependencies.iriBase }));
+  app.route('/', oaiProviderRoutes({ store, items: dependencies.items, records, iriBase: dependencies.iriBase, adminEmail: dependencies.oaiAdminEmail }));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
   app.route('/harvests', harvestReportRoutes(records));

@@ -6,7 +6,7 @@ import type { Config } from '../config/index.js';
 import type { Logger } from '../log/index.js';
 import { loadDemoCatalogueOnce } from '../demo/index.js';
 import { deriveChanged, openDerivation, type DeriveDeps } from '../derive/index.js';
-import { openRecordsDatabase, RawRecordStore } from '../records/index.js';
+import { openRecordsDatabase, PublishedItems, RawRecordStore } from '../records/index.js';
 import { openGraphStore, type GraphStore } from '../store/index.js';
 import { loadBundledThesaurus, ThesaurusService } from '../thesaurus/index.js';
 import { version } from '../version.js';
@@ -38,6 +38,8 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     iriBase: config.iriBase,
     queryTimeoutMs: config.queryTimeoutMs,
     queryResultLimitBytes: config.queryResultLimitBytes,
+    items: new PublishedItems(recordsDb),
+    oaiAdminEmail: config.oaiAdminEmail,
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
   });
   const server: ServerType = await new Promise((resolve, reject) => {

@@ -12,3 +12,4 @@ export {
 } from './raw-records.js';
 export { isProcessAlive } from './process-liveness.js';
 export { RecordDerivations, type PublishedQuery, type PublishedRecord, type Derivation, type DerivationStatus, type DeriveRun, type SourceValidationSummary } from './record-derivations.js';
+export { PublishedItems, type PublishedItem, type ItemQuery } from './published-items.js';

@@ -8,6 +8,7 @@ import { prefixes } from '../../mapping/namespaces.js';
 import type { PublishedRecord } from '../../records/index.js';
 import type { GraphStore } from '../../store/index.js';
 import type { ReferenceTerms } from '../../validation/index.js';
+import { recordGraphs } from '../linked-data/resource-description.js';
 
 const { namedNode, literal, quad } = DataFactory;
 const { rdf, dcat, dct, foaf, hydra, xsd } = prefixes;
@@ -70,14 +71,6 @@ function pagingLinks(page: FeedPage): Quad[] {
   ];
 }
 
-/** The record graphs of the page, as triples. */
-async function recordTriples(store: GraphStore, records: PublishedRecord[]): Promise<Quad[]> {
-  if (records.length === 0) return [];
-  const graphs = records.map((r) => `<${r.graph}>`).join(' ');
-  const result = await store.query(`CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?g { ${graphs} } GRAPH ?g { ?s ?p ?o } }`);
-  return result.form === 'CONSTRUCT' ? result.quads : [];
-}
-
 /**
  * DCAT-AP lets a qualified relation point only at a catalogue, dataset, service or series described
  * in the same document (range.ttl, DcatResource_Shape). Relations whose target is not one on this
@@ -106,7 +99,7 @@ export async function dcatFeedPage(store: GraphStore, page: FeedPage): Promise<Q
         ),
         page.sources.map((source) => quad(namedNode(page.catalog), namedNode(`${dcat}catalog`), namedNode(`${page.iriBase}catalog/${source}`))),
       ];
-  const records = page.referenceTerms.completing(profileRelations(await recordTriples(store, page.records)));
+  const records = page.referenceTerms.completing(profileRelations([...(await recordGraphs(store, page.records.map((r) => r.graph))).values()].flat()));
   const catalog = namedNode(page.catalog);
   const membership = page.source ? [] : page.records.flatMap((r) => [quad(catalog, namedNode(`${dcat}dataset`), namedNode(r.resource)), quad(catalog, namedNode(`${dcat}record`), namedNode(r.graph))]);
   return [

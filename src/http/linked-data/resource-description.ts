@@ -50,3 +50,20 @@ export async function labelsOf(store: GraphStore, iris: string[], language: stri
   }
   return labels;
 }
+
+/** The statements of each record graph asked for (one query for all), as triples per graph. */
+export async function recordGraphs(store: GraphStore, graphs: string[]): Promise<Map<string, Quad[]>> {
+  const byGraph = new Map<string, Quad[]>();
+  if (graphs.length === 0) return byGraph;
+  const values = graphs.map((g) => ntriples(DataFactory.namedNode(g))).join(' ');
+  const result = await store.query(`SELECT ?g ?s ?p ?o WHERE { VALUES ?g { ${values} } GRAPH ?g { ?s ?p ?o } }`);
+  if (result.form !== 'SELECT') return byGraph;
+  for (const row of result.bindings) {
+    const graph = row.g!.value;
+    const triple = DataFactory.quad(row.s as Quad['subject'], row.p as Quad['predicate'], row.o as Quad['object']);
+    const list = byGraph.get(graph);
+    if (list) list.push(triple);
+    else byGraph.set(graph, [triple]);
+  }
+  return byGraph;
+}

@@ -1,0 +1,90 @@
+// Owns the catalogue's items as harvesting protocols see them: every record that was published,
+// and every published record its source deleted since (kept forever as a deleted item), with the
+// date it last changed. OAI-PMH pages through these.
+import type { RecordsDatabase } from './records-database.js';
+
+export interface PublishedItem {
+  source: string;
+  recordId: string;
+  /** The raw record's format (oai_datacite records can be disseminated verbatim). */
+  format: string;
+  graph: string | null;
+  resource: string | null;
+  deleted: boolean;
+  /** When the record last changed in the system of record (ISO 8601, UTC). */
+  datestamp: string;
+}
+
+export interface ItemQuery {
+  source?: string;
+  format?: string;
+  /** Only items whose record graph is one of these (a theme set). */
+  graphs?: string[];
+  from?: string;
+  until?: string;
+}
+
+interface ItemRow {
+  source: string;
+  recordId: string;
+  format: string;
+  graph: string | null;
+  resource: string | null;
+  status: string;
+  datestamp: string;
+}
+
+const columns = `d.source, d.record_id AS recordId, r.format, d.graph, d.resource, d.status, r.updated_at AS datestamp`;
+const join = `FROM record_derivations d JOIN raw_records r ON r.source = d.source AND r.record_id = d.record_id`;
+
+function toItem(row: ItemRow): PublishedItem {
+  return { source: row.source, recordId: row.recordId, format: row.format, graph: row.graph, resource: row.resource, deleted: row.status === 'deleted', datestamp: row.datestamp };
+}
+
+function where(query: ItemQuery): { sql: string; params: unknown[] } {
+  // A deleted item is one that was published before: it has a resource (kept at deletion).
+  const clauses = ["(d.status = 'published' OR (d.status = 'deleted' AND d.resource IS NOT NULL))"];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    clauses.push(clause);
+    params.push(value);
+  };
+  if (query.source) add('d.source = ?', query.source);
+  if (query.format) add('r.format = ?', query.format);
+  if (query.graphs) add('d.graph IN (SELECT value FROM json_each(?))', JSON.stringify(query.graphs));
+  if (query.from) add('r.updated_at >= ?', query.from);
+  if (query.until) add('r.updated_at <= ?', query.until);
+  return { sql: clauses.join(' AND '), params };
+}
+
+export class PublishedItems {
+  constructor(private readonly db: RecordsDatabase) {}
+
+  list(query: ItemQuery, limit: number, offset: number): PublishedItem[] {
+    const { sql, params } = where(query);
+    const rows = this.db.prepare(`SELECT ${columns} ${join} WHERE ${sql} ORDER BY r.updated_at, d.source, d.record_id LIMIT ? OFFSET ?`).all(...params, limit, offset) as ItemRow[];
+    return rows.map(toItem);
+  }
+
+  count(query: ItemQuery): number {
+    const { sql, params } = where(query);
+    return (this.db.prepare(`SELECT COUNT(*) AS n ${join} WHERE ${sql}`).get(...params) as { n: number }).n;
+  }
+
+  get(source: string, recordId: string): PublishedItem | null {
+    const { sql, params } = where({ source });
+    const row = this.db.prepare(`SELECT ${columns} ${join} WHERE ${sql} AND d.record_id = ?`).get(...params, recordId) as ItemRow | undefined;
+    return row ? toItem(row) : null;
+  }
+
+  /** The oldest datestamp of any item (OAI-PMH Identify's earliestDatestamp). */
+  earliest(): string | null {
+    const { sql, params } = where({});
+    return (this.db.prepare(`SELECT MIN(r.updated_at) AS t ${join} WHERE ${sql}`).get(...params) as { t: string | null }).t;
+  }
+
+  sources(): string[] {
+    const { sql, params } = where({});
+    return (this.db.prepare(`SELECT DISTINCT d.source ${join} WHERE ${sql} ORDER BY d.source`).all(...params) as Array<{ source: string }>).map((r) => r.source);
+  }
+}

@@ -1,0 +1,121 @@
+// The OAI-PMH provider on the real service with the demo catalogue: the six verbs, paging with
+// resumption tokens to the end, both metadata formats, persistent deleted records, the protocol's
+// error codes, and the openarchives.org validator (Perl, from ../shared/data) when it can run here.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { convert } from 'xmlbuilder2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/http/index.js';
+import { openRecordsDatabase, RawRecordStore } from '../../src/records/index.js';
+import { startTestServer } from '../support/service.js';
+import { sharedDataDir, sharedDataMissing } from '../support/shared-data.js';
+import { oaiValidatorMissing } from '../support/oai-validator.js';
+
+type Xml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let server: RunningServer;
+let dataDir: string;
+const deletedId = 'oai:entrepot.demo:10.57745/DEMO-DS-7';
+
+async function oai(query: string): Promise<Xml> {
+  const response = await fetch(`${server.url}/oai?${query}`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
+  return (convert(await response.text(), { format: 'object' }) as Xml)['OAI-PMH'];
+}
+
+const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'maillage-oai-'));
+  // The demo catalogue, then one record deleted by its source (as an offline harvest records it).
+  const first = await startTestServer(dataDir, { DEMO_CATALOGUE: 'true', DERIVE_WORKERS: '2' });
+  await first.close();
+  const db = openRecordsDatabase(dataDir, { synchronous: 'NORMAL' });
+  const records = new RawRecordStore(db);
+  const { run } = records.beginRun('demo', 'oai-pmh', { full: false });
+  records.commitPage(run.id, 'demo', { records: [{ id: deletedId, format: 'oai_datacite', datestamp: '2026-11-01T00:00:00Z', content: '', deleted: true }], failures: [], next: null });
+  records.finishRun(run.id, 'completed');
+  db.close();
+  server = await startTestServer(dataDir, { DEMO_CATALOGUE: 'true', DERIVE_WORKERS: '2' });
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('OAI-PMH verbs', () => {
+  it('identifies the repository', async () => {
+    const identify = (await oai('verb=Identify')).Identify;
+    expect(identify).toMatchObject({ baseURL: `${server.url}/oai`, protocolVersion: '2.0', deletedRecord: 'persistent', granularity: 'YYYY-MM-DDThh:mm:ssZ' });
+    expect(identify.earliestDatestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+
+  it('pages through every item with resumption tokens, deleted ones included', async () => {
+    const identifiers: string[] = [];
+    let deleted: Xml | undefined;
+    let size = 0;
+    for (let query = 'verb=ListIdentifiers&metadataPrefix=oai_dc'; query; ) {
+      const list = (await oai(query)).ListIdentifiers;
+      for (const header of asList<Xml>(list.header)) {
+        identifiers.push(header.identifier);
+        if (header['@status'] === 'deleted') deleted = header;
+      }
+      const token = list.resumptionToken;
+      size = Number(token?.['@completeListSize'] ?? identifiers.length);
+      query = token?.['#'] ? `verb=ListIdentifiers&resumptionToken=${encodeURIComponent(token['#'])}` : '';
+    }
+    expect(new Set(identifiers).size).toBe(identifiers.length);
+    expect(identifiers.length).toBe(size);
+    // 1,027 published demo records; the deleted one stays as a deleted item.
+    expect(size).toBe(1027);
+    expect(deleted?.identifier).toBe(`oai:w3id.org:demo/${deletedId}`);
+  }, 60_000);
+
+  it('gives a dataset in oai_dc and, as its source published it, in oai_datacite', async () => {
+    const id = encodeURIComponent('oai:w3id.org:demo/oai:entrepot.demo:10.57745/DEMO-DS-99');
+    const dc = (await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=${id}`)).GetRecord.record.metadata['oai_dc:dc'];
+    expect(asList(dc['dc:title']).length).toBeGreaterThan(0);
+    expect(asList<string>(dc['dc:identifier'])).toContain('https://w3id.org/maillage/id/doi/10.57745/demo-ds-99');
+    const datacite = (await oai(`verb=GetRecord&metadataPrefix=oai_datacite&identifier=${id}`)).GetRecord.record.metadata.resource;
+    expect(datacite['@xmlns']).toBe('http://datacite.org/schema/kernel-4');
+    expect(datacite.identifier['#']).toBe('10.57745/DEMO-DS-99');
+  });
+
+  it('lists formats per item and sets per source', async () => {
+    const formats = asList<Xml>((await oai('verb=ListMetadataFormats')).ListMetadataFormats.metadataFormat).map((f) => f.metadataPrefix);
+    expect(formats).toEqual(['oai_dc', 'oai_datacite']);
+    const sets = asList<Xml>((await oai('verb=ListSets')).ListSets.set).map((s) => s.setSpec);
+    expect(sets).toContain('source:demo');
+    const inSet = (await oai('verb=ListIdentifiers&metadataPrefix=oai_datacite&set=source:demo')).ListIdentifiers;
+    expect(Number(inSet.resumptionToken['@completeListSize'])).toBe(500);
+  });
+
+  it('answers with the protocol error codes', async () => {
+    const code = async (query: string) => (await oai(query)).error['@code'];
+    expect(await code('verb=Nonsense')).toBe('badVerb');
+    expect(await code('verb=Identify&verb=Identify')).toBe('badVerb');
+    expect(await code('verb=ListRecords')).toBe('badArgument');
+    expect(await code('verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc')).toBe('badArgument');
+    expect(await code('verb=ListRecords&metadataPrefix=oai_dc&from=2020-01-01&until=2021-01-01T00:00:00Z')).toBe('badArgument');
+    expect(await code('verb=ListRecords&metadataPrefix=marc21')).toBe('cannotDisseminateFormat');
+    expect(await code('verb=ListRecords&resumptionToken=not-a-token')).toBe('badResumptionToken');
+    expect(await code('verb=ListRecords&metadataPrefix=oai_dc&from=2999-01-01')).toBe('noRecordsMatch');
+    expect(await code('verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:w3id.org:demo/none')).toBe('idDoesNotExist');
+    const badVerb = await oai('verb=Nonsense');
+    expect(badVerb.request['@verb']).toBeUndefined();
+  });
+});
+
+describe.skipIf(sharedDataMissing || oaiValidatorMissing())('the openarchives.org OAI-PMH validator', () => {
+  it('reports the provider COMPLIANT', async () => {
+    const validator = path.join(sharedDataDir, 'oai-pmh', 'zimeon-oaipmh-validator');
+    const { stdout } = await promisify(execFile)('perl', ['-Ilib', 'examples/oaipmh-validator.pl', `${server.url}/oai`], { cwd: validator, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 });
+    expect(stdout).toContain('is COMPLIANT');
+  }, 300_000);
+});
+
