@@ -12,6 +12,7 @@ import { sparqlEndpointRoutes } from './sparql/sparql-endpoint.js';
 import { linkedDataRoutes } from './linked-data/linked-data-routes.js';
 import { catalogFeedRoutes } from './feeds/catalog-feed-routes.js';
 import { oaiProviderRoutes } from './oai/oai-provider.js';
+import { sitemapRoutes } from './feeds/sitemap-routes.js';
 import { thesaurusRoutes } from './thesaurus-api.js';
 import { validationReportRoutes } from './validation-reports.js';
 import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
@@ -69,6 +70,7 @@ export function createApp(dependencies: AppDependencies): Hono {
   );
   app.route('/', catalogFeedRoutes({ store, derivations, iriBase: dependencies.iriBase }));
   app.route('/', oaiProviderRoutes({ store, items: dependencies.items, records, iriBase: dependencies.iriBase, adminEmail: dependencies.oaiAdminEmail }));
+  app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
   app.route('/harvests', harvestReportRoutes(records));

@@ -83,6 +83,20 @@ export class PublishedItems {
     return (this.db.prepare(`SELECT MIN(r.updated_at) AS t ${join} WHERE ${sql}`).get(...params) as { t: string | null }).t;
   }
 
+  /** Distinct published resources with their latest change, for sitemaps. */
+  resources(limit: number, offset: number): Array<{ resource: string; modified: string }> {
+    return this.db
+      .prepare(
+        `SELECT d.resource AS resource, MAX(r.updated_at) AS modified ${join}
+         WHERE d.status = 'published' AND d.resource IS NOT NULL GROUP BY d.resource ORDER BY d.resource LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as Array<{ resource: string; modified: string }>;
+  }
+
+  resourceCount(): number {
+    return (this.db.prepare(`SELECT COUNT(DISTINCT d.resource) AS n ${join} WHERE d.status = 'published' AND d.resource IS NOT NULL`).get() as { n: number }).n;
+  }
+
   sources(): string[] {
     const { sql, params } = where({});
     return (this.db.prepare(`SELECT DISTINCT d.source ${join} WHERE ${sql} ORDER BY d.source`).all(...params) as Array<{ source: string }>).map((r) => r.source);

@@ -74,6 +74,16 @@ describe('dereferenceable IRIs', () => {
     expect(quads.some((q) => q.subject.value === dataset && q.object.value === 'https://w3id.org/maillage/id/doi/10.5555/demo-pub-116')).toBe(true);
   });
 
+  it('lists the landing page of every published resource in /sitemap.xml', async () => {
+    const response = await fetch(`${server.url}/sitemap.xml`);
+    expect(response.headers.get('content-type')).toMatch(/^application\/xml/);
+    const locations = [...(await response.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(locations).toContain(server.url + datasetPath);
+    const distinct = await server.store.query('PREFIX foaf: <http://xmlns.com/foaf/0.1/> SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?record foaf:primaryTopic ?r }');
+    expect(locations.length).toBe(distinct.form === 'SELECT' ? Number(distinct.bindings[0]!.n!.value) : -1);
+    expect((await fetch(locations[0]!, { headers: { accept: 'text/html' } })).status).toBe(200);
+  });
+
   it('answers 404 problem+json for an IRI the catalogue does not have', async () => {
     const response = await fetch(`${server.url}/id/doi/10.0000/nothing-here`, { headers: { accept: 'text/turtle' } });
     expect(response.status).toBe(404);
