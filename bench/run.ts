@@ -6,6 +6,7 @@ import { harvestBenchmark } from './harvest-benchmark.js';
 import { storeBenchmark } from './store-benchmark.js';
 import { thesaurusBenchmark } from './thesaurus-benchmark.js';
 import { validateBenchmark } from './validate-benchmark.js';
+import { sparqlBenchmark } from './sparql-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -25,6 +26,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   store: () => storeBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   harvest: () => harvestBenchmark({ pages: Number(values.pages), perPage: Number(values['per-page']) }),
   validate: () => validateBenchmark({ records: Number(values.records), fullRecords: Number(values['full-records']) }),
+  sparql: () => sparqlBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
 };
 
