@@ -17,22 +17,22 @@ async function constructed(store: GraphStore, sparql: string): Promise<Quad[]> {
 }
 
 /** Linked nodes that are part of the resource's own description (its agents, period, place, files). */
-const partTypes = ['foaf:Person', 'foaf:Organization', 'foaf:Agent', 'dct:PeriodOfTime', 'dct:Location', 'dcat:Distribution', 'dcat:Relationship', 'vcard:Kind'];
+const partTypes = [`${prefixes.foaf}Person`, `${prefixes.foaf}Organization`, `${prefixes.foaf}Agent`, `${prefixes.dct}PeriodOfTime`, `${prefixes.dct}Location`, `${prefixes.dcat}Distribution`, `${prefixes.dcat}Relationship`, `${prefixes.vcard}Kind`];
 
 export async function describeResource(store: GraphStore, iri: string): Promise<Quad[]> {
   const node = ntriples(DataFactory.namedNode(iri));
-  const prologue = `PREFIX foaf: <${prefixes.foaf}> PREFIX dct: <${prefixes.dct}> PREFIX dcat: <${prefixes.dcat}> PREFIX vcard: <${prefixes.vcard}>`;
-  const [about, parts, inbound] = await Promise.all([
+  const [about, inbound] = await Promise.all([
     constructed(store, `DESCRIBE ${node}`),
-    // Record-owned nodes (IRIs with a fragment) and typed parts, one hop out.
-    constructed(
-      store,
-      `${prologue} CONSTRUCT { ?o ?p2 ?o2 } WHERE { ${node} ?p ?o . FILTER(isIRI(?o))
-         FILTER(CONTAINS(STR(?o), "#") || EXISTS { ?o a ?t . VALUES ?t { ${partTypes.join(' ')} } })
-         ?o ?p2 ?o2 } LIMIT 5000`,
-    ),
     constructed(store, `CONSTRUCT { ?s ?p ${node} } WHERE { ?s ?p ${node} FILTER(isIRI(?s)) } LIMIT ${inboundLimit}`),
   ]);
+  // Record-owned nodes (IRIs with a fragment) and typed parts, one hop out: the linked nodes are
+  // bound first (no store scan) and the parts picked here (an EXISTS filter costs the engine ~100x).
+  const linked = [...new Set(about.filter((q) => q.subject.value === iri && q.object.termType === 'NamedNode').map((q) => ntriples(q.object)))];
+  const around = linked.length === 0 ? [] : await constructed(store, `CONSTRUCT { ?o ?p ?x } WHERE { VALUES ?o { ${linked.join(' ')} } ?o ?p ?x }`);
+  const isPart = new Set(
+    around.filter((q) => q.subject.value.includes('#') || (q.predicate.value === `${prefixes.rdf}type` && partTypes.includes(q.object.value))).map((q) => q.subject.value),
+  );
+  const parts = around.filter((q) => isPart.has(q.subject.value));
   return [...about, ...parts, ...inbound];
 }
 
