@@ -6,6 +6,7 @@ import { MappingInputError, type RecordMapper, type RecordToMap } from '../mappi
 import { assessFair, fairAsDqv, type FairAssessment } from '../validation/fair-indicators.js';
 import type { RecordValidator } from '../validation/record-validator.js';
 import type { RecordReport } from '../validation/validation-report.js';
+import { searchDocumentOf, type SearchDocument } from '../search/search-document.js';
 
 export type QuarantinePolicy = 'core' | 'any-violation' | 'never';
 
@@ -26,6 +27,8 @@ export interface DerivedRecord {
   report: RecordReport | null;
   fair: FairAssessment | null;
   error: string | null;
+  /** What the search index keeps of a published record. */
+  document: SearchDocument | null;
 }
 
 function toNTriples(quads: Parameters<Writer['addQuads']>[0]): string {
@@ -43,7 +46,7 @@ export async function deriveBatch(mapper: RecordMapper, validator: RecordValidat
   const out: DerivedRecord[] = [];
   for (const record of records) {
     const graph = mapper.iris.recordGraph(record.source, record.id);
-    const base = { recordId: record.id, checksum: record.checksum, graph, ntriples: '', report: null, fair: null, error: null, resource: null, resourceTypes: [] };
+    const base = { recordId: record.id, checksum: record.checksum, graph, ntriples: '', report: null, fair: null, error: null, resource: null, resourceTypes: [], document: null };
     if (record.deleted) {
       out.push({ ...base, status: 'deleted' });
       continue;
@@ -67,6 +70,7 @@ export async function deriveBatch(mapper: RecordMapper, validator: RecordValidat
       ntriples: quarantined ? '' : toNTriples([...mapped.quads, ...fairAsDqv(mapped.resource, graph, fair)]),
       report,
       fair,
+      document: quarantined ? null : searchDocumentOf(mapped.resource, record.source, mapped.resourceTypes, mapped.quads),
     });
   }
   return out;

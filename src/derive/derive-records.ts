@@ -3,6 +3,7 @@
 // graph store (one atomic batch of graph replacements and drops) and then its derivations to the
 // records database; a run killed between the two redoes that batch, which is harmless (replace).
 import type { DeriveRun, Derivation, RawRecordStore, RecordDerivations } from '../records/index.js';
+import type { SearchIndex } from '../search/index.js';
 import type { GraphStore, GraphWrite } from '../store/index.js';
 import type { DerivedRecord, QuarantinePolicy, RecordToDerive } from './derive-batch.js';
 import type { DeriveEngine } from './derive-engine.js';
@@ -12,6 +13,7 @@ export interface DeriveDeps {
   derivations: RecordDerivations;
   store: GraphStore;
   engine: DeriveEngine;
+  search: SearchIndex;
   /** The quarantine policy of each source (config/sources.json); "core" when not declared. */
   policyOf: (source: string) => QuarantinePolicy;
 }
@@ -46,7 +48,9 @@ async function writeBatch(deps: DeriveDeps, source: string, derived: DerivedReco
   );
   if (writes.length > 0) await deps.store.applyBatch(writes);
   const now = new Date().toISOString();
-  deps.derivations.saveAll(
+  // The derivations and the search documents change together (a killed run redoes the batch).
+  deps.search.transaction(() => {
+    deps.derivations.saveAll(
     derived.map(
       (d): Derivation => ({
         source,
@@ -68,6 +72,8 @@ async function writeBatch(deps: DeriveDeps, source: string, derived: DerivedReco
       }),
     ),
   );
+  for (const d of derived) deps.search.save(source, d.recordId, d.status === 'published' ? d.document : null);
+  });
   for (const d of derived) {
     progress.done += 1;
     progress[d.status] += 1;

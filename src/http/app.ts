@@ -13,6 +13,8 @@ import { linkedDataRoutes } from './linked-data/linked-data-routes.js';
 import { catalogFeedRoutes } from './feeds/catalog-feed-routes.js';
 import { oaiProviderRoutes } from './oai/oai-provider.js';
 import { sitemapRoutes } from './feeds/sitemap-routes.js';
+import { graphqlRoutes } from './graphql/graphql-routes.js';
+import type { SearchIndex } from '../search/index.js';
 import { thesaurusRoutes } from './thesaurus-api.js';
 import { validationReportRoutes } from './validation-reports.js';
 import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
@@ -35,6 +37,7 @@ export interface AppDependencies {
   queryResultLimitBytes: number;
   items: PublishedItems;
   oaiAdminEmail: string;
+  search: SearchIndex;
 }
 
 export function createApp(dependencies: AppDependencies): Hono {
@@ -70,6 +73,7 @@ export function createApp(dependencies: AppDependencies): Hono {
   );
   app.route('/', catalogFeedRoutes({ store, derivations, iriBase: dependencies.iriBase }));
   app.route('/', oaiProviderRoutes({ store, items: dependencies.items, records, iriBase: dependencies.iriBase, adminEmail: dependencies.oaiAdminEmail }));
+  app.route('/', graphqlRoutes({ store, search: dependencies.search, thesaurus, iriBase: dependencies.iriBase }));
   app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../log/index.js';
 import { loadDemoCatalogueOnce } from '../demo/index.js';
-import { deriveChanged, openDerivation, type DeriveDeps } from '../derive/index.js';
+import { deriveChanged, openDerivation, reindex, type DeriveDeps } from '../derive/index.js';
 import { openRecordsDatabase, PublishedItems, RawRecordStore } from '../records/index.js';
 import { openGraphStore, type GraphStore } from '../store/index.js';
 import { loadBundledThesaurus, ThesaurusService } from '../thesaurus/index.js';
@@ -40,6 +40,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     queryResultLimitBytes: config.queryResultLimitBytes,
     items: new PublishedItems(recordsDb),
     oaiAdminEmail: config.oaiAdminEmail,
+    search: derivation.search,
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
   });
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -67,6 +68,11 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
 
 /** Brings every source's graphs up to date with its raw records (after harvests made offline). */
 async function deriveAllChanged(deps: DeriveDeps, records: RawRecordStore, logger: Logger): Promise<void> {
+  // A data directory from before the search index: derive everything once to fill it.
+  if (deps.search.documents() === 0 && deps.derivations.sources().some((s) => deps.derivations.summary(s).published > 0)) {
+    logger.info('search index empty: re-deriving every record once to build it');
+    await reindex(deps, null);
+  }
   for (const source of records.sources()) {
     const started = performance.now();
     const progress = await deriveChanged(deps, source);

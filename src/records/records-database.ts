@@ -104,6 +104,32 @@ const migrations: string[] = [
    )`,
   // Linked data answers "which records described this resource" (410 once they are all deleted).
   `CREATE INDEX record_derivations_by_resource ON record_derivations (resource)`,
+  // The search index (src/search/): one document per published record, its text in FTS5 (same
+  // rowid; accents folded, English stemming), its facet values, and ranges for coverage filters.
+  `CREATE TABLE search_documents (
+     id INTEGER PRIMARY KEY,
+     source TEXT NOT NULL,
+     record_id TEXT NOT NULL,
+     resource TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     title TEXT NOT NULL,
+     year INTEGER,
+     temporal_start TEXT,
+     temporal_end TEXT,
+     west REAL, south REAL, east REAL, north REAL,
+     UNIQUE (source, record_id)
+   )`,
+  `CREATE INDEX search_documents_by_resource ON search_documents (resource)`,
+  `CREATE VIRTUAL TABLE search_text USING fts5(title, description, keywords, names, tokenize = 'porter unicode61 remove_diacritics 2')`,
+  // Relevance: bm25 with a title worth five descriptions (lower rank is better).
+  `INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(10.0, 2.0, 5.0, 3.0)')`,
+  `CREATE TABLE search_facets (
+     document INTEGER NOT NULL,
+     facet TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (document, facet, value)
+   ) WITHOUT ROWID`,
+  `CREATE INDEX search_facets_by_value ON search_facets (facet, value, document)`,
 ];
 
 export function recordsDatabasePath(dataDir: string): string {

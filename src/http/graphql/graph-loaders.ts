@@ -1,0 +1,122 @@
+// Owns reading the graph for one GraphQL request with DataLoader batching: every resource the
+// request touches is read in one SPARQL query per level of the query (statements with the record
+// graph that said them; links in both directions), never one query per field. IRIs reach SPARQL only
+// as N-Triples terms written by @rdfjs/to-ntriples.
+import type { Term } from '@rdfjs/types';
+import ntriples from '@rdfjs/to-ntriples';
+import DataLoader from 'dataloader';
+import { DataFactory } from 'n3';
+import { prefixes } from '../../mapping/namespaces.js';
+import { isAbsoluteIri } from '../../rdf/index.js';
+import type { GraphStore } from '../../store/index.js';
+
+export interface Statement {
+  predicate: string;
+  object: Term;
+  /** The record graph that stated it. */
+  graph: string;
+}
+
+export interface Link {
+  property: string;
+  direction: 'OUTGOING' | 'INCOMING';
+  other: string;
+  graph: string;
+  /** The DataCite relation type, when a qualified relation gave one. */
+  relationType: string | null;
+}
+
+const { dct, dcat, prov, foaf, org, frapo, schema } = prefixes;
+
+/** Properties that link one catalogue resource to another. */
+export const linkProperties = [
+  ...['relation', 'references', 'isReferencedBy', 'isPartOf', 'hasPart', 'isVersionOf', 'hasVersion', 'replaces', 'isReplacedBy', 'requires', 'isRequiredBy', 'source', 'isFormatOf', 'hasFormat', 'creator', 'contributor', 'publisher'].map((p) => dct + p),
+  `${dcat}hasVersion`,
+  `${dcat}isVersionOf`,
+  `${dcat}previousVersion`,
+  `${prov}wasDerivedFrom`,
+  `${prov}wasGeneratedBy`,
+  `${frapo}isFundedBy`,
+  `${org}memberOf`,
+  `${org}subOrganizationOf`,
+  `${org}hasSubOrganization`,
+  `${schema}sourceOrganization`,
+];
+
+const term = (iri: string) => ntriples(DataFactory.namedNode(iri));
+
+async function select(store: GraphStore, sparql: string): Promise<Array<Record<string, Term>>> {
+  const result = await store.query(sparql);
+  return result.form === 'SELECT' ? result.bindings : [];
+}
+
+export interface GraphLoaders {
+  statements: DataLoader<string, Statement[]>;
+  links: DataLoader<string, Link[]>;
+}
+
+export function createGraphLoaders(store: GraphStore): GraphLoaders {
+  const statements = new DataLoader<string, Statement[]>(async (iris) => {
+    const usable = iris.filter(isAbsoluteIri);
+    const byIri = new Map<string, Statement[]>(iris.map((iri) => [iri, []]));
+    if (usable.length > 0) {
+      const rows = await select(store, `SELECT ?s ?p ?o ?g WHERE { VALUES ?s { ${usable.map(term).join(' ')} } GRAPH ?g { ?s ?p ?o } }`);
+      for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: row.g!.value });
+    }
+    return iris.map((iri) => byIri.get(iri) ?? []);
+  });
+
+  const links = new DataLoader<string, Link[]>(async (iris) => {
+    const usable = iris.filter(isAbsoluteIri);
+    const byIri = new Map<string, Link[]>(iris.map((iri) => [iri, []]));
+    if (usable.length > 0) {
+      const values = usable.map(term).join(' ');
+      const properties = linkProperties.map(term).join(' ');
+      const rows = await select(
+        store,
+        `SELECT ?x ?p ?y ?g ?dir ?role WHERE {
+           VALUES ?x { ${values} } VALUES ?p { ${properties} }
+           { GRAPH ?g { ?x ?p ?y } FILTER(isIRI(?y)) BIND("OUTGOING" AS ?dir)
+             OPTIONAL { GRAPH ?g { ?x <${dcat}qualifiedRelation> ?q . ?q <${dct}relation> ?y ; <${dcat}hadRole> ?role } } }
+           UNION
+           { GRAPH ?g { ?y ?p ?x } FILTER(isIRI(?y) && !CONTAINS(STR(?y), "#")) BIND("INCOMING" AS ?dir)
+             OPTIONAL { GRAPH ?g { ?y <${dcat}qualifiedRelation> ?q . ?q <${dct}relation> ?x ; <${dcat}hadRole> ?role } } }
+         }`,
+      );
+      const seen = new Set<string>();
+      for (const row of rows) {
+        const link: Link = {
+          property: row.p!.value,
+          direction: row.dir!.value as Link['direction'],
+          other: row.y!.value,
+          graph: row.g!.value,
+          relationType: row.role ? row.role.value.slice(row.role.value.lastIndexOf('/') + 1) : null,
+        };
+        const key = `${row.x!.value} ${link.property} ${link.direction} ${link.other} ${link.graph} ${link.relationType}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        byIri.get(row.x!.value)?.push(link);
+      }
+    }
+    return iris.map((iri) => byIri.get(iri) ?? []);
+  });
+
+  return { statements, links };
+}
+
+/** The literal of a property in the language asked for, then English, French, any. */
+export function literalIn(found: Statement[], predicate: string, lang: string): string | null {
+  const literals = found.filter((s) => s.predicate === predicate && s.object.termType === 'Literal').map((s) => s.object as Term & { language: string });
+  for (const wanted of [lang, 'en', 'fr', '']) {
+    const match = literals.find((l) => l.language === wanted);
+    if (match) return match.value;
+  }
+  return literals[0]?.value ?? null;
+}
+
+export function valuesOf(found: Statement[], predicate: string): string[] {
+  return [...new Set(found.filter((s) => s.predicate === predicate).map((s) => s.object.value))];
+}
+
+export const labelPredicates = [`${dct}title`, `${foaf}name`, `${prefixes.skos}prefLabel`, `${prefixes.rdfs}label`];
+

@@ -1,0 +1,287 @@
+// Owns the GraphQL Query type: faceted search (Relay connection), a dataset or any resource by IRI
+// or DOI, theme navigation with counts, concepts, autocomplete, and an organisation's production.
+import { GraphQLError } from 'graphql';
+import { parsePid } from '../../linking/identifiers.js';
+import { catalogueIris } from '../../mapping/index.js';
+import { facetNames, type Facet, type FacetCount, type SearchFilters, type SearchQuery, type SearchResult } from '../../search/index.js';
+import { labelIn, normalizeLabel } from '../../thesaurus/index.js';
+import { ConceptRef, findConcept, ResourceRef } from './resource-types.js';
+import { builder, Lang, ResourceKind, type GraphqlContext } from './schema-builder.js';
+
+const maxPage = 100;
+
+const bad = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
+const BBox = builder.inputType('BoundingBox', {
+  fields: (t) => ({ west: t.float({ required: true }), south: t.float({ required: true }), east: t.float({ required: true }), north: t.float({ required: true }) }),
+});
+
+const Filters = builder.inputType('SearchFilters', {
+  fields: (t) => ({
+    types: t.field({ type: [ResourceKind], required: false }),
+    themes: t.stringList({ required: false, description: 'Concept IRIs; a theme includes its narrower concepts.' }),
+    organisations: t.stringList({ required: false, description: 'Organisation IRIs (catalogue IRIs, e.g. {IRI_BASE}id/ror/...).' }),
+    sources: t.stringList({ required: false }),
+    licences: t.stringList({ required: false }),
+    accessRights: t.stringList({ required: false }),
+    languages: t.stringList({ required: false }),
+    yearFrom: t.int({ required: false }),
+    yearTo: t.int({ required: false }),
+    temporalFrom: t.string({ required: false, description: 'Temporal coverage overlapping this date (YYYY-MM-DD) ...' }),
+    temporalTo: t.string({ required: false, description: '... to this one.' }),
+    bbox: t.field({ type: BBox, required: false, description: 'Spatial coverage intersecting this box (WGS 84).' }),
+  }),
+});
+
+const Sort = builder.enumType('SearchSort', { values: ['relevance', 'title', 'year'] as const });
+
+interface SearchShape {
+  query: SearchQuery;
+  result: SearchResult;
+  lang: string;
+}
+
+const FacetValueRef = builder.objectRef<FacetCount & { label: string | null }>('FacetValue');
+FacetValueRef.implement({
+  fields: (t) => ({ value: t.exposeString('value'), label: t.string({ nullable: true, resolve: (f) => f.label }), count: t.exposeInt('count') }),
+});
+
+const FacetsRef = builder.objectRef<SearchShape>('Facets');
+const EdgeRef = builder.objectRef<{ resource: string; score: number | null; cursor: string }>('SearchEdge');
+const PageInfoRef = builder.objectRef<{ hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }>('PageInfo');
+const ConnectionRef = builder.objectRef<SearchShape>('SearchConnection');
+
+const cursorOf = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+function offsetOf(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw bad('after is not a cursor this API gave');
+  return Number(match[1]) + 1;
+}
+
+/** Counts per concept that include the concept's narrower ones (each resource once per concept). */
+function themeCounts(context: GraphqlContext, pairs: Array<{ resource: string; value: string }>): Map<string, number> {
+  const resourcesOf = new Map<string, Set<string>>();
+  for (const { resource, value } of pairs) {
+    const found = findConcept(context, value);
+    for (const concept of [value, ...(found ? found.scheme.ancestors(value) : [])]) {
+      if (!resourcesOf.has(concept)) resourcesOf.set(concept, new Set());
+      resourcesOf.get(concept)!.add(resource);
+    }
+  }
+  return new Map([...resourcesOf].map(([concept, set]) => [concept, set.size]));
+}
+
+function facetValues(context: GraphqlContext, shape: SearchShape, name: Facet): Array<FacetCount & { label: string | null }> {
+  if (name === 'theme') {
+    const counts = themeCounts(context, context.search.themePairs(shape.query));
+    return [...counts]
+      .map(([value, count]) => ({ value, count, label: (() => { const c = findConcept(context, value); return c ? (labelIn(c.concept.prefLabel, shape.lang) ?? null) : null; })() }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return context.search.facet(shape.query, name).map((f) => ({ ...f, label: null }));
+}
+
+FacetsRef.implement({
+  description: 'Counts per value over the results; a facet ignores its own filter, so its other values stay selectable.',
+  fields: (t) =>
+    Object.fromEntries(facetNames.map((name) => [name, t.field({ type: [FacetValueRef], resolve: (shape, _args, c) => facetValues(c, shape, name) })])) as Record<Facet, ReturnType<typeof t.field>>,
+});
+
+EdgeRef.implement({
+  fields: (t) => ({
+    cursor: t.exposeString('cursor'),
+    score: t.float({ nullable: true, resolve: (e) => e.score }),
+    node: t.field({ type: ResourceRef, resolve: (e) => ({ iri: e.resource }) }),
+  }),
+});
+
+PageInfoRef.implement({
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage'),
+    hasPreviousPage: t.exposeBoolean('hasPreviousPage'),
+    startCursor: t.string({ nullable: true, resolve: (p) => p.startCursor }),
+    endCursor: t.string({ nullable: true, resolve: (p) => p.endCursor }),
+  }),
+});
+
+ConnectionRef.implement({
+  fields: (t) => ({
+    totalCount: t.int({ resolve: (s) => s.result.total }),
+    edges: t.field({ type: [EdgeRef], resolve: (s) => s.result.hits.map((h, i) => ({ ...h, cursor: cursorOf(s.query.offset + i) })) }),
+    pageInfo: t.field({
+      type: PageInfoRef,
+      resolve: (s) => ({
+        hasNextPage: s.query.offset + s.result.hits.length < s.result.total,
+        hasPreviousPage: s.query.offset > 0,
+        startCursor: s.result.hits.length > 0 ? cursorOf(s.query.offset) : null,
+        endCursor: s.result.hits.length > 0 ? cursorOf(s.query.offset + s.result.hits.length - 1) : null,
+      }),
+    }),
+    facets: t.field({ type: FacetsRef, resolve: (s) => s }),
+  }),
+});
+
+type FiltersInput = typeof Filters.$inferInput;
+
+function searchFilters(context: GraphqlContext, input: FiltersInput | null | undefined): SearchFilters {
+  const themes = input?.themes?.flatMap((iri) => [iri, ...(findConcept(context, iri)?.scheme.descendants(iri) ?? [])]);
+  const facets: SearchFilters['facets'] = {
+    ...(input?.types ? { type: input.types } : {}),
+    ...(themes ? { theme: themes } : {}),
+    ...(input?.organisations ? { organisation: input.organisations } : {}),
+    ...(input?.sources ? { source: input.sources } : {}),
+    ...(input?.licences ? { licence: input.licences } : {}),
+    ...(input?.accessRights ? { accessRights: input.accessRights } : {}),
+    ...(input?.languages ? { language: input.languages } : {}),
+  };
+  for (const [name, values] of Object.entries(facets)) if (values.length > 200) throw bad(`At most 200 values in the ${name} filter`);
+  const date = (value: string | null | undefined, name: string) => {
+    if (value && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw bad(`${name} must be a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    return value ?? undefined;
+  };
+  const temporalFrom = date(input?.temporalFrom, 'temporalFrom');
+  const temporalTo = date(input?.temporalTo, 'temporalTo');
+  const bbox = input?.bbox;
+  if (bbox && (bbox.west > bbox.east || bbox.south > bbox.north || Math.abs(bbox.south) > 90 || Math.abs(bbox.north) > 90)) throw bad('bbox needs west <= east, south <= north, latitudes within ±90');
+  return {
+    facets,
+    ...(input?.yearFrom != null ? { yearFrom: input.yearFrom } : {}),
+    ...(input?.yearTo != null ? { yearTo: input.yearTo } : {}),
+    ...(temporalFrom || temporalTo ? { temporal: { ...(temporalFrom ? { from: temporalFrom } : {}), ...(temporalTo ? { to: temporalTo } : {}) } } : {}),
+    ...(bbox ? { bbox } : {}),
+  };
+}
+
+const SuggestionRef = builder.objectRef<{ kind: 'concept' | 'resource'; iri: string; label: string }>('Suggestion');
+SuggestionRef.implement({ fields: (t) => ({ kind: t.exposeString('kind'), iri: t.exposeID('iri'), label: t.exposeString('label') }) });
+
+const ThemeNodeRef = builder.objectRef<{ concept: ReturnType<typeof findConcept> & object; counts: Map<string, number> }>('ThemeNode');
+ThemeNodeRef.implement({
+  fields: (t) => ({
+    concept: t.field({ type: ConceptRef, resolve: (n) => n.concept }),
+    count: t.int({ description: 'Resources with this theme or a narrower one.', resolve: (n) => n.counts.get(n.concept.concept.iri) ?? 0 }),
+    children: t.field({
+      type: [ThemeNodeRef],
+      resolve: (n) => n.concept.concept.narrower.flatMap((iri) => (n.concept.scheme.concepts.get(iri) ? [{ concept: { concept: n.concept.scheme.concepts.get(iri)!, scheme: n.concept.scheme }, counts: n.counts }] : [])),
+    }),
+  }),
+});
+
+const OrganisationRef = builder.objectRef<{ iri: string }>('Organisation');
+OrganisationRef.implement({
+  fields: (t) => ({
+    resource: t.field({ type: ResourceRef, resolve: (o) => ({ iri: o.iri }) }),
+    datasets: t.field({ type: [ResourceRef], args: { first: t.arg.int({ defaultValue: 20 }) }, resolve: (o, { first }, c) => organisationWork(c, o.iri, 'dataset', first ?? 20) }),
+    publications: t.field({ type: [ResourceRef], args: { first: t.arg.int({ defaultValue: 20 }) }, resolve: (o, { first }, c) => organisationWork(c, o.iri, 'publication', first ?? 20) }),
+    software: t.field({ type: [ResourceRef], args: { first: t.arg.int({ defaultValue: 20 }) }, resolve: (o, { first }, c) => organisationWork(c, o.iri, 'software', first ?? 20) }),
+    projects: t.field({
+      type: [ResourceRef],
+      description: 'Projects that funded its datasets.',
+      resolve: async (o, _args, c) => {
+        const datasets = organisationWork(c, o.iri, 'dataset', 1000);
+        const links = await c.loaders.links.loadMany(datasets.map((d) => d.iri));
+        const projects = new Set(links.flatMap((l) => (l instanceof Error ? [] : l.filter((x) => x.direction === 'OUTGOING' && x.property.endsWith('wasGeneratedBy')).map((x) => x.other))));
+        return [...projects].map((iri) => ({ iri }));
+      },
+    }),
+    countsPerYear: t.field({ type: [FacetValueRef], resolve: (o, _args, c) => c.search.organisationCounts(o.iri).byYear.map((f) => ({ ...f, label: null })) }),
+    countsPerRepository: t.field({ type: [FacetValueRef], resolve: (o, _args, c) => c.search.organisationCounts(o.iri).bySource.map((f) => ({ ...f, label: null })) }),
+    countsPerKind: t.field({ type: [FacetValueRef], resolve: (o, _args, c) => c.search.organisationCounts(o.iri).byKind.map((f) => ({ ...f, label: null })) }),
+  }),
+});
+
+function organisationWork(context: GraphqlContext, iri: string, kind: string, first: number): Array<{ iri: string }> {
+  if (first < 0 || first > 1000) throw bad('first must be between 0 and 1000');
+  return context.search.search({ filters: { facets: { organisation: [iri], type: [kind] } }, sort: 'year', limit: first, offset: 0 }).hits.map((h) => ({ iri: h.resource }));
+}
+
+async function existing(context: GraphqlContext, iri: string): Promise<{ iri: string } | null> {
+  return (await context.loaders.statements.load(iri)).length > 0 ? { iri } : null;
+}
+
+builder.queryType({
+  fields: (t) => ({
+    search: t.field({
+      type: ConnectionRef,
+      args: {
+        text: t.arg.string({ required: false }),
+        filters: t.arg({ type: Filters, required: false }),
+        sort: t.arg({ type: Sort, defaultValue: 'relevance' }),
+        first: t.arg.int({ defaultValue: 20 }),
+        after: t.arg.string({ required: false }),
+        lang: t.arg({ type: Lang, defaultValue: 'en' }),
+      },
+      resolve: (_root, args, c) => {
+        const first = args.first ?? 20;
+        if (first < 0 || first > maxPage) throw bad(`first must be between 0 and ${maxPage}`);
+        if (args.text && args.text.length > 500) throw bad('text is limited to 500 characters');
+        const query: SearchQuery = {
+          ...(args.text ? { text: args.text } : {}),
+          filters: searchFilters(c, args.filters),
+          sort: args.sort ?? 'relevance',
+          limit: first,
+          offset: offsetOf(args.after),
+        };
+        return { query, result: c.search.search(query), lang: args.lang ?? 'en' };
+      },
+    }),
+    dataset: t.field({
+      type: ResourceRef,
+      nullable: true,
+      description: 'A dataset by its catalogue IRI (id) or its DOI in any form (10.x/..., doi:, https://doi.org/...).',
+      args: { id: t.arg.id({ required: false }), doi: t.arg.string({ required: false }) },
+      resolve: (_root, { id, doi }, c) => {
+        if (!id === !doi) throw bad('Give exactly one of id or doi');
+        if (doi) {
+          const pid = parsePid(doi, 'DOI');
+          if (!pid || pid.scheme !== 'doi') throw bad(`"${doi}" is not a DOI`);
+          return existing(c, catalogueIris(c.iriBase).resource(pid));
+        }
+        return existing(c, String(id));
+      },
+    }),
+    resource: t.field({ type: ResourceRef, nullable: true, args: { iri: t.arg.string({ required: true }) }, resolve: (_root, { iri }, c) => existing(c, iri) }),
+    concept: t.field({ type: ConceptRef, nullable: true, args: { iri: t.arg.string({ required: true }) }, resolve: (_root, { iri }, c) => findConcept(c, iri) }),
+    themes: t.field({
+      type: [ThemeNodeRef],
+      description: 'The theme tree of a concept scheme with resource counts (a theme counts its narrower concepts).',
+      args: { scheme: t.arg.string({ defaultValue: 'MAILLAGE' }), types: t.arg({ type: [ResourceKind], required: false }) },
+      resolve: (_root, { scheme, types }, c) => {
+        const found = c.thesaurus.scheme(scheme ?? '') ?? c.thesaurus.list()[0];
+        if (!found) return [];
+        const counts = themeCounts(c, c.search.themePairs({ filters: { facets: types ? { type: types } : {} } }));
+        const tops = found.topConcepts.length > 0 ? found.topConcepts : [...found.concepts.values()].filter((k) => k.broader.length === 0).map((k) => k.iri);
+        return tops.flatMap((iri) => (found.concepts.get(iri) ? [{ concept: { concept: found.concepts.get(iri)!, scheme: found }, counts }] : []));
+      },
+    }),
+    suggest: t.field({
+      type: [SuggestionRef],
+      description: 'Autocomplete over concept labels (FR/EN, accent-insensitive) and resource titles.',
+      args: { prefix: t.arg.string({ required: true }), lang: t.arg({ type: Lang, defaultValue: 'en' }), first: t.arg.int({ defaultValue: 10 }) },
+      resolve: (_root, { prefix, lang, first }, c) => {
+        const limit = first ?? 10;
+        if (limit < 0 || limit > 50) throw bad('first must be between 0 and 50');
+        if (normalizeLabel(prefix).length === 0) return [];
+        const concepts = c.thesaurus.labels.search(prefix, { limit }).hits.map((h) => ({
+          kind: 'concept' as const,
+          iri: h.iri,
+          label: labelIn(h.scheme.concepts.get(h.iri)?.prefLabel ?? {}, lang ?? 'en') ?? h.label,
+        }));
+        const titles = c.search.suggestTitles(prefix, limit).map((r) => ({ kind: 'resource' as const, iri: r.resource, label: r.title }));
+        return [...concepts, ...titles].slice(0, limit);
+      },
+    }),
+    organisation: t.field({
+      type: OrganisationRef,
+      nullable: true,
+      description: 'An organisation by its ROR identifier (any form), with what it produced.',
+      args: { ror: t.arg.string({ required: true }) },
+      resolve: (_root, { ror }, c) => {
+        const pid = parsePid(ror, 'ROR');
+        if (!pid || pid.scheme !== 'ror') throw bad(`"${ror}" is not a ROR identifier`);
+        return { iri: catalogueIris(c.iriBase).resource(pid) };
+      },
+    }),
+  }),
+});

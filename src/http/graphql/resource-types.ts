@@ -1,0 +1,168 @@
+// Owns the GraphQL types of the graph: Resource (any catalogue node: dataset, publication,
+// software, organisation, project, person), its linked resources with relation, direction and
+// source, its FAIR scores, and Concept (a thesaurus concept).
+import { GraphQLError } from 'graphql';
+import { prefixes } from '../../mapping/namespaces.js';
+import { kindOf } from '../../search/index.js';
+import { labelIn, type Concept as ConceptModel, type ConceptScheme } from '../../thesaurus/index.js';
+import { labelPredicates, literalIn, valuesOf, type Link, type Statement } from './graph-loaders.js';
+import { builder, Direction, Lang, ResourceKind, type GraphqlContext } from './schema-builder.js';
+
+const { dct, dcat, rdf, dqv, foaf } = prefixes;
+
+export interface ResourceShape {
+  iri: string;
+}
+
+export const ResourceRef = builder.objectRef<ResourceShape>('Resource');
+export const ConceptRef = builder.objectRef<{ concept: ConceptModel; scheme: ConceptScheme }>('Concept');
+const LinkedResourceRef = builder.objectRef<Link>('LinkedResource');
+const QualityRef = builder.objectRef<{ F: number | null; A: number | null; I: number | null; R: number | null }>('Quality');
+
+const statementsOf = (context: GraphqlContext, iri: string): Promise<Statement[]> => context.loaders.statements.load(iri);
+
+/** The source repository of a record graph ({IRI_BASE}record/{source}/{id}). */
+export function sourceOfGraph(iriBase: string, graph: string): string | null {
+  const prefix = `${iriBase}record/`;
+  return graph.startsWith(prefix) ? decodeURIComponent(graph.slice(prefix.length).split('/')[0]!) : null;
+}
+
+export function findConcept(context: GraphqlContext, iri: string): { concept: ConceptModel; scheme: ConceptScheme } | null {
+  for (const scheme of context.thesaurus.list()) {
+    const concept = scheme.concepts.get(iri);
+    if (concept) return { concept, scheme };
+  }
+  return null;
+}
+
+function label(found: Statement[], lang: string): string | null {
+  for (const predicate of labelPredicates) {
+    const value = literalIn(found, predicate, lang);
+    if (value) return value;
+  }
+  return null;
+}
+
+const maxRelationTypes = 50;
+
+ResourceRef.implement({
+  description: 'A node of the catalogue graph, named by its catalogue IRI (minted from its persistent identifier).',
+  fields: (t) => ({
+    iri: t.exposeID('iri'),
+    kind: t.field({ type: ResourceKind, resolve: async (r, _args, c) => kindOf(valuesOf(await statementsOf(c, r.iri), `${rdf}type`)) }),
+    types: t.stringList({ resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${rdf}type`) }),
+    title: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: async (r, { lang }, c) => label(await statementsOf(c, r.iri), lang ?? 'en') }),
+    description: t.string({
+      nullable: true,
+      args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) },
+      resolve: async (r, { lang }, c) => literalIn(await statementsOf(c, r.iri), `${dct}description`, lang ?? 'en'),
+    }),
+    keywords: t.stringList({
+      args: { lang: t.arg({ type: Lang, required: false }) },
+      resolve: async (r, { lang }, c) => {
+        const found = (await statementsOf(c, r.iri)).filter((s) => s.predicate === `${dcat}keyword`);
+        const inLang = lang ? found.filter((s) => (s.object as { language?: string }).language === lang) : found;
+        return [...new Set((inLang.length > 0 ? inLang : found).map((s) => s.object.value))];
+      },
+    }),
+    identifiers: t.stringList({ resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}identifier`) }),
+    landingPage: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dcat}landingPage`)[0] ?? null }),
+    issued: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}issued`)[0] ?? null }),
+    modified: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}modified`)[0] ?? null }),
+    licence: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}license`)[0] ?? null }),
+    accessRights: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}accessRights`)[0] ?? null }),
+    languages: t.stringList({ resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}language`) }),
+    sources: t.stringList({
+      description: 'The repositories whose records state something about this resource.',
+      resolve: async (r, _args, c) => [...new Set((await statementsOf(c, r.iri)).map((s) => sourceOfGraph(c.iriBase, s.graph)).filter((s): s is string => s !== null))],
+    }),
+    themes: t.field({
+      type: [ConceptRef],
+      description: 'Themes that are concepts of a loaded thesaurus.',
+      resolve: async (r, _args, c) =>
+        valuesOf(await statementsOf(c, r.iri), `${dcat}theme`)
+          .map((iri) => findConcept(c, iri))
+          .filter((x): x is NonNullable<typeof x> => x !== null),
+    }),
+    creators: t.field({ type: [ResourceRef], resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}creator`).map((iri) => ({ iri })) }),
+    publisher: t.field({ type: ResourceRef, nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}publisher`).map((iri) => ({ iri }))[0] ?? null }),
+    affiliations: t.field({ type: [ResourceRef], resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${prefixes.org}memberOf`).map((iri) => ({ iri })) }),
+    homepage: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${foaf}homepage`)[0] ?? null }),
+    quality: t.field({
+      type: QualityRef,
+      nullable: true,
+      description: 'FAIR scores per principle (0..1), from the DQV measurements of its record.',
+      resolve: async (r, _args, c) => {
+        const measurements = valuesOf(await statementsOf(c, r.iri), `${dqv}hasQualityMeasurement`);
+        if (measurements.length === 0) return null;
+        const scores: { F: number | null; A: number | null; I: number | null; R: number | null } = { F: null, A: null, I: null, R: null };
+        const described = await c.loaders.statements.loadMany(measurements);
+        for (const found of described) {
+          if (found instanceof Error) continue;
+          const metric = valuesOf(found, `${dqv}isMeasurementOf`)[0] ?? '';
+          const principle = /#score-([FAIR])$/.exec(metric)?.[1] as keyof typeof scores | undefined;
+          const value = valuesOf(found, `${dqv}value`)[0];
+          if (principle && value !== undefined) scores[principle] = Number(value);
+        }
+        return scores;
+      },
+    }),
+    linkedResources: t.field({
+      type: [LinkedResourceRef],
+      description: 'Resources linked to this one, in both directions, with the relation and the source that stated it.',
+      args: {
+        kinds: t.arg({ type: [ResourceKind], required: false }),
+        relationTypes: t.arg.stringList({ required: false, description: 'DataCite relation types (IsCitedBy, IsSupplementTo...) or property names (isReferencedBy, creator...).' }),
+        direction: t.arg({ type: Direction, required: false }),
+      },
+      resolve: async (r, { kinds, relationTypes, direction }, c) => {
+        if (relationTypes && relationTypes.length > maxRelationTypes) throw new GraphQLError(`At most ${maxRelationTypes} relation types`, { extensions: { code: 'BAD_USER_INPUT' } });
+        const wanted = relationTypes?.map((t) => t.toLowerCase());
+        let links = (await c.loaders.links.load(r.iri)).filter(
+          (l) =>
+            (!direction || l.direction === direction) &&
+            (!wanted || wanted.includes(l.property.slice(l.property.search(/[^/#]*$/)).toLowerCase()) || (l.relationType !== null && wanted.includes(l.relationType.toLowerCase()))),
+        );
+        if (kinds && kinds.length > 0) {
+          const described = await c.loaders.statements.loadMany(links.map((l) => l.other));
+          links = links.filter((_l, i) => {
+            const found = described[i];
+            return !(found instanceof Error) && kinds.includes(kindOf(valuesOf(found ?? [], `${rdf}type`)));
+          });
+        }
+        return links;
+      },
+    }),
+  }),
+});
+
+LinkedResourceRef.implement({
+  fields: (t) => ({
+    relation: t.string({ description: 'The property, e.g. http://purl.org/dc/terms/isReferencedBy.', resolve: (l) => l.property }),
+    relationType: t.string({ nullable: true, description: 'The DataCite relation type when the source gave one.', resolve: (l) => l.relationType }),
+    direction: t.field({ type: Direction, resolve: (l) => l.direction }),
+    source: t.string({ nullable: true, description: 'The repository whose record stated the link.', resolve: (l, _args, c) => sourceOfGraph(c.iriBase, l.graph) }),
+    record: t.string({ description: 'The record graph that stated the link.', resolve: (l) => l.graph }),
+    resource: t.field({ type: ResourceRef, resolve: (l) => ({ iri: l.other }) }),
+  }),
+});
+
+QualityRef.implement({
+  fields: (t) => ({
+    F: t.float({ nullable: true, resolve: (q) => q.F }),
+    A: t.float({ nullable: true, resolve: (q) => q.A }),
+    I: t.float({ nullable: true, resolve: (q) => q.I }),
+    R: t.float({ nullable: true, resolve: (q) => q.R }),
+  }),
+});
+
+ConceptRef.implement({
+  fields: (t) => ({
+    iri: t.id({ resolve: (c) => c.concept.iri }),
+    scheme: t.string({ resolve: (c) => c.scheme.info.acronym }),
+    label: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: (c, { lang }) => labelIn(c.concept.prefLabel, lang ?? 'en') ?? null }),
+    notation: t.string({ nullable: true, resolve: (c) => c.concept.notation[0] ?? null }),
+    broader: t.field({ type: [ConceptRef], resolve: (c) => c.concept.broader.flatMap((iri) => (c.scheme.concepts.get(iri) ? [{ concept: c.scheme.concepts.get(iri)!, scheme: c.scheme }] : [])) }),
+    narrower: t.field({ type: [ConceptRef], resolve: (c) => c.concept.narrower.flatMap((iri) => (c.scheme.concepts.get(iri) ? [{ concept: c.scheme.concepts.get(iri)!, scheme: c.scheme }] : [])) }),
+  }),
+});

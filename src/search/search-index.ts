@@ -1,0 +1,165 @@
+// Owns the embedded text index and facets (SQLite FTS5 in the records database): kept in sync by
+// the derive stage in the same transaction as each record's derivation (so a reindex rebuilds it),
+// and queried with bound parameters only (user text becomes quoted FTS5 tokens).
+import type { RecordsDatabase } from '../records/index.js';
+import { facetNames, type Facet, type SearchDocument } from './search-document.js';
+
+export interface SearchFilters {
+  /** Facet values a result must have (any of them, per facet). Themes already include their narrower concepts. */
+  facets: Partial<Record<Facet, string[]>>;
+  yearFrom?: number;
+  yearTo?: number;
+  /** Temporal coverage overlapping [from, to] (ISO dates). */
+  temporal?: { from?: string; to?: string };
+  /** Spatial coverage intersecting this box (WGS 84). */
+  bbox?: { west: number; south: number; east: number; north: number };
+}
+
+export type SearchSort = 'relevance' | 'title' | 'year';
+
+export interface SearchQuery {
+  text?: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: Array<{ resource: string; score: number | null }>;
+}
+
+/** Words of the user's text as FTS5 string tokens: no operator or syntax of theirs reaches MATCH. */
+export function matchExpression(text: string, prefixLast = false): string | null {
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return null;
+  return words.map((w, i) => `"${w.replace(/"/g, '""')}"${prefixLast && i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+interface Clause {
+  sql: string;
+  params: unknown[];
+}
+
+export class SearchIndex {
+  constructor(private readonly db: RecordsDatabase) {}
+
+  /** Runs writes of the derive stage together with its other writes. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  /** Replaces (or, with null, removes) the document of one record. */
+  save(source: string, recordId: string, document: SearchDocument | null): void {
+    const existing = this.db.prepare('SELECT id FROM search_documents WHERE source = ? AND record_id = ?').get(source, recordId) as { id: number } | undefined;
+    if (existing) {
+      this.db.prepare('DELETE FROM search_text WHERE rowid = ?').run(existing.id);
+      this.db.prepare('DELETE FROM search_facets WHERE document = ?').run(existing.id);
+      this.db.prepare('DELETE FROM search_documents WHERE id = ?').run(existing.id);
+    }
+    if (!document) return;
+    const [west, south, east, north] = document.bbox ?? [null, null, null, null];
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO search_documents (source, record_id, resource, kind, title, year, temporal_start, temporal_end, west, south, east, north)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(source, recordId, document.resource, document.kind, document.title.split(' \n ')[0] ?? '', document.year, document.temporalStart, document.temporalEnd, west, south, east, north);
+    this.db.prepare('INSERT INTO search_text (rowid, title, description, keywords, names) VALUES (?, ?, ?, ?, ?)').run(lastInsertRowid, document.title, document.description, document.keywords, document.names);
+    const facet = this.db.prepare('INSERT OR IGNORE INTO search_facets (document, facet, value) VALUES (?, ?, ?)');
+    for (const f of document.facets) facet.run(lastInsertRowid, f.facet, f.value);
+  }
+
+  private where(query: Pick<SearchQuery, 'text' | 'filters'>, except?: Facet): { from: string; where: Clause } {
+    const clauses: Clause[] = [];
+    const match = query.text ? matchExpression(query.text) : null;
+    const from = match ? 'search_text JOIN search_documents d ON d.id = search_text.rowid' : 'search_documents d';
+    if (match) clauses.push({ sql: 'search_text MATCH ?', params: [match] });
+    for (const name of facetNames) {
+      const values = query.filters.facets[name];
+      if (!values || values.length === 0 || name === except) continue;
+      clauses.push({ sql: 'd.id IN (SELECT document FROM search_facets WHERE facet = ? AND value IN (SELECT value FROM json_each(?)))', params: [name, JSON.stringify(values)] });
+    }
+    const { yearFrom, yearTo, temporal, bbox } = query.filters;
+    if (yearFrom !== undefined) clauses.push({ sql: 'd.year >= ?', params: [yearFrom] });
+    if (yearTo !== undefined) clauses.push({ sql: 'd.year <= ?', params: [yearTo] });
+    if (temporal?.to) clauses.push({ sql: 'd.temporal_start <= ?', params: [temporal.to] });
+    if (temporal?.from) clauses.push({ sql: 'd.temporal_end >= ?', params: [temporal.from] });
+    if (bbox) clauses.push({ sql: 'd.west <= ? AND d.east >= ? AND d.south <= ? AND d.north >= ?', params: [bbox.east, bbox.west, bbox.north, bbox.south] });
+    return {
+      from,
+      where: { sql: clauses.length > 0 ? clauses.map((c) => c.sql).join(' AND ') : '1', params: clauses.flatMap((c) => c.params) },
+    };
+  }
+
+  search(query: SearchQuery): SearchResult {
+    const { from, where } = this.where(query);
+    const total = (this.db.prepare(`SELECT COUNT(DISTINCT d.resource) AS n FROM ${from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+    const relevance = query.text && matchExpression(query.text) && query.sort === 'relevance';
+    // FTS5's rank is bm25 weighted per column (set in the migration); lower is better.
+    const score = relevance ? 'search_text.rank' : 'NULL';
+    const order = relevance ? 'score, resource' : query.sort === 'year' ? 'year DESC, title, resource' : 'title COLLATE NOCASE, resource';
+    const rows = this.db
+      .prepare(
+        `SELECT resource, MIN(score) AS score, MAX(year) AS year, MIN(title) AS title
+         FROM (SELECT d.resource AS resource, ${score} AS score, d.year AS year, d.title AS title FROM ${from} WHERE ${where.sql})
+         GROUP BY resource ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...where.params, query.limit, query.offset) as Array<{ resource: string; score: number | null }>;
+    return { total, hits: rows.map((r) => ({ resource: r.resource, score: r.score === null ? null : -r.score })) };
+  }
+
+  /** Counts per value of one facet over the results, ignoring the facet's own filter (so choices stay visible). */
+  facet(query: Pick<SearchQuery, 'text' | 'filters'>, name: Facet, limit = 50): FacetCount[] {
+    const { from, where } = this.where(query, name);
+    return this.db
+      .prepare(
+        `SELECT f.value AS value, COUNT(DISTINCT d.resource) AS count FROM ${from} JOIN search_facets f ON f.document = d.id AND f.facet = ?
+         WHERE ${where.sql} GROUP BY f.value ORDER BY count DESC, value LIMIT ?`,
+      )
+      .all(name, ...where.params, limit) as FacetCount[];
+  }
+
+  /** Which resources carry which theme, over the results (for counts that include narrower concepts). */
+  themePairs(query: Pick<SearchQuery, 'text' | 'filters'>): Array<{ resource: string; value: string }> {
+    const { from, where } = this.where(query, 'theme');
+    return this.db
+      .prepare(`SELECT DISTINCT d.resource AS resource, f.value AS value FROM ${from} JOIN search_facets f ON f.document = d.id AND f.facet = 'theme' WHERE ${where.sql}`)
+      .all(...where.params) as Array<{ resource: string; value: string }>;
+  }
+
+  /** Titles that start with (or contain a word starting with) the prefix, for autocomplete. */
+  suggestTitles(prefix: string, limit: number): Array<{ resource: string; title: string }> {
+    const match = matchExpression(prefix, true);
+    if (!match) return [];
+    return this.db
+      .prepare(
+        `SELECT d.resource AS resource, MIN(d.title) AS title FROM search_text JOIN search_documents d ON d.id = search_text.rowid
+         WHERE search_text MATCH ? GROUP BY d.resource ORDER BY MIN(search_text.rank), title LIMIT ?`,
+      )
+      .all(`{title} : ${match}`, limit) as Array<{ resource: string; title: string }>;
+  }
+
+  /** What an organisation (creator, publisher or affiliation) produced, by kind, year and source. */
+  organisationCounts(organisation: string): { byKind: FacetCount[]; byYear: FacetCount[]; bySource: FacetCount[] } {
+    const counts = (facet: Facet) =>
+      this.db
+        .prepare(
+          `SELECT f.value AS value, COUNT(DISTINCT d.resource) AS count FROM search_documents d
+           JOIN search_facets f ON f.document = d.id AND f.facet = ?
+           WHERE d.id IN (SELECT document FROM search_facets WHERE facet = 'organisation' AND value = ?) GROUP BY f.value ORDER BY f.value`,
+        )
+        .all(facet, organisation) as FacetCount[];
+    return { byKind: counts('type'), byYear: counts('year'), bySource: counts('source') };
+  }
+
+  documents(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM search_documents').get() as { n: number }).n;
+  }
+}
