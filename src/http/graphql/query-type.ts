@@ -1,6 +1,6 @@
 // Owns the GraphQL Query type: faceted search (Relay connection), a dataset or any resource by IRI
 // or DOI, theme navigation with counts, concepts, autocomplete, and an organisation's production.
-import { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import { parsePid } from '../../linking/identifiers.js';
 import { catalogueIris } from '../../mapping/index.js';
 import { facetNames, type Facet, type FacetCount, type SearchFilters, type SearchQuery, type SearchResult } from '../../search/index.js';
@@ -10,7 +10,7 @@ import { builder, Lang, ResourceKind, type GraphqlContext } from './schema-build
 
 const maxPage = 100;
 
-const bad = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+const bad = (message: string) => createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
 const BBox = builder.inputType('BoundingBox', {
   fields: (t) => ({ west: t.float({ required: true }), south: t.float({ required: true }), east: t.float({ required: true }), north: t.float({ required: true }) }),

@@ -1,7 +1,7 @@
 // Owns the GraphQL types of the graph: Resource (any catalogue node: dataset, publication,
 // software, organisation, project, person), its linked resources with relation, direction and
 // source, its FAIR scores, and Concept (a thesaurus concept).
-import { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import { prefixes } from '../../mapping/namespaces.js';
 import { kindOf } from '../../search/index.js';
 import { labelIn, type Concept as ConceptModel, type ConceptScheme } from '../../thesaurus/index.js';
@@ -116,7 +116,7 @@ ResourceRef.implement({
         direction: t.arg({ type: Direction, required: false }),
       },
       resolve: async (r, { kinds, relationTypes, direction }, c) => {
-        if (relationTypes && relationTypes.length > maxRelationTypes) throw new GraphQLError(`At most ${maxRelationTypes} relation types`, { extensions: { code: 'BAD_USER_INPUT' } });
+        if (relationTypes && relationTypes.length > maxRelationTypes) throw createGraphQLError(`At most ${maxRelationTypes} relation types`, { extensions: { code: 'BAD_USER_INPUT' } });
         const wanted = relationTypes?.map((t) => t.toLowerCase());
         let links = (await c.loaders.links.load(r.iri)).filter(
           (l) =>

@@ -1,0 +1,196 @@
+// The GraphQL API end to end on the real service with the demo catalogue: facet counts agree with
+// SPARQL counts on the same data, linked resources come in both directions with their source, the
+// store is read in batches (no N+1), and bad or hostile input gets clear errors and changes nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.js';
+import { startServer, type RunningServer } from '../../src/http/index.js';
+import { silentLogger } from '../../src/log/index.js';
+import { openGraphStore, type GraphStore } from '../../src/store/index.js';
+import { adminToken } from '../support/service.js';
+
+let server: RunningServer;
+let dataDir: string;
+let storeQueries = 0;
+
+interface GraphqlAnswer<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+async function graphql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as GraphqlAnswer<T>;
+}
+
+async function sparqlCount(query: string): Promise<Map<string, number>> {
+  const result = await server.store.query(query);
+  if (result.form !== 'SELECT') throw new Error('expected bindings');
+  return new Map(result.bindings.map((b) => [b.value!.value, Number(b.n!.value)]));
+}
+
+/** The store, counting the queries the API sends it. */
+function counting(store: GraphStore): GraphStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'query') return (...args: Parameters<GraphStore['query']>) => ((storeQueries += 1), target.query(...args));
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'maillage-graphql-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN: adminToken, SQLITE_SYNCHRONOUS: 'NORMAL', DERIVE_WORKERS: '2' });
+  server = await startServer(config, silentLogger, counting(await openGraphStore(config, silentLogger)));
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const inRecordGraphs = (pattern: string) => `PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX dct: <http://purl.org/dc/terms/> PREFIX dcat: <http://www.w3.org/ns/dcat#>
+  SELECT ?value (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?record foaf:primaryTopic ?r . ${pattern} } } GROUP BY ?value`;
+
+describe('search', () => {
+  it('counts facets as SPARQL counts the same graphs', async () => {
+    const answer = await graphql<{ search: { totalCount: number; facets: Record<string, Array<{ value: string; count: number }>> } }>(
+      '{ search(first: 0) { totalCount facets { type { value count } licence { value count } year { value count } } } }',
+    );
+    expect(answer.errors).toBeUndefined();
+    const facets = answer.data!.search.facets;
+    const datasets = await sparqlCount(inRecordGraphs('?r a dcat:Dataset . BIND("dataset" AS ?value)'));
+    expect(facets.type!.find((f) => f.value === 'dataset')?.count).toBe(datasets.get('dataset'));
+    const licences = await sparqlCount(inRecordGraphs('?r dct:license ?value'));
+    expect(new Map(facets.licence!.map((f) => [f.value, f.count]))).toEqual(licences);
+    const years = await sparqlCount(inRecordGraphs('?r dct:issued ?issued BIND(SUBSTR(STR(?issued), 1, 4) AS ?value)'));
+    for (const f of facets.year!) expect(f.count).toBe(years.get(f.value));
+    const all = await sparqlCount(`PREFIX foaf: <http://xmlns.com/foaf/0.1/> SELECT ?value (COUNT(DISTINCT ?r) AS ?n) WHERE { ?record foaf:primaryTopic ?r BIND("all" AS ?value) } GROUP BY ?value`);
+    expect(answer.data!.search.totalCount).toBe(all.get('all'));
+  });
+
+  it('finds text accent- and case-insensitively, FR and EN, with filters narrowing and facets following', async () => {
+    const query = `query($text: String, $filters: SearchFilters) { search(text: $text, filters: $filters, first: 5) { totalCount edges { node { iri kind title(lang: fr) } } facets { type { value count } } } }`;
+    const french = await graphql<{ search: { totalCount: number; edges: Array<{ node: { title: string } }> } }>(query, { text: 'QUALITE AIR' });
+    expect(french.data!.search.totalCount).toBeGreaterThan(0);
+    expect(french.data!.search.edges[0]!.node.title.toLowerCase()).toContain('qualité');
+    const english = await graphql<{ search: { totalCount: number } }>(query, { text: 'air quality' });
+    expect(english.data!.search.totalCount).toBeGreaterThan(0);
+    const software = await graphql<{ search: { totalCount: number; edges: Array<{ node: { kind: string } }>; facets: { type: Array<{ value: string; count: number }> } } }>(query, {
+      text: 'qualité air',
+      filters: { types: ['software'] },
+    });
+    expect(software.data!.search.edges.every((e) => e.node.kind === 'software')).toBe(true);
+    // The type facet ignores its own filter: it still offers datasets.
+    expect(software.data!.search.facets.type.some((f) => f.value === 'dataset' && f.count > 0)).toBe(true);
+  });
+
+  it('pages with Relay cursors without repeating a result', async () => {
+    const page = `query($after: String) { search(first: 50, after: $after, sort: title) { totalCount edges { cursor node { iri } } pageInfo { hasNextPage endCursor } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let guard = 0; guard < 50; guard += 1) {
+      const answer: GraphqlAnswer<{ search: { totalCount: number; edges: Array<{ node: { iri: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }> = await graphql(page, { after });
+      total = answer.data!.search.totalCount;
+      seen.push(...answer.data!.search.edges.map((e) => e.node.iri));
+      if (!answer.data!.search.pageInfo.hasNextPage) break;
+      after = answer.data!.search.pageInfo.endCursor;
+    }
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+});
+
+describe('a dataset and its linked resources', () => {
+  it('finds a dataset by DOI in any form and lists its links with relation, direction and source', async () => {
+    const answer = await graphql<{ dataset: { iri: string; linkedResources: Array<{ relation: string; relationType: string | null; direction: string; source: string; resource: { iri: string; kind: string } }> } }>(
+      `{ dataset(doi: "https://doi.org/10.57745/DEMO-DS-99") { iri title linkedResources { relation relationType direction source resource { iri kind title } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const dataset = answer.data!.dataset;
+    expect(dataset.iri).toBe('https://w3id.org/maillage/id/doi/10.57745/demo-ds-99');
+    expect(dataset.linkedResources).toContainEqual(
+      expect.objectContaining({ relation: 'http://purl.org/dc/terms/isReferencedBy', relationType: 'IsCitedBy', direction: 'OUTGOING', source: 'demo', resource: expect.objectContaining({ iri: 'https://w3id.org/maillage/id/doi/10.5555/demo-pub-116', kind: 'publication' }) }),
+    );
+  });
+
+  it('shows a publication its datasets even when only the dataset stated the link', async () => {
+    const answer = await graphql<{ resource: { linkedResources: Array<{ direction: string; resource: { iri: string } }> } }>(
+      `{ resource(iri: "https://w3id.org/maillage/id/doi/10.5555/demo-pub-116") { linkedResources(kinds: [dataset]) { direction relation resource { iri } } } }`,
+    );
+    const incoming = answer.data!.resource.linkedResources.filter((l) => l.direction === 'INCOMING').map((l) => l.resource.iri);
+    expect(incoming).toContain('https://w3id.org/maillage/id/doi/10.57745/demo-ds-99');
+    const stated = await server.store.query(
+      'ASK { GRAPH ?g { <https://w3id.org/maillage/id/doi/10.5555/demo-pub-116> ?p <https://w3id.org/maillage/id/doi/10.57745/demo-ds-99> } }',
+    );
+    expect(stated.form === 'ASK' && stated.boolean).toBe(false);
+  });
+
+  it('reads the store in batches, not once per result (no N+1)', async () => {
+    const query = `{ search(first: 40, filters: { types: [dataset] }) { edges { node { title quality { F } linkedResources { resource { title kind } } creators { title } } } } }`;
+    storeQueries = 0;
+    const answer = await graphql<{ search: { edges: unknown[] } }>(query);
+    expect(answer.data!.search.edges).toHaveLength(40);
+    // One query per level: resources, their links and measurements, the linked resources.
+    expect(storeQueries).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('themes, suggestions, organisations', () => {
+  it('gives the theme tree of the bundled thesaurus and suggests concepts and titles', async () => {
+    const themes = await graphql<{ themes: Array<{ concept: { label: string }; count: number; children: Array<{ concept: { label: string } }> }> }>(
+      '{ themes { concept { label(lang: fr) } count children { concept { label(lang: fr) } } } }',
+    );
+    expect(themes.errors).toBeUndefined();
+    expect(themes.data!.themes.length).toBeGreaterThan(3);
+    const suggestions = await graphql<{ suggest: Array<{ kind: string; label: string }> }>('{ suggest(prefix: "qualite de l", lang: fr) { kind iri label } }');
+    expect(suggestions.data!.suggest.some((s) => s.kind === 'concept' && s.label === "Qualité de l'air")).toBe(true);
+    expect(suggestions.data!.suggest.some((s) => s.kind === 'resource')).toBe(true);
+  });
+
+  it('counts what an organisation produced per year and per repository', async () => {
+    const orgs = await server.store.query(
+      'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?o (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p org:memberOf ?o FILTER(STRSTARTS(STR(?o), "https://w3id.org/maillage/id/ror/")) } GROUP BY ?o ORDER BY DESC(?n) LIMIT 1',
+    );
+    if (orgs.form !== 'SELECT' || orgs.bindings.length === 0) throw new Error('the demo catalogue has affiliations with ROR identifiers');
+    const ror = `https://ror.org/${orgs.bindings[0]!.o!.value.split('/').pop()}`;
+    const answer = await graphql<{ organisation: { datasets: Array<{ iri: string }>; countsPerYear: Array<{ count: number }>; countsPerRepository: Array<{ value: string; count: number }> } }>(
+      `{ organisation(ror: "${ror}") { resource { title } datasets(first: 100) { iri } countsPerYear { value count } countsPerRepository { value count } countsPerKind { value count } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const organisation = answer.data!.organisation;
+    expect(organisation.datasets.length).toBeGreaterThan(0);
+    expect(organisation.countsPerRepository).toContainEqual(expect.objectContaining({ value: 'demo' }));
+  });
+});
+
+describe('bad and hostile input', () => {
+  it('answers bad arguments with clear GraphQL errors', async () => {
+    const tooMany = await graphql('{ search(first: 1000) { totalCount } }');
+    expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(tooMany.errors?.[0]?.message).toContain('first');
+    const notDoi = await graphql('{ dataset(doi: "not a doi") { iri } }');
+    expect(notDoi.errors?.[0]?.message).toContain('is not a DOI');
+    const deep = await graphql(`{ search { edges { node { linkedResources { resource { linkedResources { resource { linkedResources { resource { linkedResources { resource { linkedResources { resource { iri } } } } } } } } } } } } } }`);
+    expect(deep.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('keeps injection payloads out of SPARQL and FTS, and changes nothing', async () => {
+    const before = await server.store.stats();
+    const payloads = ['"> } ; DROP ALL ; #', "x') OR ('1'='1", 'title:* NEAR(a b) OR "', '} } INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } } #'];
+    for (const payload of payloads) {
+      const search = await graphql('query($t: String, $f: SearchFilters) { search(text: $t, filters: $f) { totalCount } }', { t: payload, f: { sources: [payload], themes: [payload] } });
+      expect(search.errors).toBeUndefined();
+      const resource = await graphql('query($iri: String!) { resource(iri: $iri) { iri linkedResources { relation } } }', { iri: `https://example.org/${payload}` });
+      expect(resource.errors).toBeUndefined();
+      expect(resource.data).toEqual({ resource: null });
+    }
+    const after = await server.store.stats();
+    expect(after.quads).toBe(before.quads);
+  });
+});
