@@ -7,6 +7,7 @@ import { storeBenchmark } from './store-benchmark.js';
 import { thesaurusBenchmark } from './thesaurus-benchmark.js';
 import { validateBenchmark } from './validate-benchmark.js';
 import { sparqlBenchmark } from './sparql-benchmark.js';
+import { graphqlBenchmark } from './graphql-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -19,6 +20,8 @@ const { positionals, values } = parseArgs({
     'log-level': { type: 'string', default: 'info' },
     records: { type: 'string', default: '20000' },
     'full-records': { type: 'string', default: '1000' },
+    datasets: { type: 'string', default: '100000' },
+    requests: { type: 'string', default: '2000' },
   },
 });
 
@@ -26,6 +29,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   store: () => storeBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   harvest: () => harvestBenchmark({ pages: Number(values.pages), perPage: Number(values['per-page']) }),
   validate: () => validateBenchmark({ records: Number(values.records), fullRecords: Number(values['full-records']) }),
+  graphql: () => graphqlBenchmark({ datasets: Number(values.datasets), requests: Number(values.requests) }),
   sparql: () => sparqlBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
 };

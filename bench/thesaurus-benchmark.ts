@@ -2,9 +2,6 @@
 // service (`maillage serve` in its own process), autocomplete latency over HTTP (one request at a
 // time, and 16 at once) and annotator throughput; the peer is the same prefix search as SPARQL
 // on the graph store, which is what the service would do without its label index.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,31 +11,7 @@ import { openEmbeddedGraphStore } from '../src/store/index.js';
 import { embeddedOptions } from '../test/support/embedded-store.js';
 import { percentile, printComparison, type Figure } from './report.js';
 import { generateAbstracts, generateVocabulary } from './vocabulary-generator.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Runs `maillage serve` on a free port and waits until /health answers. */
-async function startService(dataDir: string, logLevel: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['bin/maillage.js', 'serve'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: logLevel, DEMO_CATALOGUE: 'false', BUNDLED_THESAURUS: 'false' },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 60_000; ; ) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > deadline) throw new Error('the service did not start within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { url, stop: async () => void (child.kill('SIGTERM'), await new Promise((r) => child.once('exit', r))) };
-}
+import { startService, timed } from './service-process.js';
 
 function prefixesOf(labels: string[], count: number): string[] {
   return Array.from({ length: count }, (_, i) => {
@@ -47,23 +20,6 @@ function prefixesOf(labels: string[], count: number): string[] {
     const word = words[i % 2 === 0 ? 0 : Math.min(2, words.length - 1)]!;
     return word.slice(0, 3 + (i % 4));
   });
-}
-
-async function timed(count: number, concurrency: number, request: (i: number) => Promise<unknown>): Promise<{ times: number[]; seconds: number }> {
-  const times: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        await request(i);
-        times.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { times: times.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
 }
 
 export async function thesaurusBenchmark(options: { concepts: number; logLevel?: string }): Promise<Figure[]> {
@@ -88,7 +44,7 @@ export async function thesaurusBenchmark(options: { concepts: number; logLevel?:
     await store.close();
 
     // Request logs on (info), as in production, unless asked otherwise.
-    const service = await startService(dataDir, options.logLevel ?? 'info');
+    const service = await startService(dataDir, { LOG_LEVEL: options.logLevel ?? 'info' });
     try {
       const get = (p: string) => fetch(`${service.url}${p}`).then((r) => r.arrayBuffer());
       await get('/search?q=tem&suggest=true'); // warm-up

@@ -1,0 +1,86 @@
+// `npm run bench graphql [--datasets N]`: the demo catalogue generated at scale (N datasets and
+// their linked publications, software, portal datasets, organisations), taken in through ingest
+// and derived by `maillage serve` at start (timed), then, at 64 concurrent connections:
+// `dataset { linkedResources }` (p50/p99, requests/s) beside the same answer as one SPARQL query
+// through /sparql (the peer), and faceted search (p95).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeDemoCatalogue } from '../src/demo/index.js';
+import { FileHarvester, runHarvest } from '../src/harvest/index.js';
+import { openRecordsDatabase, RawRecordStore } from '../src/records/index.js';
+import { percentile, printComparison, type Figure } from './report.js';
+import { startService, timed } from './service-process.js';
+
+const concurrency = 64;
+const linkedQuery = `query($doi: String!) { dataset(doi: $doi) { iri title(lang: fr) linkedResources { relation relationType direction source resource { iri kind title } } } }`;
+const searchQuery = `query($text: String, $filters: SearchFilters) { search(text: $text, filters: $filters, first: 20) {
+  totalCount edges { node { iri title kind } } facets { type { value count } year { value count } licence { value count } source { value count } organisation { value count } } } }`;
+const words = ['air', 'aérosols', 'précipitations', 'océans', 'climat', 'observations', 'nuages', 'biodiversité', 'Toulouse', 'Brest'];
+
+async function post(url: string, body: unknown, headers: Record<string, string>): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok || text.includes('"errors"')) throw new Error(`${url}: HTTP ${response.status} ${text.slice(0, 300)}`);
+}
+
+export async function graphqlBenchmark(options: { datasets: number; requests: number }): Promise<Figure[]> {
+  const n = options.datasets;
+  const size = { datasets: n, publications: Math.ceil(n / 2), software: Math.ceil(n / 4), portalDatasets: Math.ceil(n / 4), organisations: Math.max(40, Math.ceil(n / 100)) };
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-graphql-'));
+  const figures: Figure[] = [];
+  const figure = (c: string, backend: string, metric: string, value: number, unit: string) => figures.push({ benchmark: 'graphql', case: c, backend, metric, value, unit });
+  try {
+    let started = performance.now();
+    const { files, records } = writeDemoCatalogue(path.join(dataDir, 'generated'), size);
+    const db = openRecordsDatabase(dataDir, { synchronous: 'NORMAL' });
+    await runHarvest(new RawRecordStore(db), 'demo', new FileHarvester(files), { full: true });
+    db.close();
+    process.stderr.write(`graphql benchmark: ${records} records generated and ingested in ${((performance.now() - started) / 1000).toFixed(1)} s; deriving at service start\n`);
+
+    started = performance.now();
+    const service = await startService(dataDir, { STORE_CAPACITY_QUADS: '14000000', QUERY_TIMEOUT_MS: '60000' }, 3_600_000);
+    const deriveSeconds = (performance.now() - started) / 1000;
+    figure('start: map, validate, store, index', 'maillage serve', 'seconds', deriveSeconds, 's');
+    try {
+      const health = (await (await fetch(`${service.url}/health`)).json()) as { store?: { quads?: number } };
+      process.stderr.write(`  derived in ${deriveSeconds.toFixed(0)} s; health: ${JSON.stringify(health).slice(0, 200)}\n`);
+      const gql = `${service.url}/graphql`;
+      const json = { 'content-type': 'application/json' };
+      const doi = (i: number) => `10.57745/DEMO-DS-${(i * 7919) % n}`;
+
+      await post(gql, { query: linkedQuery, variables: { doi: doi(1) } }, json);
+      const linked = await timed(options.requests, concurrency, (i) => post(gql, { query: linkedQuery, variables: { doi: doi(i) } }, json));
+      figure('dataset { linkedResources }', 'GraphQL', 'p50', percentile(linked.times, 50), 'ms');
+      figure('dataset { linkedResources }', 'GraphQL', 'p99', percentile(linked.times, 99), 'ms');
+      figure('dataset { linkedResources }', 'GraphQL', 'req/s', options.requests / linked.seconds, 'req/s');
+
+      // The peer: the same links (both directions, with the linked resource's title) as one SPARQL query.
+      const sparql = (i: number) =>
+        `SELECT ?p ?dir ?other ?title ?g WHERE { VALUES ?x { <https://w3id.org/maillage/id/doi/${doi(i).toLowerCase()}> }
+           { GRAPH ?g { ?x ?p ?other } FILTER(isIRI(?other)) BIND("out" AS ?dir) } UNION { GRAPH ?g { ?other ?p ?x } BIND("in" AS ?dir) }
+           OPTIONAL { ?other <http://purl.org/dc/terms/title>|<http://xmlns.com/foaf/0.1/name> ?title } }`;
+      const peer = await timed(options.requests, concurrency, (i) => post(`${service.url}/sparql`, sparql(i), { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }));
+      figure('dataset { linkedResources }', 'SPARQL via /sparql', 'p50', percentile(peer.times, 50), 'ms');
+      figure('dataset { linkedResources }', 'SPARQL via /sparql', 'p99', percentile(peer.times, 99), 'ms');
+      figure('dataset { linkedResources }', 'SPARQL via /sparql', 'req/s', options.requests / peer.seconds, 'req/s');
+
+      const searches = Math.max(200, Math.floor(options.requests / 4));
+      const variables = (i: number) => ({
+        text: i % 3 === 0 ? null : words[i % words.length],
+        filters: { ...(i % 2 === 0 ? { types: ['dataset'] } : {}), ...(i % 5 === 0 ? { yearFrom: 2015, yearTo: 2020 } : {}) },
+      });
+      const search = await timed(searches, concurrency, (i) => post(gql, { query: searchQuery, variables: variables(i) }, json));
+      figure('faceted search (5 facets, first 20)', 'GraphQL', 'p50', percentile(search.times, 50), 'ms');
+      figure('faceted search (5 facets, first 20)', 'GraphQL', 'p95', percentile(search.times, 95), 'ms');
+      figure('faceted search (5 facets, first 20)', 'GraphQL', 'req/s', searches / search.seconds, 'req/s');
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`\ngraphql: ${n} datasets (demo generator at scale), ${concurrency} concurrent connections, this machine\n`);
+  for (const metric of ['p50', 'p95', 'p99', 'req/s', 'seconds']) printComparison('GraphQL', figures, metric);
+  return figures;
+}

@@ -1,0 +1,47 @@
+// Runs `maillage serve` in its own process for benchmarks (so the load generator does not share
+// its event loop), and drives requests at a fixed concurrency, timing each.
+import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Runs `maillage serve` on a free port and waits until /health answers (startup includes deriving). */
+export async function startService(dataDir: string, env: Record<string, string> = {}, startupMs = 60_000): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['bin/maillage.js', 'serve'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DEMO_CATALOGUE: 'false', BUNDLED_THESAURUS: 'false', ...env },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + startupMs; ; ) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`the service did not start within ${startupMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { url, stop: async () => void (child.kill('SIGTERM'), await new Promise((r) => child.once('exit', r))) };
+}
+
+/** Sends `count` requests, `concurrency` at a time; the times (sorted) and the wall-clock seconds. */
+export async function timed(count: number, concurrency: number, request: (i: number) => Promise<unknown>): Promise<{ times: number[]; seconds: number }> {
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        await request(i);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { times: times.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+}
