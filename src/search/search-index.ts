@@ -115,15 +115,34 @@ export class SearchIndex {
     return { total, hits: rows.map((r) => ({ resource: r.resource, score: r.score === null ? null : -r.score })) };
   }
 
-  /** Counts per value of one facet over the results, ignoring the facet's own filter (so choices stay visible). */
-  facet(query: Pick<SearchQuery, 'text' | 'filters'>, name: Facet, limit = 50): FacetCount[] {
-    const { from, where } = this.where(query, name);
-    return this.db
-      .prepare(
-        `SELECT f.value AS value, COUNT(DISTINCT d.resource) AS count FROM ${from} JOIN search_facets f ON f.document = d.id AND f.facet = ?
-         WHERE ${where.sql} GROUP BY f.value ORDER BY count DESC, value LIMIT ?`,
-      )
-      .all(name, ...where.params, limit) as FacetCount[];
+  /**
+   * Counts per value of every facet over the results. A facet ignores its own filter (so its
+   * other values stay selectable): one matched set per filtered facet, one for all the others,
+   * each counted in one grouped query.
+   */
+  facetCounts(query: Pick<SearchQuery, 'text' | 'filters'>, limit = 50): Record<Facet, FacetCount[]> {
+    const counts = Object.fromEntries(facetNames.map((name) => [name, [] as FacetCount[]])) as Record<Facet, FacetCount[]>;
+    const groups = new Map<Facet | null, Facet[]>();
+    for (const name of facetNames) {
+      const key = query.filters.facets[name]?.length ? name : null;
+      groups.set(key, [...(groups.get(key) ?? []), name]);
+    }
+    for (const [except, names] of groups) {
+      const { from, where } = this.where(query, except ?? undefined);
+      const restricted = where.sql !== '1';
+      const ids = restricted ? (this.db.prepare(`SELECT d.id FROM ${from} WHERE ${where.sql}`).pluck().all(...where.params) as number[]) : [];
+      const rows = this.db
+        .prepare(
+          `SELECT f.facet AS facet, f.value AS value, COUNT(DISTINCT d.resource) AS count
+           FROM search_facets f JOIN search_documents d ON d.id = f.document
+           WHERE f.facet IN (SELECT value FROM json_each(?)) ${restricted ? 'AND f.document IN (SELECT value FROM json_each(?))' : ''}
+           GROUP BY f.facet, f.value`,
+        )
+        .all(JSON.stringify(names), ...(restricted ? [JSON.stringify(ids)] : [])) as Array<FacetCount & { facet: Facet }>;
+      for (const row of rows) counts[row.facet].push({ value: row.value, count: row.count });
+    }
+    for (const name of facetNames) counts[name] = counts[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit);
+    return counts;
   }
 
   /** Which resources carry which theme, over the results (for counts that include narrower concepts). */

@@ -43,6 +43,8 @@ export const linkProperties = [
   `${schema}sourceOrganization`,
 ];
 
+export const labelPredicates = [`${dct}title`, `${foaf}name`, `${prefixes.skos}prefLabel`, `${prefixes.rdfs}label`];
+
 const term = (iri: string) => ntriples(DataFactory.namedNode(iri));
 /** "IsCitedBy" from a relation role IRI (ontology/relation-types.ttl). */
 const roleName = (role: string | undefined) => (role ? role.slice(role.lastIndexOf('/') + 1) : null);
@@ -53,20 +55,27 @@ async function select(store: GraphStore, sparql: string): Promise<Array<Record<s
 }
 
 export interface GraphLoaders {
+  /** Every statement about a resource, with the record graph that made it. */
   statements: DataLoader<string, Statement[]>;
+  /** Only types and labels: what a list of linked resources shows, at a fraction of the rows. */
+  summaries: DataLoader<string, Statement[]>;
   links: DataLoader<string, Link[]>;
 }
 
 export function createGraphLoaders(store: GraphStore): GraphLoaders {
-  const statements = new DataLoader<string, Statement[]>(async (iris) => {
-    const usable = iris.filter(isAbsoluteIri);
-    const byIri = new Map<string, Statement[]>(iris.map((iri) => [iri, []]));
-    if (usable.length > 0) {
-      const rows = await select(store, `SELECT ?s ?p ?o ?g WHERE { VALUES ?s { ${usable.map(term).join(' ')} } GRAPH ?g { ?s ?p ?o } }`);
-      for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: row.g!.value });
-    }
-    return iris.map((iri) => byIri.get(iri) ?? []);
-  });
+  const statementLoader = (predicates: string[] | null) =>
+    new DataLoader<string, Statement[]>(async (iris) => {
+      const usable = iris.filter(isAbsoluteIri);
+      const byIri = new Map<string, Statement[]>(iris.map((iri) => [iri, []]));
+      if (usable.length > 0) {
+        const only = predicates ? `VALUES ?p { ${predicates.map(term).join(' ')} }` : '';
+        const rows = await select(store, `SELECT ?s ?p ?o ?g WHERE { VALUES ?s { ${usable.map(term).join(' ')} } ${only} GRAPH ?g { ?s ?p ?o } }`);
+        for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: row.g!.value });
+      }
+      return iris.map((iri) => byIri.get(iri) ?? []);
+    });
+  const statements = statementLoader(null);
+  const summaries = statementLoader([`${prefixes.rdf}type`, ...labelPredicates]);
 
   const links = new DataLoader<string, Link[]>(async (iris) => {
     const usable = iris.filter(isAbsoluteIri);
@@ -115,7 +124,7 @@ export function createGraphLoaders(store: GraphStore): GraphLoaders {
     return iris.map((iri) => byIri.get(iri) ?? []);
   });
 
-  return { statements, links };
+  return { statements, summaries, links };
 }
 
 /** The literal of a property in the language asked for, then English, French, any. */
@@ -132,5 +141,4 @@ export function valuesOf(found: Statement[], predicate: string): string[] {
   return [...new Set(found.filter((s) => s.predicate === predicate).map((s) => s.object.value))];
 }
 
-export const labelPredicates = [`${dct}title`, `${foaf}name`, `${prefixes.skos}prefLabel`, `${prefixes.rdfs}label`];
 

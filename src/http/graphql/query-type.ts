@@ -39,6 +39,8 @@ interface SearchShape {
   query: SearchQuery;
   result: SearchResult;
   lang: string;
+  /** Facet counts, computed once when the first facet is asked for. */
+  facetCounts?: Record<Facet, FacetCount[]>;
 }
 
 const FacetValueRef = builder.objectRef<FacetCount & { label: string | null }>('FacetValue');
@@ -79,7 +81,8 @@ function facetValues(context: GraphqlContext, shape: SearchShape, name: Facet): 
       .map(([value, count]) => ({ value, count, label: (() => { const c = findConcept(context, value); return c ? (labelIn(c.concept.prefLabel, shape.lang) ?? null) : null; })() }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
-  return context.search.facet(shape.query, name).map((f) => ({ ...f, label: null }));
+  shape.facetCounts ??= context.search.facetCounts(shape.query);
+  return shape.facetCounts[name].map((f) => ({ ...f, label: null }));
 }
 
 FacetsRef.implement({

@@ -49,9 +49,9 @@ ResourceRef.implement({
   description: 'A node of the catalogue graph, named by its catalogue IRI (minted from its persistent identifier).',
   fields: (t) => ({
     iri: t.exposeID('iri'),
-    kind: t.field({ type: ResourceKind, resolve: async (r, _args, c) => kindOf(valuesOf(await statementsOf(c, r.iri), `${rdf}type`)) }),
-    types: t.stringList({ resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${rdf}type`) }),
-    title: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: async (r, { lang }, c) => label(await statementsOf(c, r.iri), lang ?? 'en') }),
+    kind: t.field({ type: ResourceKind, resolve: async (r, _args, c) => kindOf(valuesOf(await c.loaders.summaries.load(r.iri), `${rdf}type`)) }),
+    types: t.stringList({ resolve: async (r, _args, c) => valuesOf(await c.loaders.summaries.load(r.iri), `${rdf}type`) }),
+    title: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: async (r, { lang }, c) => label(await c.loaders.summaries.load(r.iri), lang ?? 'en') }),
     description: t.string({
       nullable: true,
       args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) },
@@ -124,7 +124,7 @@ ResourceRef.implement({
             (!wanted || wanted.includes(l.property.slice(l.property.search(/[^/#]*$/)).toLowerCase()) || (l.relationType !== null && wanted.includes(l.relationType.toLowerCase()))),
         );
         if (kinds && kinds.length > 0) {
-          const described = await c.loaders.statements.loadMany(links.map((l) => l.other));
+          const described = await c.loaders.summaries.loadMany(links.map((l) => l.other));
           links = links.filter((_l, i) => {
             const found = described[i];
             return !(found instanceof Error) && kinds.includes(kindOf(valuesOf(found ?? [], `${rdf}type`)));
