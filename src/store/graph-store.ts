@@ -38,6 +38,11 @@ export interface QueryOptions {
   signal?: AbortSignal;
   /** Largest serialized result handed back; a larger one fails with ResultTooLargeError. */
   maxResultBytes?: number;
+  /**
+   * The query's form, stated by a caller that wrote (or already parsed) the query: the store then
+   * skips its own syntax check, which costs milliseconds of main-thread time per query.
+   */
+  form?: QueryForm;
 }
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';

@@ -50,7 +50,7 @@ const term = (iri: string) => ntriples(DataFactory.namedNode(iri));
 const roleName = (role: string | undefined) => (role ? role.slice(role.lastIndexOf('/') + 1) : null);
 
 async function select(store: GraphStore, sparql: string): Promise<Array<Record<string, Term>>> {
-  const result = await store.query(sparql);
+  const result = await store.query(sparql, { form: 'SELECT' });
   return result.form === 'SELECT' ? result.bindings : [];
 }
 

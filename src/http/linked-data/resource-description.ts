@@ -11,8 +11,8 @@ import type { GraphStore } from '../../store/index.js';
 const inboundLimit = 500;
 const labelProperties = [`${prefixes.dct}title`, `${prefixes.skos}prefLabel`, `${prefixes.foaf}name`, `${prefixes.rdfs}label`, `${prefixes.schema}name`];
 
-async function constructed(store: GraphStore, sparql: string): Promise<Quad[]> {
-  const result = await store.query(sparql);
+async function constructed(store: GraphStore, sparql: string, form: 'CONSTRUCT' | 'DESCRIBE' = 'CONSTRUCT'): Promise<Quad[]> {
+  const result = await store.query(sparql, { form });
   return result.form === 'CONSTRUCT' || result.form === 'DESCRIBE' ? result.quads : [];
 }
 
@@ -22,7 +22,7 @@ const partTypes = [`${prefixes.foaf}Person`, `${prefixes.foaf}Organization`, `${
 export async function describeResource(store: GraphStore, iri: string): Promise<Quad[]> {
   const node = ntriples(DataFactory.namedNode(iri));
   const [about, inbound] = await Promise.all([
-    constructed(store, `DESCRIBE ${node}`),
+    constructed(store, `DESCRIBE ${node}`, 'DESCRIBE'),
     constructed(store, `CONSTRUCT { ?s ?p ${node} } WHERE { ?s ?p ${node} FILTER(isIRI(?s)) } LIMIT ${inboundLimit}`),
   ]);
   // Record-owned nodes (IRIs with a fragment) and typed parts, one hop out: the linked nodes are
@@ -41,7 +41,7 @@ export async function labelsOf(store: GraphStore, iris: string[], language: stri
   const labels = new Map<string, string>();
   if (iris.length === 0) return labels;
   const values = iris.slice(0, 1000).map((iri) => ntriples(DataFactory.namedNode(iri))).join(' ');
-  const result = await store.query(`SELECT ?x ?label WHERE { VALUES ?x { ${values} } VALUES ?p { ${labelProperties.map((p) => `<${p}>`).join(' ')} } ?x ?p ?label }`);
+  const result = await store.query(`SELECT ?x ?label WHERE { VALUES ?x { ${values} } VALUES ?p { ${labelProperties.map((p) => `<${p}>`).join(' ')} } ?x ?p ?label }`, { form: 'SELECT' });
   if (result.form !== 'SELECT') return labels;
   for (const row of result.bindings) {
     const iri = row.x!.value;
@@ -56,7 +56,7 @@ export async function recordGraphs(store: GraphStore, graphs: string[]): Promise
   const byGraph = new Map<string, Quad[]>();
   if (graphs.length === 0) return byGraph;
   const values = graphs.map((g) => ntriples(DataFactory.namedNode(g))).join(' ');
-  const result = await store.query(`SELECT ?g ?s ?p ?o WHERE { VALUES ?g { ${values} } GRAPH ?g { ?s ?p ?o } }`);
+  const result = await store.query(`SELECT ?g ?s ?p ?o WHERE { VALUES ?g { ${values} } GRAPH ?g { ?s ?p ?o } }`, { form: 'SELECT' });
   if (result.form !== 'SELECT') return byGraph;
   for (const row of result.bindings) {
     const graph = row.g!.value;

@@ -53,6 +53,7 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
     const result = await store.query(
       `PREFIX dcat: <${prefixes.dcat}> PREFIX skos: <${prefixes.skos}>
        SELECT DISTINCT ?t (SAMPLE(?l) AS ?label) WHERE { ?d dcat:theme ?u . ?u skos:broader* ?t . OPTIONAL { ?t skos:prefLabel ?l } } GROUP BY ?t`,
+      { form: 'SELECT' },
     );
     const sets = new Map<string, { iri: string; label: string }>();
     if (result.form === 'SELECT') for (const row of result.bindings) sets.set(`theme:${slugOf(row.t!.value)}`, { iri: row.t!.value, label: row.label?.value ?? row.t!.value });
@@ -67,6 +68,7 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
     const result = await store.query(
       `PREFIX dcat: <${prefixes.dcat}> PREFIX skos: <${prefixes.skos}>
        SELECT DISTINCT ?g WHERE { ?u skos:broader* <${theme.iri}> . GRAPH ?g { ?d dcat:theme ?u } }`,
+      { form: 'SELECT' },
     );
     return { graphs: result.form === 'SELECT' ? result.bindings.map((b) => b.g!.value) : [] };
   }

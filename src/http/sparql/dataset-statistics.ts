@@ -16,12 +16,12 @@ export interface DatasetStatistics {
 const freshForMs = 60_000;
 
 async function count(store: GraphStore, sparql: string): Promise<number> {
-  const result = await store.query(sparql);
+  const result = await store.query(sparql, { form: 'SELECT' });
   return result.form === 'SELECT' ? Number(result.bindings[0]?.n?.value ?? 0) : 0;
 }
 
 async function partition(store: GraphStore, sparql: string): Promise<Array<{ iri: string; n: number }>> {
-  const result = await store.query(sparql);
+  const result = await store.query(sparql, { form: 'SELECT' });
   if (result.form !== 'SELECT') return [];
   return result.bindings.filter((b) => b.x?.termType === 'NamedNode').map((b) => ({ iri: b.x!.value, n: Number(b.n?.value ?? 0) }));
 }

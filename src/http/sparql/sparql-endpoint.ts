@@ -7,7 +7,7 @@ import sparqljs from 'sparqljs';
 import { cors } from 'hono/cors';
 import { BadRequestError } from '../../errors/index.js';
 import type { Logger } from '../../log/index.js';
-import { mediaTypes, rdfMediaTypes, resultsMediaTypes, serializeQuads, type RdfMediaType, type ResultsMediaType } from '../../rdf/index.js';
+import { mediaTypes, rdfFormatOf, rdfMediaTypes, resultsMediaTypes, serializeQuads, type RdfMediaType, type ResultsMediaType } from '../../rdf/index.js';
 import { parseSparql, type GraphStore } from '../../store/index.js';
 import { assertAdmin } from '../admin-auth.js';
 import { negotiate } from '../negotiation.js';
@@ -27,22 +27,24 @@ export interface SparqlEndpointOptions {
   maxResultBytes: number;
 }
 
-/** Short names for the `format` parameter, as other endpoints (Virtuoso, Fuseki) accept them. */
-const formatNames: Record<string, string> = {
+/** Short names for result sets in the `format` parameter (graph syntaxes take their file extensions). */
+const resultFormatNames: Record<string, string> = {
   json: mediaTypes.sparqlResultsJson,
   xml: mediaTypes.sparqlResultsXml,
   csv: mediaTypes.sparqlResultsCsv,
   tsv: mediaTypes.sparqlResultsTsv,
-  turtle: mediaTypes.turtle,
-  ttl: mediaTypes.turtle,
-  nt: mediaTypes.nTriples,
-  ntriples: mediaTypes.nTriples,
-  nq: mediaTypes.nQuads,
-  nquads: mediaTypes.nQuads,
-  trig: mediaTypes.trig,
-  jsonld: mediaTypes.jsonLd,
-  rdfxml: mediaTypes.rdfXml,
 };
+
+/** The media type a `format` value names: a result-set name, an RDF file extension or a media type. */
+function formatNamed(name: string): string {
+  if (resultFormatNames[name]) return resultFormatNames[name];
+  if (name === 'rdfxml') return mediaTypes.rdfXml;
+  try {
+    return rdfFormatOf(name);
+  } catch {
+    return name;
+  }
+}
 /** Generic types clients send for result sets. */
 const resultAliases: Record<string, ResultsMediaType> = {
   'application/json': mediaTypes.sparqlResultsJson,
@@ -59,7 +61,7 @@ function parsedText(parsed: sparqljs.SparqlQuery): string {
 function chooseFormat<T extends string>(c: Context, params: URLSearchParams, supported: readonly T[], aliases: Record<string, T>, fallback: T): T {
   const asked = params.get('format') ?? params.get('output');
   if (asked) {
-    const mediaType = formatNames[asked.toLowerCase()] ?? aliases[asked.toLowerCase()] ?? asked.toLowerCase();
+    const mediaType = aliases[asked.toLowerCase()] ?? formatNamed(asked.toLowerCase());
     if (!(supported as readonly string[]).includes(mediaType)) {
       throw new BadRequestError(`format=${asked} does not fit this query; use one of ${supported.join(', ')}`);
     }
@@ -100,6 +102,7 @@ export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
             {
               timeoutMs,
               baseIri,
+              form,
               maxResultBytes: options.maxResultBytes,
               ...(operation.defaultGraphs.length > 0 ? { defaultGraphs: operation.defaultGraphs } : {}),
               ...(operation.namedGraphs.length > 0 ? { namedGraphs: operation.namedGraphs } : {}),

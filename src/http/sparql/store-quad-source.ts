@@ -18,7 +18,7 @@ async function* matching(store: GraphStore, s?: Term | null, p?: Term | null, o?
   const triple = `${patternTerm(s, 's')} ${patternTerm(p, 'p')} ${patternTerm(o, 'o')}`;
   const inDefaultGraph = g?.termType === 'DefaultGraph';
   const where = inDefaultGraph ? triple : `GRAPH ${patternTerm(g, 'g')} { ${triple} }`;
-  const result = await store.query(`SELECT * WHERE { ${where} }`, timeoutMs ? { timeoutMs } : {});
+  const result = await store.query(`SELECT * WHERE { ${where} }`, { form: 'SELECT', ...(timeoutMs ? { timeoutMs } : {}) });
   if (result.form !== 'SELECT') return;
   const bound = (term: Term | null | undefined, name: string, row: Record<string, Term>): Term =>
     term && term.termType !== 'Variable' && term.termType !== 'BlankNode' ? term : (row[name] ?? variable(name));

@@ -93,7 +93,7 @@ export class EmbeddedGraphStore implements GraphStore {
   // ---- reads ----------------------------------------------------------------------------------
 
   async querySerialized(sparql: string, formats: ResultFormats, options: QueryOptions = {}): Promise<SerializedResult> {
-    const form = queryFormOf(sparql, options.baseIri);
+    const form = options.form ?? queryFormOf(sparql, options.baseIri);
     for (const graph of [...(options.defaultGraphs ?? []), ...(options.namedGraphs ?? [])]) assertGraphIri(graph);
     const mediaType = form === 'SELECT' || form === 'ASK' ? formats.results : formats.graph;
     try {

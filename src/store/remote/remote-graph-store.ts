@@ -62,7 +62,7 @@ export class RemoteGraphStore implements GraphStore {
   }
 
   async querySerialized(sparql: string, formats: ResultFormats, options: QueryOptions = {}): Promise<SerializedResult> {
-    const form = queryFormOf(sparql, options.baseIri);
+    const form = options.form ?? queryFormOf(sparql, options.baseIri);
     for (const graph of [...(options.defaultGraphs ?? []), ...(options.namedGraphs ?? [])]) assertGraphIri(graph);
     const accept = form === 'SELECT' ? formats.results : form === 'ASK' ? mediaTypes.sparqlResultsJson : formats.graph;
     const { body, mediaType } = await this.client.query(sparql, accept, {
