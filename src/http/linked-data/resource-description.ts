@@ -41,7 +41,7 @@ export async function labelsOf(store: GraphStore, iris: string[], language: stri
   const labels = new Map<string, string>();
   if (iris.length === 0) return labels;
   const values = iris.slice(0, 1000).map((iri) => ntriples(DataFactory.namedNode(iri))).join(' ');
-  const result = await store.query(`SELECT ?x ?label WHERE { VALUES ?x { ${values} } VALUES ?p { ${labelProperties.map((p) => `<${p}>`).join(' ')} } ?x ?p ?label }`, { form: 'SELECT' });
+  const result = await store.query(`SELECT DISTINCT ?x ?label WHERE { VALUES ?x { ${values} } ?x ?p ?label FILTER(?p IN (${labelProperties.map((p) => `<${p}>`).join(', ')})) }`, { form: 'SELECT' });
   if (result.form !== 'SELECT') return labels;
   for (const row of result.bindings) {
     const iri = row.x!.value;
