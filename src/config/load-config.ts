@@ -32,6 +32,8 @@ const configSchema = z.object({
   iriBase: z.string().url().default('https://w3id.org/maillage/'),
   /** Folder holding the official DCAT-AP 3.0 SHACL files (shapes.ttl, range.ttl); see resolveDcatApShapes. */
   dcatApShapes: z.string().optional(),
+  /** Worker threads that answer search queries (read-only SQLite connections). */
+  searchReaders: z.coerce.number().int().min(1).max(16).default(2),
   /** Worker threads that map and validate records (0: in the calling thread). */
   deriveWorkers: z.coerce.number().int().min(0).max(32).default(Math.min(4, availableParallelism())),
   embedded: z
@@ -84,6 +86,7 @@ const envNames: Record<string, string> = {
   MAILLAGE_SOURCES: 'sourcesFile',
   DCAT_AP_SHAPES: 'dcatApShapes',
   DERIVE_WORKERS: 'deriveWorkers',
+  SEARCH_READERS: 'searchReaders',
   EMBEDDED_REPLICAS: 'embedded.replicas',
   STORE_CAPACITY_QUADS: 'embedded.capacityQuads',
   SNAPSHOT_AFTER_OPS: 'embedded.snapshotAfterOps',

@@ -14,7 +14,7 @@ import { catalogFeedRoutes } from './feeds/catalog-feed-routes.js';
 import { oaiProviderRoutes } from './oai/oai-provider.js';
 import { sitemapRoutes } from './feeds/sitemap-routes.js';
 import { graphqlRoutes } from './graphql/graphql-routes.js';
-import type { SearchIndex } from '../search/index.js';
+import type { SearchReader } from '../search/index.js';
 import { thesaurusRoutes } from './thesaurus-api.js';
 import { validationReportRoutes } from './validation-reports.js';
 import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
@@ -37,7 +37,7 @@ export interface AppDependencies {
   queryResultLimitBytes: number;
   items: PublishedItems;
   oaiAdminEmail: string;
-  search: SearchIndex;
+  search: SearchReader;
 }
 
 export function createApp(dependencies: AppDependencies): Hono {

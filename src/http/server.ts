@@ -9,6 +9,7 @@ import { deriveChanged, openDerivation, reindex, type DeriveDeps } from '../deri
 import { openRecordsDatabase, PublishedItems, RawRecordStore } from '../records/index.js';
 import { openGraphStore, type GraphStore } from '../store/index.js';
 import { loadBundledThesaurus, ThesaurusService } from '../thesaurus/index.js';
+import { openSearchReaders } from '../search/index.js';
 import { version } from '../version.js';
 import { createApp } from './app.js';
 
@@ -26,6 +27,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   if (config.demoCatalogue) await loadDemoCatalogueOnce(records, config.dataDir, logger);
   const derivation = await openDerivation(config, logger, { db: recordsDb, records, store: graphStore, sourcesFile: config.sourcesFile });
   await deriveAllChanged(derivation, records, logger);
+  const searchReaders = await openSearchReaders(config.dataDir, config.searchReaders);
   const thesaurus = new ThesaurusService(graphStore);
   await thesaurus.refresh();
   const app = createApp({
@@ -40,7 +42,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     queryResultLimitBytes: config.queryResultLimitBytes,
     items: new PublishedItems(recordsDb),
     oaiAdminEmail: config.oaiAdminEmail,
-    search: derivation.search,
+    search: searchReaders,
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
   });
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -58,6 +60,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
         server.close(() => resolve());
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await searchReaders.close();
       await derivation.close();
       await graphStore.close();
       recordsDb.close();

@@ -5,7 +5,7 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { Hono } from 'hono';
 import { createYoga } from 'graphql-yoga';
-import type { SearchIndex } from '../../search/index.js';
+import type { SearchReader } from '../../search/index.js';
 import type { GraphStore } from '../../store/index.js';
 import type { ThesaurusService } from '../../thesaurus/index.js';
 import { createGraphLoaders } from './graph-loaders.js';
@@ -15,7 +15,7 @@ import './query-type.js';
 
 export interface GraphqlOptions {
   store: GraphStore;
-  search: SearchIndex;
+  search: SearchReader;
   thesaurus: ThesaurusService;
   iriBase: string;
 }

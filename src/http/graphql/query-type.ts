@@ -40,7 +40,7 @@ interface SearchShape {
   result: SearchResult;
   lang: string;
   /** Facet counts, computed once when the first facet is asked for. */
-  facetCounts?: Record<Facet, FacetCount[]>;
+  facetCounts?: Promise<Record<Facet, FacetCount[]>>;
 }
 
 const FacetValueRef = builder.objectRef<FacetCount & { label: string | null }>('FacetValue');
@@ -74,15 +74,15 @@ function themeCounts(context: GraphqlContext, pairs: Array<{ resource: string; v
   return new Map([...resourcesOf].map(([concept, set]) => [concept, set.size]));
 }
 
-function facetValues(context: GraphqlContext, shape: SearchShape, name: Facet): Array<FacetCount & { label: string | null }> {
+async function facetValues(context: GraphqlContext, shape: SearchShape, name: Facet): Promise<Array<FacetCount & { label: string | null }>> {
   if (name === 'theme') {
-    const counts = themeCounts(context, context.search.themePairs(shape.query));
+    const counts = themeCounts(context, await context.search.themePairs(shape.query));
     return [...counts]
       .map(([value, count]) => ({ value, count, label: (() => { const c = findConcept(context, value); return c ? (labelIn(c.concept.prefLabel, shape.lang) ?? null) : null; })() }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
   shape.facetCounts ??= context.search.facetCounts(shape.query);
-  return shape.facetCounts[name].map((f) => ({ ...f, label: null }));
+  return (await shape.facetCounts)[name].map((f) => ({ ...f, label: null }));
 }
 
 FacetsRef.implement({
@@ -182,21 +182,22 @@ OrganisationRef.implement({
       type: [ResourceRef],
       description: 'Projects that funded its datasets.',
       resolve: async (o, _args, c) => {
-        const datasets = organisationWork(c, o.iri, 'dataset', 1000);
+        const datasets = await organisationWork(c, o.iri, 'dataset', 1000);
         const links = await c.loaders.links.loadMany(datasets.map((d) => d.iri));
         const projects = new Set(links.flatMap((l) => (l instanceof Error ? [] : l.filter((x) => x.direction === 'OUTGOING' && x.property.endsWith('wasGeneratedBy')).map((x) => x.other))));
         return [...projects].map((iri) => ({ iri }));
       },
     }),
-    countsPerYear: t.field({ type: [FacetValueRef], resolve: (o, _args, c) => c.search.organisationCounts(o.iri).byYear.map((f) => ({ ...f, label: null })) }),
-    countsPerRepository: t.field({ type: [FacetValueRef], resolve: (o, _args, c) => c.search.organisationCounts(o.iri).bySource.map((f) => ({ ...f, label: null })) }),
-    countsPerKind: t.field({ type: [FacetValueRef], resolve: (o, _args, c) => c.search.organisationCounts(o.iri).byKind.map((f) => ({ ...f, label: null })) }),
+    countsPerYear: t.field({ type: [FacetValueRef], resolve: async (o, _args, c) => (await c.search.organisationCounts(o.iri)).byYear.map((f) => ({ ...f, label: null })) }),
+    countsPerRepository: t.field({ type: [FacetValueRef], resolve: async (o, _args, c) => (await c.search.organisationCounts(o.iri)).bySource.map((f) => ({ ...f, label: null })) }),
+    countsPerKind: t.field({ type: [FacetValueRef], resolve: async (o, _args, c) => (await c.search.organisationCounts(o.iri)).byKind.map((f) => ({ ...f, label: null })) }),
   }),
 });
 
-function organisationWork(context: GraphqlContext, iri: string, kind: string, first: number): Array<{ iri: string }> {
+async function organisationWork(context: GraphqlContext, iri: string, kind: string, first: number): Promise<Array<{ iri: string }>> {
   if (first < 0 || first > 1000) throw bad('first must be between 0 and 1000');
-  return context.search.search({ filters: { facets: { organisation: [iri], type: [kind] } }, sort: 'year', limit: first, offset: 0 }).hits.map((h) => ({ iri: h.resource }));
+  const result = await context.search.search({ filters: { facets: { organisation: [iri], type: [kind] } }, sort: 'year', limit: first, offset: 0 });
+  return result.hits.map((h) => ({ iri: h.resource }));
 }
 
 async function existing(context: GraphqlContext, iri: string): Promise<{ iri: string } | null> {
@@ -215,7 +216,7 @@ builder.queryType({
         after: t.arg.string({ required: false }),
         lang: t.arg({ type: Lang, defaultValue: 'en' }),
       },
-      resolve: (_root, args, c) => {
+      resolve: async (_root, args, c) => {
         const first = args.first ?? 20;
         if (first < 0 || first > maxPage) throw bad(`first must be between 0 and ${maxPage}`);
         if (args.text && args.text.length > 500) throw bad('text is limited to 500 characters');
@@ -226,7 +227,7 @@ builder.queryType({
           limit: first,
           offset: offsetOf(args.after),
         };
-        return { query, result: c.search.search(query), lang: args.lang ?? 'en' };
+        return { query, result: await c.search.search(query), lang: args.lang ?? 'en' };
       },
     }),
     dataset: t.field({
@@ -250,10 +251,10 @@ builder.queryType({
       type: [ThemeNodeRef],
       description: 'The theme tree of a concept scheme with resource counts (a theme counts its narrower concepts).',
       args: { scheme: t.arg.string({ defaultValue: 'MAILLAGE' }), types: t.arg({ type: [ResourceKind], required: false }) },
-      resolve: (_root, { scheme, types }, c) => {
+      resolve: async (_root, { scheme, types }, c) => {
         const found = c.thesaurus.scheme(scheme ?? '') ?? c.thesaurus.list()[0];
         if (!found) return [];
-        const counts = themeCounts(c, c.search.themePairs({ filters: { facets: types ? { type: types } : {} } }));
+        const counts = themeCounts(c, await c.search.themePairs({ filters: { facets: types ? { type: types } : {} } }));
         const tops = found.topConcepts.length > 0 ? found.topConcepts : [...found.concepts.values()].filter((k) => k.broader.length === 0).map((k) => k.iri);
         return tops.flatMap((iri) => (found.concepts.get(iri) ? [{ concept: { concept: found.concepts.get(iri)!, scheme: found }, counts }] : []));
       },
@@ -262,7 +263,7 @@ builder.queryType({
       type: [SuggestionRef],
       description: 'Autocomplete over concept labels (FR/EN, accent-insensitive) and resource titles.',
       args: { prefix: t.arg.string({ required: true }), lang: t.arg({ type: Lang, defaultValue: 'en' }), first: t.arg.int({ defaultValue: 10 }) },
-      resolve: (_root, { prefix, lang, first }, c) => {
+      resolve: async (_root, { prefix, lang, first }, c) => {
         const limit = first ?? 10;
         if (limit < 0 || limit > 50) throw bad('first must be between 0 and 50');
         if (normalizeLabel(prefix).length === 0) return [];
@@ -271,7 +272,7 @@ builder.queryType({
           iri: h.iri,
           label: labelIn(h.scheme.concepts.get(h.iri)?.prefLabel ?? {}, lang ?? 'en') ?? h.label,
         }));
-        const titles = c.search.suggestTitles(prefix, limit).map((r) => ({ kind: 'resource' as const, iri: r.resource, label: r.title }));
+        const titles = (await c.search.suggestTitles(prefix, limit)).map((r) => ({ kind: 'resource' as const, iri: r.resource, label: r.title }));
         return [...concepts, ...titles].slice(0, limit);
       },
     }),

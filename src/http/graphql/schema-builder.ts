@@ -1,13 +1,13 @@
 // Owns the Pothos builder and the request context every resolver gets: the per-request loaders
 // (batching), the search index, the thesaurus and the catalogue's IRI base.
 import SchemaBuilder from '@pothos/core';
-import type { SearchIndex } from '../../search/index.js';
+import type { SearchReader } from '../../search/index.js';
 import type { ThesaurusService } from '../../thesaurus/index.js';
 import type { GraphLoaders } from './graph-loaders.js';
 
 export interface GraphqlContext {
   loaders: GraphLoaders;
-  search: SearchIndex;
+  search: SearchReader;
   thesaurus: ThesaurusService;
   iriBase: string;
 }
