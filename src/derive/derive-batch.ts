@@ -7,6 +7,7 @@ import { assessFair, fairAsDqv, type FairAssessment } from '../validation/fair-i
 import type { RecordValidator } from '../validation/record-validator.js';
 import type { RecordReport } from '../validation/validation-report.js';
 import { searchDocumentOf, type SearchDocument } from '../search/search-document.js';
+import type { KeywordAligner } from '../thesaurus/keyword-aligner.js';
 
 export type QuarantinePolicy = 'core' | 'any-violation' | 'never';
 
@@ -42,7 +43,13 @@ function toNTriples(quads: Parameters<Writer['addQuads']>[0]): string {
   return out;
 }
 
-export async function deriveBatch(mapper: RecordMapper, validator: RecordValidator, records: RecordToDerive[], policy: QuarantinePolicy): Promise<DerivedRecord[]> {
+export async function deriveBatch(
+  mapper: RecordMapper,
+  validator: RecordValidator,
+  records: RecordToDerive[],
+  policy: QuarantinePolicy,
+  aligner: KeywordAligner | null = null,
+): Promise<DerivedRecord[]> {
   const out: DerivedRecord[] = [];
   for (const record of records) {
     const graph = mapper.iris.recordGraph(record.source, record.id);
@@ -59,18 +66,20 @@ export async function deriveBatch(mapper: RecordMapper, validator: RecordValidat
       out.push({ ...base, status: 'unmappable', error: error.message });
       continue;
     }
-    const report = await validator.validate(mapped.quads);
+    // Keywords aligned to the thesaurus become themes before the record is validated and scored.
+    const quads = aligner ? [...mapped.quads, ...aligner.alignmentQuads(mapped.resource, graph, mapped.quads)] : mapped.quads;
+    const report = await validator.validate(quads);
     const quarantined = policy === 'core' ? report.coreViolations > 0 : policy === 'any-violation' ? report.violations > 0 : false;
-    const fair = assessFair(mapped.resource, mapped.quads, report, !quarantined);
+    const fair = assessFair(mapped.resource, quads, report, !quarantined);
     out.push({
       ...base,
       status: quarantined ? 'quarantined' : 'published',
       resource: mapped.resource,
       resourceTypes: mapped.resourceTypes,
-      ntriples: quarantined ? '' : toNTriples([...mapped.quads, ...fairAsDqv(mapped.resource, graph, fair)]),
+      ntriples: quarantined ? '' : toNTriples([...quads, ...fairAsDqv(mapped.resource, graph, fair)]),
       report,
       fair,
-      document: quarantined ? null : searchDocumentOf(mapped.resource, record.source, mapped.resourceTypes, mapped.quads),
+      document: quarantined ? null : searchDocumentOf(mapped.resource, record.source, mapped.resourceTypes, quads),
     });
   }
   return out;

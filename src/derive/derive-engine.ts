@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { RecordMapper } from '../mapping/index.js';
 import { siblingModule, spawnWorker } from '../store/index.js';
+import { KeywordAligner } from '../thesaurus/keyword-aligner.js';
 import { RecordValidator, type ShapeSources } from '../validation/record-validator.js';
 import { deriveBatch, type DerivedRecord, type QuarantinePolicy, type RecordToDerive } from './derive-batch.js';
 
@@ -23,7 +24,8 @@ export interface DeriveEngineOptions {
 export function createInlineDeriveEngine(options: DeriveEngineOptions): DeriveEngine {
   const mapper = RecordMapper.load(options.base);
   const validator = RecordValidator.load(options.shapes);
-  return { parallelism: 1, derive: (records, policy) => deriveBatch(mapper, validator, records, policy), close: async () => {} };
+  const aligner = KeywordAligner.bundled();
+  return { parallelism: 1, derive: (records, policy) => deriveBatch(mapper, validator, records, policy, aligner), close: async () => {} };
 }
 
 export async function createDeriveEngine(options: DeriveEngineOptions): Promise<DeriveEngine> {

@@ -5,3 +5,4 @@ export { LabelIndex, normalizeLabel, type LabelHit } from './label-index.js';
 export { ThesaurusService } from './thesaurus-service.js';
 export { checkIntegrity, type IntegrityProblem, type IntegrityOptions } from './integrity-checks.js';
 export { Annotator, type Mention } from './annotator.js';
+export { KeywordAligner, type Alignment } from './keyword-aligner.js';

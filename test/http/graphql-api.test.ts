@@ -160,6 +160,23 @@ describe('themes, suggestions, organisations', () => {
     expect(suggestions.data!.suggest.some((s) => s.kind === 'resource')).toBe(true);
   });
 
+  it('aligns keywords to the thesaurus at derive time: themes filter and count with their narrower concepts', async () => {
+    const atmosphere = 'https://w3id.org/maillage/thesaurus/atmosphere';
+    const answer = await graphql<{ search: { totalCount: number } }>(`{ search(first: 0, filters: { themes: ["${atmosphere}"] }) { totalCount } }`);
+    const counted = await server.store.query(
+      `PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+       SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?record foaf:primaryTopic ?r . ?r dcat:theme ?t } ?t skos:broader* <${atmosphere}> }`,
+    );
+    const expected = counted.form === 'SELECT' ? Number(counted.bindings[0]!.n!.value) : -1;
+    expect(expected).toBeGreaterThan(0);
+    expect(answer.data!.search.totalCount).toBe(expected);
+    // Each alignment keeps its keyword, method and score in the record graph.
+    const provenance = await server.store.query(
+      `PREFIX mlg: <https://w3id.org/maillage/ontology#> ASK { GRAPH ?g { ?a a mlg:KeywordAlignment ; mlg:keyword "air quality" ; mlg:method "exact-prefLabel" ; mlg:score 1.0 ; mlg:concept <https://w3id.org/maillage/thesaurus/air-quality> } }`,
+    );
+    expect(provenance.form === 'ASK' && provenance.boolean).toBe(true);
+  });
+
   it('counts what an organisation produced per year and per repository', async () => {
     const orgs = await server.store.query(
       'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?o (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p org:memberOf ?o FILTER(STRSTARTS(STR(?o), "https://w3id.org/maillage/id/ror/")) } GROUP BY ?o ORDER BY DESC(?n) LIMIT 1',

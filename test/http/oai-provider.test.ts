@@ -32,7 +32,7 @@ const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? []
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'maillage-oai-'));
   // The demo catalogue, then one record deleted by its source (as an offline harvest records it).
-  const first = await startTestServer(dataDir, { DEMO_CATALOGUE: 'true', DERIVE_WORKERS: '2' });
+  const first = await startTestServer(dataDir, { DEMO_CATALOGUE: 'true', BUNDLED_THESAURUS: 'true', DERIVE_WORKERS: '2' });
   await first.close();
   const db = openRecordsDatabase(dataDir, { synchronous: 'NORMAL' });
   const records = new RawRecordStore(db);
@@ -40,7 +40,7 @@ beforeAll(async () => {
   records.commitPage(run.id, 'demo', { records: [{ id: deletedId, format: 'oai_datacite', datestamp: '2026-11-01T00:00:00Z', content: '', deleted: true }], failures: [], next: null });
   records.finishRun(run.id, 'completed');
   db.close();
-  server = await startTestServer(dataDir, { DEMO_CATALOGUE: 'true', DERIVE_WORKERS: '2' });
+  server = await startTestServer(dataDir, { DEMO_CATALOGUE: 'true', BUNDLED_THESAURUS: 'true', DERIVE_WORKERS: '2' });
 }, 180_000);
 
 afterAll(async () => {
@@ -93,6 +93,15 @@ describe('OAI-PMH verbs', () => {
     expect(sets).toContain('source:demo');
     const inSet = (await oai('verb=ListIdentifiers&metadataPrefix=oai_datacite&set=source:demo')).ListIdentifiers;
     expect(Number(inSet.resumptionToken['@completeListSize'])).toBe(500);
+    // Theme sets come from keywords aligned to the thesaurus; a theme includes its narrower concepts.
+    expect(sets).toContain('theme:atmosphere');
+    const themed = await server.store.query(
+      `PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+       SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d dcat:theme ?t } ?t skos:broader* <https://w3id.org/maillage/thesaurus/atmosphere> }`,
+    );
+    const inTheme = (await oai('verb=ListIdentifiers&metadataPrefix=oai_dc&set=theme:atmosphere')).ListIdentifiers;
+    const listed = inTheme.resumptionToken ? Number(inTheme.resumptionToken['@completeListSize']) : asList(inTheme.header).length;
+    expect(listed).toBe(themed.form === 'SELECT' ? Number(themed.bindings[0]!.n!.value) : -1);
   });
 
   it('answers with the protocol error codes', async () => {

@@ -1,0 +1,74 @@
+// Owns aligning a record's free keywords to thesaurus concepts by label: the normalised keyword
+// (case, accents, spacing) equal to a concept's preferred label (score 1) or alternative label
+// (score 0.9), in French or English. Each alignment is kept in the record graph with its method and
+// score, and the resource gets the concept as a dcat:theme, with the concept's type and labels so
+// the record stays complete for DCAT-AP.
+import type { Literal, Quad } from '@rdfjs/types';
+import { DataFactory, Parser } from 'n3';
+import { prefixes } from '../mapping/namespaces.js';
+import { bundledThesaurus, thesaurusGraph } from './bundled-thesaurus.js';
+import { ConceptScheme } from './concept-scheme.js';
+import { LabelIndex } from './label-index.js';
+
+const { namedNode, literal, quad } = DataFactory;
+const { rdf, skos, dcat, mlg, xsd } = prefixes;
+
+export interface Alignment {
+  keyword: string;
+  concept: string;
+  method: 'exact-prefLabel' | 'exact-altLabel';
+  score: number;
+}
+
+export class KeywordAligner {
+  private readonly index = new LabelIndex();
+
+  constructor(private readonly schemes: ConceptScheme[]) {
+    for (const scheme of schemes) this.index.add(scheme);
+  }
+
+  /** The catalogue's own thesaurus, as shipped in vocabularies/. */
+  static bundled(): KeywordAligner {
+    return new KeywordAligner(ConceptScheme.allFromQuads(new Parser({ format: 'Turtle' }).parse(bundledThesaurus().turtle), thesaurusGraph));
+  }
+
+  align(keywords: readonly string[]): Alignment[] {
+    const out: Alignment[] = [];
+    for (const keyword of new Set(keywords)) {
+      for (const hit of this.index.search(keyword, { exact: true, limit: 3 }).hits) {
+        const method = hit.matchType === 'prefLabel' ? 'exact-prefLabel' : 'exact-altLabel';
+        out.push({ keyword, concept: hit.iri, method, score: method === 'exact-prefLabel' ? 1 : 0.9 });
+      }
+    }
+    return out;
+  }
+
+  /** What a record graph gains from aligning its resource's keywords. */
+  alignmentQuads(resource: string, graph: string, quads: readonly Quad[]): Quad[] {
+    const keywords = quads.filter((q) => q.subject.value === resource && q.predicate.value === `${dcat}keyword` && q.object.termType === 'Literal').map((q) => (q.object as Literal).value);
+    const alignments = this.align(keywords);
+    const out: Quad[] = [];
+    const described = new Set<string>();
+    alignments.forEach((a, i) => {
+      const node = namedNode(`${graph}#alignment-${i + 1}`);
+      out.push(
+        quad(namedNode(resource), namedNode(`${dcat}theme`), namedNode(a.concept)),
+        quad(node, namedNode(`${rdf}type`), namedNode(`${mlg}KeywordAlignment`)),
+        quad(node, namedNode(`${mlg}alignedResource`), namedNode(resource)),
+        quad(node, namedNode(`${mlg}keyword`), literal(a.keyword)),
+        quad(node, namedNode(`${mlg}concept`), namedNode(a.concept)),
+        quad(node, namedNode(`${mlg}method`), literal(a.method)),
+        quad(node, namedNode(`${mlg}score`), literal(String(a.score), namedNode(`${xsd}decimal`))),
+      );
+      if (described.has(a.concept)) return;
+      described.add(a.concept);
+      for (const scheme of this.schemes) {
+        const concept = scheme.concepts.get(a.concept);
+        if (!concept) continue;
+        out.push(quad(namedNode(a.concept), namedNode(`${rdf}type`), namedNode(`${skos}Concept`)), quad(namedNode(a.concept), namedNode(`${skos}inScheme`), namedNode(scheme.info.iri)));
+        for (const [lang, labels] of Object.entries(concept.prefLabel)) for (const label of labels) out.push(quad(namedNode(a.concept), namedNode(`${skos}prefLabel`), literal(label, lang)));
+      }
+    });
+    return out;
+  }
+}
