@@ -129,6 +129,8 @@ describe('the DCAT-AP catalogue feed', () => {
       await engine.queryBindings('SELECT ?d WHERE { <https://w3id.org/maillage/catalog/demo> <http://www.w3.org/ns/dcat#dataset> ?d }', {
         sources: [`${server.url}/catalog/demo?pageSize=200`],
         lenient: false,
+        // As a harvester would: retry a request that a busy machine drops.
+        httpRetryCount: 2,
       })
     ).toArray();
     const published = (await (await fetch(`${server.url}/validation`)).json()) as { sources: Array<{ source: string }> };
