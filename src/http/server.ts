@@ -49,12 +49,6 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
     started.once('error', reject);
   });
-  // Idle keep-alive connections outlive the clients' own idle timeouts (undici: 4 s; proxies: 60 s),
-  // so a client never sends a request on a socket the server is closing (ECONNRESET).
-  if ('keepAliveTimeout' in server) {
-    server.keepAliveTimeout = 65_000;
-    server.headersTimeout = 66_000;
-  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, backend: graphStore.backend, version }, 'maillage listening');
