@@ -49,6 +49,12 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
     started.once('error', reject);
   });
+  // Idle keep-alive sockets outlive the clients' own idle timeouts (undici: 4 s; proxies: 60 s), so
+  // a client never sends a request on a socket the server is closing at that moment (ECONNRESET).
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, backend: graphStore.backend, version }, 'maillage listening');
@@ -57,8 +63,16 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        // Requests in flight finish; their sockets are closed as soon as they fall idle.
+        const closeIdle = (): void => {
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+        };
+        const sweep = setInterval(closeIdle, 50);
+        server.close(() => {
+          clearInterval(sweep);
+          resolve();
+        });
+        closeIdle();
       });
       await searchReaders.close();
       await derivation.close();
