@@ -71,7 +71,7 @@ export function createApp(dependencies: AppDependencies): Hono {
       maxResultBytes: dependencies.queryResultLimitBytes,
     }),
   );
-  app.route('/', catalogFeedRoutes({ store, derivations, iriBase: dependencies.iriBase }));
+  app.route('/', catalogFeedRoutes({ store, items: dependencies.items, iriBase: dependencies.iriBase }));
   app.route('/', oaiProviderRoutes({ store, items: dependencies.items, records, iriBase: dependencies.iriBase, adminEmail: dependencies.oaiAdminEmail }));
   app.route('/', graphqlRoutes({ store, search: dependencies.search, thesaurus, iriBase: dependencies.iriBase }));
   app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));

@@ -2,4 +2,4 @@
 export { RecordMapper, UnknownFormatError, bundledMappingsFolder, type MappedRecord, type RecordToMap } from './record-mapper.js';
 export { MappingInputError, MappingDefinitionError } from './compile-mapping.js';
 export { catalogueIris, type CatalogueIris } from './catalogue-iris.js';
-export { prefixes, expandCurie } from './namespaces.js';
+export { prefixes, expandCurie, labelProperties } from './namespaces.js';

@@ -36,6 +36,9 @@ export const prefixes = {
   fair: 'https://w3id.org/maillage/ontology/fair#',
 } as const;
 
+/** Properties that name a resource, in the order a label is looked for. */
+export const labelProperties = [`${prefixes.dct}title`, `${prefixes.foaf}name`, `${prefixes.skos}prefLabel`, `${prefixes.rdfs}label`, `${prefixes.schema}name`];
+
 /** Expands a CURIE ("dcat:Dataset") to its IRI; an IRI stays as it is. */
 export function expandCurie(value: string): string {
   const colon = value.indexOf(':');

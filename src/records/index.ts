@@ -11,5 +11,5 @@ export {
   type StoredRawRecord,
 } from './raw-records.js';
 export { isProcessAlive } from './process-liveness.js';
-export { RecordDerivations, type PublishedQuery, type PublishedRecord, type Derivation, type DerivationStatus, type DeriveRun, type SourceValidationSummary } from './record-derivations.js';
+export { RecordDerivations, type Derivation, type DerivationStatus, type DeriveRun, type SourceValidationSummary } from './record-derivations.js';
 export { PublishedItems, type PublishedItem, type ItemQuery } from './published-items.js';

@@ -16,6 +16,10 @@ export interface PublishedItem {
 }
 
 export interface ItemQuery {
+  /** Only items whose resource has one of these classes (IRIs). */
+  types?: string[];
+  /** Leave out deleted items (feeds of what the catalogue holds now). */
+  publishedOnly?: boolean;
   source?: string;
   format?: string;
   /** Only items whose record graph is one of these (a theme set). */
@@ -43,12 +47,14 @@ function toItem(row: ItemRow): PublishedItem {
 
 function where(query: ItemQuery): { sql: string; params: unknown[] } {
   // A deleted item is one that was published before: it has a resource (kept at deletion).
-  const clauses = ["(d.status = 'published' OR (d.status = 'deleted' AND d.resource IS NOT NULL))"];
+  const clauses = [query.publishedOnly ? "d.status = 'published'" : "(d.status = 'published' OR (d.status = 'deleted' AND d.resource IS NOT NULL))"];
   const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {
     clauses.push(clause);
     params.push(value);
   };
+  // resource_types is a JSON array of IRIs; json_each keeps the match exact.
+  if (query.types) add('EXISTS (SELECT 1 FROM json_each(d.resource_types) t WHERE t.value IN (SELECT value FROM json_each(?)))', JSON.stringify(query.types));
   if (query.source) add('d.source = ?', query.source);
   if (query.format) add('r.format = ?', query.format);
   if (query.graphs) add('d.graph IN (SELECT value FROM json_each(?))', JSON.stringify(query.graphs));

@@ -25,39 +25,6 @@ export interface Derivation {
   derivedAt: string;
 }
 
-export interface PublishedQuery {
-  types: string[];
-  source?: string;
-  /** ISO date-time: only records changed at or after it. */
-  modifiedSince?: string;
-}
-
-export interface PublishedRecord {
-  source: string;
-  recordId: string;
-  graph: string;
-  resource: string;
-  modified: string;
-}
-
-function publishedWhere(query: PublishedQuery): { where: string; params: unknown[] } {
-  // resource_types is a JSON array of IRIs; json_each keeps the match exact.
-  const clauses = [
-    "d.status = 'published'",
-    `EXISTS (SELECT 1 FROM json_each(d.resource_types) t WHERE t.value IN (${query.types.map(() => '?').join(', ')}))`,
-  ];
-  const params: unknown[] = [...query.types];
-  if (query.source) {
-    clauses.push('d.source = ?');
-    params.push(query.source);
-  }
-  if (query.modifiedSince) {
-    clauses.push('r.updated_at >= ?');
-    params.push(query.modifiedSince);
-  }
-  return { where: clauses.join(' AND '), params };
-}
-
 export interface DeriveRun {
   id: number;
   source: string | null;
@@ -165,29 +132,6 @@ export class RecordDerivations {
   byGraph(graph: string): Derivation | null {
     const row = this.db.prepare('SELECT * FROM record_derivations WHERE graph = ?').get(graph) as DerivationRow | undefined;
     return row ? toDerivation(row) : null;
-  }
-
-  /**
-   * Published records that describe one of `types` (class IRIs), oldest change first, for feeds
-   * that page through the catalogue ("modified since" compares with when the raw record changed).
-   */
-  publishedPage(query: PublishedQuery, limit: number, offset: number): PublishedRecord[] {
-    const { where, params } = publishedWhere(query);
-    return this.db
-      .prepare(
-        `SELECT d.source, d.record_id AS recordId, d.graph, d.resource, r.updated_at AS modified
-         FROM record_derivations d JOIN raw_records r ON r.source = d.source AND r.record_id = d.record_id
-         WHERE ${where} ORDER BY r.updated_at, d.source, d.record_id LIMIT ? OFFSET ?`,
-      )
-      .all(...params, limit, offset) as PublishedRecord[];
-  }
-
-  publishedCount(query: PublishedQuery): number {
-    const { where, params } = publishedWhere(query);
-    const row = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM record_derivations d JOIN raw_records r ON r.source = d.source AND r.record_id = d.record_id WHERE ${where}`)
-      .get(...params) as { n: number };
-    return row.n;
   }
 
   /** Every record that described a resource (published, deleted or kept aside). */

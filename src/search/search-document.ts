@@ -3,6 +3,7 @@
 // and bounding box.
 import type { Quad } from '@rdfjs/types';
 import { prefixes } from '../mapping/namespaces.js';
+import { wktBounds } from '../rdf/index.js';
 
 const { dct, dcat, foaf, org, rdf, schema } = prefixes;
 
@@ -41,15 +42,6 @@ const kindOfClass: Array<[string, ResourceKind]> = [
 
 export function kindOf(types: readonly string[]): ResourceKind {
   return kindOfClass.find(([cls]) => types.includes(cls))?.[1] ?? 'other';
-}
-
-/** Min/max of the coordinate pairs of a WKT geometry ("POLYGON((w s, e s, ...))", "POINT(x y)"). */
-function boundsOf(wkt: string): [number, number, number, number] | null {
-  const pairs = [...wkt.matchAll(/(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
-  if (pairs.length === 0) return null;
-  const xs = pairs.map(([x]) => x);
-  const ys = pairs.map(([, y]) => y);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 export function searchDocumentOf(resource: string, source: string, types: readonly string[], quads: readonly Quad[]): SearchDocument {
@@ -91,6 +83,6 @@ export function searchDocumentOf(resource: string, source: string, types: readon
     year,
     temporalStart: period ? (about(period.value, `${dcat}startDate`)[0]?.value ?? null) : null,
     temporalEnd: period ? (about(period.value, `${dcat}endDate`)[0]?.value ?? null) : null,
-    bbox: bbox ? boundsOf(bbox.value) : null,
+    bbox: bbox ? wktBounds(bbox.value) : null,
   };
 }

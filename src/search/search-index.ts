@@ -48,7 +48,27 @@ interface Clause {
 }
 
 export class SearchIndex {
-  constructor(private readonly db: RecordsDatabase) {}
+  private readonly findDocument;
+  private readonly deleteText;
+  private readonly deleteFacets;
+  private readonly deleteDocument;
+  private readonly insertDocument;
+  private readonly insertText;
+  private readonly insertFacet;
+
+  constructor(private readonly db: RecordsDatabase) {
+    // Prepared once: the derive stage saves one document per record.
+    this.findDocument = db.prepare('SELECT id FROM search_documents WHERE source = ? AND record_id = ?');
+    this.deleteText = db.prepare('DELETE FROM search_text WHERE rowid = ?');
+    this.deleteFacets = db.prepare('DELETE FROM search_facets WHERE document = ?');
+    this.deleteDocument = db.prepare('DELETE FROM search_documents WHERE id = ?');
+    this.insertDocument = db.prepare(
+      `INSERT INTO search_documents (source, record_id, resource, kind, title, year, temporal_start, temporal_end, west, south, east, north)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertText = db.prepare('INSERT INTO search_text (rowid, title, description, keywords, names) VALUES (?, ?, ?, ?, ?)');
+    this.insertFacet = db.prepare('INSERT OR IGNORE INTO search_facets (document, facet, value) VALUES (?, ?, ?)');
+  }
 
   /** Runs writes of the derive stage together with its other writes. */
   transaction<T>(work: () => T): T {
@@ -57,23 +77,19 @@ export class SearchIndex {
 
   /** Replaces (or, with null, removes) the document of one record. */
   save(source: string, recordId: string, document: SearchDocument | null): void {
-    const existing = this.db.prepare('SELECT id FROM search_documents WHERE source = ? AND record_id = ?').get(source, recordId) as { id: number } | undefined;
+    const existing = this.findDocument.get(source, recordId) as { id: number } | undefined;
     if (existing) {
-      this.db.prepare('DELETE FROM search_text WHERE rowid = ?').run(existing.id);
-      this.db.prepare('DELETE FROM search_facets WHERE document = ?').run(existing.id);
-      this.db.prepare('DELETE FROM search_documents WHERE id = ?').run(existing.id);
+      this.deleteText.run(existing.id);
+      this.deleteFacets.run(existing.id);
+      this.deleteDocument.run(existing.id);
     }
     if (!document) return;
     const [west, south, east, north] = document.bbox ?? [null, null, null, null];
-    const { lastInsertRowid } = this.db
-      .prepare(
-        `INSERT INTO search_documents (source, record_id, resource, kind, title, year, temporal_start, temporal_end, west, south, east, north)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(source, recordId, document.resource, document.kind, document.title.split(' \n ')[0] ?? '', document.year, document.temporalStart, document.temporalEnd, west, south, east, north);
-    this.db.prepare('INSERT INTO search_text (rowid, title, description, keywords, names) VALUES (?, ?, ?, ?, ?)').run(lastInsertRowid, document.title, document.description, document.keywords, document.names);
-    const facet = this.db.prepare('INSERT OR IGNORE INTO search_facets (document, facet, value) VALUES (?, ?, ?)');
-    for (const f of document.facets) facet.run(lastInsertRowid, f.facet, f.value);
+    const { lastInsertRowid } = this.insertDocument.run(
+      source, recordId, document.resource, document.kind, document.title.split(' \n ')[0] ?? '', document.year, document.temporalStart, document.temporalEnd, west, south, east, north,
+    );
+    this.insertText.run(lastInsertRowid, document.title, document.description, document.keywords, document.names);
+    for (const f of document.facets) this.insertFacet.run(lastInsertRowid, f.facet, f.value);
   }
 
   private where(query: Pick<SearchQuery, 'text' | 'filters'>, except?: Facet): { from: string; where: Clause } {

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { BadRequestError, NotFoundError } from '../../errors/index.js';
 import { prefixes } from '../../mapping/namespaces.js';
 import { mediaTypes, type RdfMediaType } from '../../rdf/index.js';
-import type { PublishedQuery, RecordDerivations } from '../../records/index.js';
+import type { ItemQuery, PublishedItems } from '../../records/index.js';
 import type { GraphStore } from '../../store/index.js';
 import { negotiate } from '../negotiation.js';
 import { linkedDataFormats, rdfResponse } from '../linked-data/rdf-response.js';
@@ -14,7 +14,7 @@ import { dcatFeedPage } from './dcat-feed-page.js';
 
 export interface CatalogFeedOptions {
   store: GraphStore;
-  derivations: RecordDerivations;
+  items: PublishedItems;
   iriBase: string;
 }
 
@@ -38,20 +38,20 @@ function modifiedSince(c: Context): string | undefined {
   return date.toISOString();
 }
 
-export function catalogFeedRoutes({ store, derivations, iriBase }: CatalogFeedOptions): Hono {
+export function catalogFeedRoutes({ store, items, iriBase }: CatalogFeedOptions): Hono {
   const referenceTerms = ReferenceTerms.load();
   async function feed(c: Context, source: string | undefined): Promise<Response> {
-    const sources = derivations.sources();
+    const sources = items.sources();
     if (source !== undefined && !sources.includes(source)) throw new NotFoundError(`No source named ${source}; the catalogue has ${sources.join(', ')}`);
     const format: RdfMediaType = negotiate(c, linkedDataFormats, mediaTypes.turtle);
     const page = positive(c, 'page', 1, Number.MAX_SAFE_INTEGER);
     const pageSize = positive(c, 'pageSize', defaultPageSize, maxPageSize);
     const since = modifiedSince(c);
-    const query: PublishedQuery = { types: feedTypes, ...(source ? { source } : {}), ...(since ? { modifiedSince: since } : {}) };
-    const total = derivations.publishedCount(query);
+    const query: ItemQuery = { types: feedTypes, publishedOnly: true, ...(source ? { source } : {}), ...(since ? { from: since } : {}) };
+    const total = items.count(query);
     const last = Math.max(1, Math.ceil(total / pageSize));
     if (page > last) throw new NotFoundError(`The feed has ${last} page(s) of ${pageSize}; page ${page} is past the end`);
-    const records = derivations.publishedPage(query, pageSize, (page - 1) * pageSize);
+    const records = items.list(query, pageSize, (page - 1) * pageSize);
     const pageUrl = (n: number): string => {
       const url = new URL(c.req.url);
       url.searchParams.set('page', String(n));

@@ -5,7 +5,7 @@
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { prefixes } from '../../mapping/namespaces.js';
-import type { PublishedRecord } from '../../records/index.js';
+import type { PublishedItem } from '../../records/index.js';
 import type { GraphStore } from '../../store/index.js';
 import type { ReferenceTerms } from '../../validation/index.js';
 import { recordGraphs } from '../linked-data/resource-description.js';
@@ -23,7 +23,7 @@ export interface FeedPage {
   /** The source of a sub-catalogue; absent for the whole catalogue. */
   source?: string;
   sources: string[];
-  records: PublishedRecord[];
+  records: PublishedItem[];
   total: number;
   page: number;
   pageSize: number;
@@ -99,9 +99,9 @@ export async function dcatFeedPage(store: GraphStore, page: FeedPage): Promise<Q
         ),
         page.sources.map((source) => quad(namedNode(page.catalog), namedNode(`${dcat}catalog`), namedNode(`${page.iriBase}catalog/${source}`))),
       ];
-  const records = page.referenceTerms.completing(profileRelations([...(await recordGraphs(store, page.records.map((r) => r.graph))).values()].flat()));
+  const records = page.referenceTerms.completing(profileRelations([...(await recordGraphs(store, page.records.flatMap((r) => (r.graph ? [r.graph] : [])))).values()].flat()));
   const catalog = namedNode(page.catalog);
-  const membership = page.source ? [] : page.records.flatMap((r) => [quad(catalog, namedNode(`${dcat}dataset`), namedNode(r.resource)), quad(catalog, namedNode(`${dcat}record`), namedNode(r.graph))]);
+  const membership = page.source ? [] : page.records.flatMap((r) => [quad(catalog, namedNode(`${dcat}dataset`), namedNode(r.resource!)), quad(catalog, namedNode(`${dcat}record`), namedNode(r.graph!))]);
   return [
     ...catalogues.flat(),
     quad(publisherNode, a, namedNode(`${foaf}Agent`)),

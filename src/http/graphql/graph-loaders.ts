@@ -6,7 +6,7 @@ import type { Term } from '@rdfjs/types';
 import ntriples from '@rdfjs/to-ntriples';
 import DataLoader from 'dataloader';
 import { DataFactory } from 'n3';
-import { prefixes } from '../../mapping/namespaces.js';
+import { labelProperties, prefixes } from '../../mapping/namespaces.js';
 import { isAbsoluteIri } from '../../rdf/index.js';
 import type { GraphStore } from '../../store/index.js';
 
@@ -26,7 +26,7 @@ export interface Link {
   relationType: string | null;
 }
 
-const { dct, dcat, prov, foaf, org, frapo, schema } = prefixes;
+const { dct, dcat, prov, org, frapo, schema } = prefixes;
 
 /** Properties that link one catalogue resource to another. */
 export const linkProperties = [
@@ -42,8 +42,6 @@ export const linkProperties = [
   `${org}hasSubOrganization`,
   `${schema}sourceOrganization`,
 ];
-
-export const labelPredicates = [`${dct}title`, `${foaf}name`, `${prefixes.skos}prefLabel`, `${prefixes.rdfs}label`];
 
 const term = (iri: string) => ntriples(DataFactory.namedNode(iri));
 /** "IsCitedBy" from a relation role IRI (ontology/relation-types.ttl). */
@@ -80,7 +78,7 @@ export function createGraphLoaders(store: GraphStore): GraphLoaders {
       return iris.map((iri) => byIri.get(iri) ?? []);
     });
   const statements = statementLoader(null);
-  const summaries = statementLoader([`${prefixes.rdf}type`, ...labelPredicates]);
+  const summaries = statementLoader([`${prefixes.rdf}type`, ...labelProperties]);
 
   const links = new DataLoader<string, Link[]>(async (iris) => {
     const usable = iris.filter(isAbsoluteIri);

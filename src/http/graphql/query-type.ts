@@ -78,7 +78,7 @@ async function facetValues(context: GraphqlContext, shape: SearchShape, name: Fa
   if (name === 'theme') {
     const counts = themeCounts(context, await context.search.themePairs(shape.query));
     return [...counts]
-      .map(([value, count]) => ({ value, count, label: (() => { const c = findConcept(context, value); return c ? (labelIn(c.concept.prefLabel, shape.lang) ?? null) : null; })() }))
+      .map(([value, count]) => ({ value, count, label: labelIn(findConcept(context, value)?.concept.prefLabel ?? {}, shape.lang) ?? null }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
   shape.facetCounts ??= context.search.facetCounts(shape.query);

@@ -2,10 +2,10 @@
 // software, organisation, project, person), its linked resources with relation, direction and
 // source, its FAIR scores, and Concept (a thesaurus concept).
 import { createGraphQLError } from 'graphql-yoga';
-import { prefixes } from '../../mapping/namespaces.js';
+import { labelProperties, prefixes } from '../../mapping/namespaces.js';
 import { kindOf } from '../../search/index.js';
 import { labelIn, type Concept as ConceptModel, type ConceptScheme } from '../../thesaurus/index.js';
-import { labelPredicates, literalIn, valuesOf, type Link, type Statement } from './graph-loaders.js';
+import { literalIn, valuesOf, type Link, type Statement } from './graph-loaders.js';
 import { builder, Direction, Lang, ResourceKind, type GraphqlContext } from './schema-builder.js';
 
 const { dct, dcat, rdf, dqv, foaf } = prefixes;
@@ -36,7 +36,7 @@ export function findConcept(context: GraphqlContext, iri: string): { concept: Co
 }
 
 function label(found: Statement[], lang: string): string | null {
-  for (const predicate of labelPredicates) {
+  for (const predicate of labelProperties) {
     const value = literalIn(found, predicate, lang);
     if (value) return value;
   }

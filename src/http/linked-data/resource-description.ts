@@ -4,12 +4,11 @@
 import type { Quad, Term } from '@rdfjs/types';
 import ntriples from '@rdfjs/to-ntriples';
 import { DataFactory } from 'n3';
-import { prefixes } from '../../mapping/namespaces.js';
+import { labelProperties, prefixes } from '../../mapping/namespaces.js';
 import type { GraphStore } from '../../store/index.js';
 
 /** Inbound links shown with a resource; a catalogue node has thousands, which belong to the feed. */
 const inboundLimit = 500;
-const labelProperties = [`${prefixes.dct}title`, `${prefixes.skos}prefLabel`, `${prefixes.foaf}name`, `${prefixes.rdfs}label`, `${prefixes.schema}name`];
 
 async function constructed(store: GraphStore, sparql: string, form: 'CONSTRUCT' | 'DESCRIBE' = 'CONSTRUCT'): Promise<Quad[]> {
   const result = await store.query(sparql, { form });

@@ -3,6 +3,7 @@
 // coverage, catalogue, distributions): https://developers.google.com/search/docs/appearance/structured-data/dataset
 import type { Quad, Term } from '@rdfjs/types';
 import { prefixes } from '../../mapping/namespaces.js';
+import { wktBounds } from '../../rdf/index.js';
 
 const { dct, dcat, foaf, rdf, adms } = prefixes;
 
@@ -35,13 +36,12 @@ function agent(description: Description, node: Term, labels: Map<string, string>
   return { '@type': isPerson ? 'Person' : 'Organization', name, ...(sameAs.length > 0 ? { sameAs } : {}) };
 }
 
-/** "POLYGON((w s, e s, ...))" to schema.org's "south west north east" box. */
+/** A WKT geometry as schema.org's "south west north east" box. */
 function box(wkt: string): string | null {
-  const pairs = [...wkt.matchAll(/(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
-  if (pairs.length === 0) return null;
-  const longitudes = pairs.map(([x]) => x);
-  const latitudes = pairs.map(([, y]) => y);
-  return `${Math.min(...latitudes)} ${Math.min(...longitudes)} ${Math.max(...latitudes)} ${Math.max(...longitudes)}`;
+  const bounds = wktBounds(wkt);
+  if (!bounds) return null;
+  const [west, south, east, north] = bounds;
+  return `${south} ${west} ${north} ${east}`;
 }
 
 export function isDataset(quads: readonly Quad[], iri: string): boolean {
@@ -53,6 +53,7 @@ export function schemaOrgDataset(iri: string, quads: readonly Quad[], labels: Ma
   const period = d.objects(iri, `${dct}temporal`)[0];
   const location = d.objects(iri, `${dct}spatial`)[0];
   const bbox = location ? d.first(location.value, `${dcat}bbox`) : undefined;
+  const geoBox = bbox ? box(bbox) : null;
   const accessRights = d.first(iri, `${dct}accessRights`);
   const catalogues = quads.filter((q) => q.predicate.value === `${dcat}dataset` && q.object.value === iri).map((q) => q.subject.value);
   const json: Json = {
@@ -75,7 +76,7 @@ export function schemaOrgDataset(iri: string, quads: readonly Quad[], labels: Ma
     temporalCoverage: period && (d.first(period.value, `${dcat}startDate`) || d.first(period.value, `${dcat}endDate`))
       ? [d.first(period.value, `${dcat}startDate`) ?? '..', d.first(period.value, `${dcat}endDate`) ?? '..'].join('/')
       : undefined,
-    spatialCoverage: bbox && box(bbox) ? { '@type': 'Place', geo: { '@type': 'GeoShape', box: box(bbox) } } : undefined,
+    spatialCoverage: geoBox ? { '@type': 'Place', geo: { '@type': 'GeoShape', box: geoBox } } : undefined,
     includedInDataCatalog: catalogues.map((c) => ({ '@type': 'DataCatalog', '@id': c, ...(labels.has(c) ? { name: labels.get(c) } : {}) }))[0],
     distribution: d
       .objects(iri, `${dcat}distribution`)

@@ -11,7 +11,7 @@ import { prefixes } from '../../mapping/namespaces.js';
 import type { ItemQuery, PublishedItem, PublishedItems, RawRecordStore } from '../../records/index.js';
 import type { GraphStore } from '../../store/index.js';
 import { recordGraphs } from '../linked-data/resource-description.js';
-import { formatsOf, metadataFormats, oaiDc, oaiDatacite, writeOaiDc, writeVerbatim, type MetadataFormat } from './oai-metadata.js';
+import { formatsOf, metadataFormats, oaiDatacite, writeOaiDc, writeVerbatim, type MetadataFormat } from './oai-metadata.js';
 import { dateRange, OaiError, readOaiRequest, type OaiRequest } from './oai-request.js';
 
 const oaiNamespace = 'http://www.openarchives.org/OAI/2.0/';
@@ -81,7 +81,15 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
   }
 
   async function writeRecords(parent: XMLBuilder, list: PublishedItem[], format: MetadataFormat, withMetadata: boolean): Promise<void> {
-    const graphs = withMetadata ? await recordGraphs(store, list.filter((i) => !i.deleted && i.graph).map((i) => i.graph!)) : new Map<string, Quad[]>();
+    const live = list.filter((i) => !i.deleted && i.graph);
+    const graphs = withMetadata && format !== oaiDatacite ? await recordGraphs(store, live.map((i) => i.graph!)) : new Map<string, Quad[]>();
+    // The DataCite XML of the page, read per source in one query each.
+    const verbatim = new Map<string, string>();
+    if (withMetadata && format === oaiDatacite) {
+      for (const source of new Set(live.map((i) => i.source))) {
+        for (const raw of records.recordsOf(source, live.filter((i) => i.source === source).map((i) => i.recordId))) verbatim.set(`${source} ${raw.id}`, raw.content);
+      }
+    }
     for (const item of list) {
       if (!withMetadata) {
         header(parent, item);
@@ -91,7 +99,7 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
       header(record, item);
       if (item.deleted) continue;
       const metadata = record.ele('metadata');
-      if (format === oaiDatacite) writeVerbatim(metadata, records.record(item.source, item.recordId)!.content);
+      if (format === oaiDatacite) writeVerbatim(metadata, verbatim.get(`${item.source} ${item.recordId}`)!);
       else writeOaiDc(metadata, item.resource!, graphs.get(item.graph!) ?? []);
     }
   }
