@@ -36,8 +36,10 @@ Usage:
                                           qSKOS-style report: cycles, labels, clashes, dangling references
   maillage thesaurus import <file> [--acronym A] [--languages fr,en] [--force]
                                           load a SKOS concept scheme into its own graph (checked first)
+  maillage thesaurus import <file.csv> --scheme IRI [--acronym A] [--title T]
+                                          the same from the spreadsheet layout (one row per concept)
   maillage thesaurus export [file] [--graph IRI] [--format F]
-                                          write a concept scheme out (Turtle by default)
+                                          write a concept scheme out (Turtle by default; csv: the spreadsheet layout)
   maillage help | version
 
 Common options: --data-dir DIR (DATA_DIR), --store embedded|remote (STORE)
@@ -76,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       run: { type: 'string' },
       acronym: { type: 'string' },
+      scheme: { type: 'string' },
+      title: { type: 'string' },
       languages: { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

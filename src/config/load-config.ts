@@ -16,6 +16,16 @@ const configSchema = z.object({
   publicBaseUrl: z.string().url().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   adminToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * Thesaurus editors' tokens: "name:role:token" entries separated by commas (role: viewer, editor
+   * or admin; tokens of 16 characters or more). ADMIN_TOKEN also acts as a thesaurus admin.
+   */
+  thesaurusTokens: z
+    .string()
+    .default('')
+    .refine((v) => v.trim() === '' || v.split(',').every((entry) => /^[^:,\s]+:(viewer|editor|admin):[^:,\s]{16,}$/.test(entry.trim())), {
+      message: 'must be name:role:token entries separated by commas (role viewer, editor or admin; token 16+ characters)',
+    }),
   store: z.enum(['embedded', 'remote']).default('embedded'),
   /** Load the bundled thesaurus (vocabularies/) into the graph store on start. */
   bundledThesaurus: envBoolean.default(true),
@@ -76,6 +86,7 @@ const envNames: Record<string, string> = {
   PUBLIC_BASE_URL: 'publicBaseUrl',
   LOG_LEVEL: 'logLevel',
   ADMIN_TOKEN: 'adminToken',
+  THESAURUS_TOKENS: 'thesaurusTokens',
   STORE: 'store',
   DEMO_CATALOGUE: 'demoCatalogue',
   BUNDLED_THESAURUS: 'bundledThesaurus',
@@ -99,7 +110,7 @@ const envNames: Record<string, string> = {
   REMOTE_PASSWORD: 'remote.password',
   REMOTE_DEFAULT_GRAPH: 'remote.defaultGraph',
 };
-const secretKeys = new Set(['adminToken', 'remote.password']);
+const secretKeys = new Set(['adminToken', 'thesaurusTokens', 'remote.password']);
 
 function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
   const keys = dotted.split('.');

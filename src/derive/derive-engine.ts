@@ -10,6 +10,8 @@ import { deriveBatch, type DerivedRecord, type QuarantinePolicy, type RecordToDe
 
 export interface DeriveEngine {
   derive(records: RecordToDerive[], policy: QuarantinePolicy): Promise<DerivedRecord[]>;
+  /** Aligns keywords to this thesaurus (N-Triples) from now on. */
+  useThesaurus(ntriples: string): Promise<void>;
   readonly parallelism: number;
   close(): Promise<void>;
 }
@@ -19,13 +21,22 @@ export interface DeriveEngineOptions {
   shapes: ShapeSources;
   /** Worker threads; 0 derives in the calling thread. Default: one per core. */
   workers?: number;
+  /** The thesaurus keywords are aligned to (N-Triples); the bundled file when absent. */
+  thesaurus?: string;
 }
 
 export function createInlineDeriveEngine(options: DeriveEngineOptions): DeriveEngine {
   const mapper = RecordMapper.load(options.base);
   const validator = RecordValidator.load(options.shapes);
-  const aligner = KeywordAligner.bundled();
-  return { parallelism: 1, derive: (records, policy) => deriveBatch(mapper, validator, records, policy, aligner), close: async () => {} };
+  let aligner = options.thesaurus ? KeywordAligner.fromNTriples(options.thesaurus) : KeywordAligner.bundled();
+  return {
+    parallelism: 1,
+    derive: (records, policy) => deriveBatch(mapper, validator, records, policy, aligner),
+    useThesaurus: async (ntriples) => {
+      aligner = KeywordAligner.fromNTriples(ntriples);
+    },
+    close: async () => {},
+  };
 }
 
 export async function createDeriveEngine(options: DeriveEngineOptions): Promise<DeriveEngine> {
@@ -37,7 +48,7 @@ export async function createDeriveEngine(options: DeriveEngineOptions): Promise<
   let turn = 0;
   await Promise.all(
     Array.from({ length: count }, () => {
-      const worker = spawnWorker(siblingModule(import.meta.url, 'derive-worker'), { base: options.base, shapes: options.shapes });
+      const worker = spawnWorker(siblingModule(import.meta.url, 'derive-worker'), { base: options.base, shapes: options.shapes, ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}) });
       workers.push(worker);
       return new Promise<void>((resolve, reject) => {
         worker.on('message', (message: { ready?: boolean; id?: number; derived?: DerivedRecord[]; error?: string }) => {
@@ -55,15 +66,17 @@ export async function createDeriveEngine(options: DeriveEngineOptions): Promise<
       });
     }),
   );
+  const send = (worker: Worker, message: object) =>
+    new Promise<DerivedRecord[]>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
   return {
     parallelism: count,
-    derive(records, policy) {
-      const id = nextId++;
-      const worker = workers[turn++ % workers.length]!;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, records, policy });
-      });
+    derive: (records, policy) => send(workers[turn++ % workers.length]!, { records, policy }),
+    async useThesaurus(ntriples) {
+      await Promise.all(workers.map((worker) => send(worker, { thesaurus: ntriples })));
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));

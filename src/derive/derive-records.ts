@@ -158,6 +158,20 @@ export async function reindex(deps: DeriveDeps, source: string | null, onProgres
   }
 }
 
+/** Re-derives the records named (after a thesaurus change, for instance), one source's batch at a time. */
+export async function rederive(deps: DeriveDeps, keys: ReadonlyArray<{ source: string; recordId: string }>): Promise<DeriveProgress> {
+  const progress: DeriveProgress = { done: 0, published: 0, quarantined: 0, unmappable: 0, deleted: 0 };
+  const bySource = new Map<string, string[]>();
+  for (const k of keys) (bySource.get(k.source) ?? bySource.set(k.source, []).get(k.source)!).push(k.recordId);
+  const batches = [...bySource].flatMap(([source, ids]) => Array.from({ length: Math.ceil(ids.length / batchSize) }, (_, i) => ids.slice(i * batchSize, (i + 1) * batchSize).map((recordId) => ({ source, recordId }))));
+  await deriveAll(
+    deps,
+    () => batches.shift() ?? [],
+    (source, derived) => writeBatch(deps, source, derived, progress),
+  );
+  return progress;
+}
+
 function diff(now: DeriveProgress, before: DeriveProgress) {
   return {
     records: now.done - before.done,

@@ -9,6 +9,7 @@ import { SearchIndex } from '../search/index.js';
 import type { GraphStore } from '../store/index.js';
 import type { QuarantinePolicy } from './derive-batch.js';
 import { createDeriveEngine } from './derive-engine.js';
+import { storedThesaurus } from './realign-records.js';
 import type { DeriveDeps } from './derive-records.js';
 
 export interface OpenedDerivation extends DeriveDeps {
@@ -26,7 +27,9 @@ export async function openDerivation(
   if (parts.sourcesFile && existsSync(parts.sourcesFile)) {
     for (const source of loadSources(parts.sourcesFile)) policies.set(source.name, source.validation.quarantine);
   }
-  const engine = await createDeriveEngine({ base: config.iriBase, shapes: { officialDir }, workers: parts.workers ?? config.deriveWorkers });
+  // Keywords align to the thesaurus as the store holds it (terminology managers edit it there).
+  const thesaurus = await storedThesaurus(parts.store);
+  const engine = await createDeriveEngine({ base: config.iriBase, shapes: { officialDir }, workers: parts.workers ?? config.deriveWorkers, ...(thesaurus ? { thesaurus } : {}) });
   logger.info({ workers: engine.parallelism, officialShapes: officialDir }, 'derive stage ready');
   return {
     records: parts.records,

@@ -97,6 +97,34 @@ export class UpstreamError extends AppError {
   readonly title = 'The upstream service failed';
 }
 
+/** The change conflicts with the resource's state (an IRI already taken, a deletion refused). */
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly slug = 'conflict';
+  readonly title = 'Conflict with the current state';
+}
+
+/** If-Match named another version than the current one: someone else changed it meanwhile. */
+export class PreconditionFailedError extends AppError {
+  readonly status = 412;
+  readonly slug = 'precondition-failed';
+  readonly title = 'The resource changed since you read it';
+}
+
+/** A change to an existing resource came without If-Match (RFC 6585), so it could overwrite another. */
+export class PreconditionRequiredError extends AppError {
+  readonly status = 428;
+  readonly slug = 'precondition-required';
+  readonly title = 'If-Match is required';
+}
+
+/** The change would break the vocabulary's integrity; `problems` lists what it breaks. */
+export class IntegrityError extends AppError {
+  readonly status = 422;
+  readonly slug = 'thesaurus-integrity';
+  readonly title = 'The change breaks the thesaurus integrity';
+}
+
 /** The store is starting, rebuilding or shutting down. */
 export class UnavailableError extends AppError {
   readonly status = 503;
@@ -125,6 +153,10 @@ const byName: Record<string, new (message: string, details?: Record<string, unkn
   UpstreamError,
   UnavailableError,
   QueryTimeoutError,
+  ConflictError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  IntegrityError,
 };
 
 /** Rebuilds an error that crossed a thread boundary as its own AppError class, when it was one. */

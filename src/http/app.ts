@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors/index.js';
 import type { Logger } from '../log/index.js';
 import type { PublishedItems, RawRecordStore, RecordDerivations } from '../records/index.js';
 import type { GraphStore } from '../store/index.js';
-import type { ThesaurusService } from '../thesaurus/index.js';
+import type { ThesaurusEditor, ThesaurusService } from '../thesaurus/index.js';
 import { harvestReportRoutes } from './harvest-reports.js';
 import { sparqlEndpointRoutes } from './sparql/sparql-endpoint.js';
 import { linkedDataRoutes } from './linked-data/linked-data-routes.js';
@@ -15,7 +15,11 @@ import { oaiProviderRoutes } from './oai/oai-provider.js';
 import { sitemapRoutes } from './feeds/sitemap-routes.js';
 import { graphqlRoutes } from './graphql/graphql-routes.js';
 import type { SearchReader } from '../search/index.js';
-import { thesaurusRoutes } from './thesaurus-api.js';
+import { thesaurusRoutes } from './thesaurus/browse-routes.js';
+import { thesaurusEditRoutes } from './thesaurus/edit-routes.js';
+import { thesaurusMappingRoutes } from './thesaurus/mapping-routes.js';
+import { thesaurusReleaseRoutes } from './thesaurus/release-routes.js';
+import { ThesaurusRoles } from './thesaurus/thesaurus-roles.js';
 import { validationReportRoutes } from './validation-reports.js';
 import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
 import { createStatsCache, healthRoutes } from './health.js';
@@ -27,6 +31,9 @@ export interface AppDependencies {
   records: RawRecordStore;
   derivations: RecordDerivations;
   thesaurus: ThesaurusService;
+  thesaurusEditor: ThesaurusEditor;
+  /** "name:role:token" entries (see config). */
+  thesaurusTokens: string;
   logger: Logger;
   version: string;
   adminToken?: string;
@@ -79,6 +86,10 @@ export function createApp(dependencies: AppDependencies): Hono {
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
   app.route('/harvests', harvestReportRoutes(records));
   app.route('/validation', validationReportRoutes(derivations));
+  const thesaurusAccess = new ThesaurusRoles(dependencies.thesaurusTokens, adminToken);
+  app.route('/', thesaurusEditRoutes(thesaurus, dependencies.thesaurusEditor, thesaurusAccess));
+  app.route('/', thesaurusReleaseRoutes(thesaurus, dependencies.thesaurusEditor, thesaurusAccess));
+  app.route('/', thesaurusMappingRoutes(thesaurus));
   app.route('/', thesaurusRoutes(thesaurus, store));
 
   app.notFound((c) => problemResponse(c, problemFromError(new NotFoundError(`Nothing at ${c.req.path}`), c.req.path, logger)));

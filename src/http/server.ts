@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../log/index.js';
 import { loadDemoCatalogueOnce } from '../demo/index.js';
-import { deriveChanged, openDerivation, reindex, type DeriveDeps } from '../derive/index.js';
+import { deriveChanged, openDerivation, Realigner, reindex, type DeriveDeps } from '../derive/index.js';
 import { openRecordsDatabase, PublishedItems, RawRecordStore } from '../records/index.js';
 import { openGraphStore, type GraphStore } from '../store/index.js';
-import { loadBundledThesaurus, ThesaurusService } from '../thesaurus/index.js';
+import { loadBundledThesaurus, ThesaurusEditor, ThesaurusHistory, thesaurusGraph, ThesaurusService } from '../thesaurus/index.js';
 import { openSearchReaders } from '../search/index.js';
 import { version } from '../version.js';
 import { createApp } from './app.js';
@@ -23,18 +23,24 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   const graphStore = store ?? (await openGraphStore(config, logger));
   const recordsDb = openRecordsDatabase(config.dataDir, { synchronous: config.embedded.synchronous });
   const records = new RawRecordStore(recordsDb);
-  if (config.bundledThesaurus) await loadBundledThesaurus(graphStore, logger);
+  const thesaurusHistory = new ThesaurusHistory(recordsDb);
+  if (config.bundledThesaurus) await loadBundledThesaurus(graphStore, logger, thesaurusHistory.isEdited(thesaurusGraph));
   if (config.demoCatalogue) await loadDemoCatalogueOnce(records, config.dataDir, logger);
   const derivation = await openDerivation(config, logger, { db: recordsDb, records, store: graphStore, sourcesFile: config.sourcesFile });
   await deriveAllChanged(derivation, records, logger);
   const searchReaders = await openSearchReaders(config.dataDir, config.searchReaders);
   const thesaurus = new ThesaurusService(graphStore);
   await thesaurus.refresh();
+  const thesaurusEditor = new ThesaurusEditor(graphStore, thesaurus, thesaurusHistory);
+  const realigner = new Realigner(derivation, logger);
+  thesaurusEditor.onChange((event) => void realigner.schedule(event));
   const app = createApp({
     store: graphStore,
     records,
     derivations: derivation.derivations,
     thesaurus,
+    thesaurusEditor,
+    thesaurusTokens: config.thesaurusTokens,
     logger,
     version,
     iriBase: config.iriBase,
@@ -75,6 +81,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
         closeIdle();
       });
       await searchReaders.close();
+      await realigner.idle();
       await derivation.close();
       await graphStore.close();
       recordsDb.close();

@@ -130,6 +130,30 @@ const migrations: string[] = [
      PRIMARY KEY (document, facet, value)
    ) WITHOUT ROWID`,
   `CREATE INDEX search_facets_by_value ON search_facets (facet, value, document)`,
+  // The thesaurus editing history (src/thesaurus/): every change to a concept, who made it and
+  // when, with the concept before and after (JSON); and every published release, in full.
+  `CREATE TABLE thesaurus_changes (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     scheme TEXT NOT NULL,
+     concept TEXT,
+     action TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     at TEXT NOT NULL,
+     before TEXT,
+     after TEXT,
+     comment TEXT
+   )`,
+  `CREATE INDEX thesaurus_changes_by_concept ON thesaurus_changes (scheme, concept, seq)`,
+  `CREATE TABLE thesaurus_releases (
+     scheme TEXT NOT NULL,
+     version TEXT NOT NULL,
+     released_at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     description TEXT,
+     concepts INTEGER NOT NULL,
+     ntriples TEXT NOT NULL,
+     PRIMARY KEY (scheme, version)
+   )`,
 ];
 
 export function recordsDatabasePath(dataDir: string): string {

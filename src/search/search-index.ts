@@ -197,4 +197,29 @@ export class SearchIndex {
   documents(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM search_documents').get() as { n: number }).n;
   }
+
+  /**
+   * Records whose keywords contain one of the labels (as a phrase, accents and case folded), or
+   * that have one of the concepts as a theme: those a thesaurus change may re-align.
+   */
+  recordsMentioning(labels: readonly string[], concepts: readonly string[]): Array<{ source: string; recordId: string }> {
+    const found = new Map<string, { source: string; recordId: string }>();
+    const add = (rows: Array<{ source: string; record_id: string }>) => {
+      for (const row of rows) found.set(`${row.source}\u0000${row.record_id}`, { source: row.source, recordId: row.record_id });
+    };
+    const phrases = [...new Set(labels.map((l) => l.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).filter((l) => l.length > 0))];
+    for (let i = 0; i < phrases.length; i += 200) {
+      const match = `keywords : (${phrases.slice(i, i + 200).map((p) => `"${p}"`).join(' OR ')})`;
+      add(this.db.prepare('SELECT d.source, d.record_id FROM search_text JOIN search_documents d ON d.id = search_text.rowid WHERE search_text MATCH ?').all(match) as Array<{ source: string; record_id: string }>);
+    }
+    for (let i = 0; i < concepts.length; i += 500) {
+      const chunk = concepts.slice(i, i + 500);
+      add(
+        this.db
+          .prepare(`SELECT d.source, d.record_id FROM search_facets f JOIN search_documents d ON d.id = f.document WHERE f.facet = 'theme' AND f.value IN (${chunk.map(() => '?').join(', ')})`)
+          .all(...chunk) as Array<{ source: string; record_id: string }>,
+      );
+    }
+    return [...found.values()];
+  }
 }

@@ -19,9 +19,17 @@ export function bundledThesaurus(): { turtle: string; version: string } {
   return { turtle, version };
 }
 
-/** Loads the bundled thesaurus unless the store already holds this version. Returns what it did. */
-export async function loadBundledThesaurus(store: GraphStore, logger: Logger): Promise<'loaded' | 'current'> {
+/**
+ * Loads the bundled thesaurus unless the store already holds this version. Once terminology
+ * managers have edited it through the service, the store's copy is the reference and a shipped
+ * version never replaces it. Returns what it did.
+ */
+export async function loadBundledThesaurus(store: GraphStore, logger: Logger, editedInService = false): Promise<'loaded' | 'current' | 'edited'> {
   const { turtle, version } = bundledThesaurus();
+  if (editedInService) {
+    logger.info({ graph: thesaurusGraph, shipped: version }, 'bundled thesaurus edited in the service: the shipped file is not loaded');
+    return 'edited';
+  }
   const current = await store.query(
     `ASK { GRAPH <${thesaurusGraph}> { <${thesaurusScheme}> <${versionInfo}> ${JSON.stringify(version)} } }`,
   );

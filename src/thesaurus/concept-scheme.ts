@@ -8,8 +8,13 @@ import type { GraphStore } from '../store/index.js';
 
 const skos = 'http://www.w3.org/2004/02/skos/core#';
 const owlDeprecated = 'http://www.w3.org/2002/07/owl#deprecated';
+const dctIsReplacedBy = 'http://purl.org/dc/terms/isReplacedBy';
 
 export type LangMap = Record<string, string[]>;
+
+/** The SKOS documentation properties a concept may carry, per language. */
+export const noteKinds = ['scopeNote', 'note', 'editorialNote', 'historyNote', 'changeNote', 'example'] as const;
+export type NoteKind = (typeof noteKinds)[number];
 
 export interface Concept {
   iri: string;
@@ -21,7 +26,10 @@ export interface Concept {
   narrower: string[];
   related: string[];
   mappings: Array<{ relation: string; target: string }>;
+  notes: Partial<Record<NoteKind, LangMap>>;
   deprecated: boolean;
+  /** dct:isReplacedBy: where users of a deprecated concept should go. */
+  replacedBy: string[];
 }
 
 export interface SchemeInfo {
@@ -33,7 +41,7 @@ export interface SchemeInfo {
   version: string | null;
 }
 
-const mappingRelations = ['exactMatch', 'closeMatch', 'broadMatch', 'narrowMatch', 'relatedMatch'];
+export const mappingRelations = ['exactMatch', 'closeMatch', 'broadMatch', 'narrowMatch', 'relatedMatch'] as const;
 
 function push(map: LangMap, lang: string, value: string): void {
   (map[lang] ??= []).push(value);
@@ -46,6 +54,19 @@ export class ConceptScheme {
   private readonly tops = new Set<string>();
 
   constructor(readonly info: SchemeInfo) {}
+
+  /** A copy that shares the concept objects: an edit replaces the ones it changes, never mutates. */
+  clone(): ConceptScheme {
+    const copy = new ConceptScheme({ ...this.info });
+    for (const [iri, concept] of this.concepts) copy.concepts.set(iri, concept);
+    for (const top of this.tops) copy.tops.add(top);
+    return copy;
+  }
+
+  setTopConcept(iri: string, top: boolean): void {
+    if (top) this.tops.add(iri);
+    else this.tops.delete(iri);
+  }
 
   /** Reads the scheme's graph from the store and builds the model. */
   static async load(store: GraphStore, info: SchemeLocation): Promise<ConceptScheme> {
@@ -72,7 +93,7 @@ export class ConceptScheme {
     const concept = (iri: string): Concept => {
       let found = scheme.concepts.get(iri);
       if (!found) {
-        found = { iri, prefLabel: {}, altLabel: {}, definition: {}, notation: [], broader: [], narrower: [], related: [], mappings: [], deprecated: false };
+        found = emptyConcept(iri);
         scheme.concepts.set(iri, found);
       }
       return found;
@@ -100,8 +121,10 @@ export class ConceptScheme {
       else if (local === 'narrower') c.narrower.push(object.value);
       else if (local === 'related') c.related.push(object.value);
       else if (local === 'topConceptOf') scheme.tops.add(subject.value);
-      else if (mappingRelations.includes(local)) c.mappings.push({ relation: local, target: object.value });
-      else if (predicate.value === owlDeprecated) c.deprecated = object.value === 'true';
+      else if ((mappingRelations as readonly string[]).includes(local)) c.mappings.push({ relation: local, target: object.value });
+      else if ((noteKinds as readonly string[]).includes(local)) push((c.notes[local as NoteKind] ??= {}), lang, object.value);
+      else if (predicate.value === owlDeprecated) c.deprecated = object.value === 'true' || object.value === '1';
+      else if (predicate.value === dctIsReplacedBy) c.replacedBy.push(object.value);
     }
     // The hierarchy is navigated both ways whichever way the file states it.
     for (const c of scheme.concepts.values()) {
@@ -147,6 +170,10 @@ export class ConceptScheme {
     }
     return [...seen];
   }
+}
+
+export function emptyConcept(iri: string): Concept {
+  return { iri, prefLabel: {}, altLabel: {}, definition: {}, notation: [], broader: [], narrower: [], related: [], mappings: [], notes: {}, deprecated: false, replacedBy: [] };
 }
 
 /** An acronym from the scheme IRI's last segment, for schemes that state none. */

@@ -27,6 +27,11 @@ export class KeywordAligner {
     for (const scheme of schemes) this.index.add(scheme);
   }
 
+  /** The catalogue's thesaurus as the store holds it (edited by terminology managers), in N-Triples. */
+  static fromNTriples(ntriples: string): KeywordAligner {
+    return new KeywordAligner(ConceptScheme.allFromQuads(new Parser({ format: 'N-Triples' }).parse(ntriples), thesaurusGraph));
+  }
+
   /** The catalogue's own thesaurus, as shipped in vocabularies/. */
   static bundled(): KeywordAligner {
     return new KeywordAligner(ConceptScheme.allFromQuads(new Parser({ format: 'Turtle' }).parse(bundledThesaurus().turtle), thesaurusGraph));
@@ -37,7 +42,10 @@ export class KeywordAligner {
     for (const keyword of new Set(keywords)) {
       for (const hit of this.index.search(keyword, { exact: true, limit: 3 }).hits) {
         const method = hit.matchType === 'prefLabel' ? 'exact-prefLabel' : 'exact-altLabel';
-        out.push({ keyword, concept: hit.iri, method, score: method === 'exact-prefLabel' ? 1 : 0.9 });
+        // A deprecated concept is never a theme: its replacements are, when it names them.
+        const concept = hit.scheme.concepts.get(hit.iri);
+        const targets = concept?.deprecated ? concept.replacedBy.filter((iri) => hit.scheme.concepts.has(iri)) : [hit.iri];
+        for (const target of targets) out.push({ keyword, concept: target, method, score: method === 'exact-prefLabel' ? 1 : 0.9 });
       }
     }
     return out;

@@ -17,11 +17,30 @@ export class ThesaurusService {
     const result = await this.store.query(
       'SELECT DISTINCT ?scheme ?g WHERE { GRAPH ?g { ?scheme a <http://www.w3.org/2004/02/skos/core#ConceptScheme> } } ORDER BY ?scheme',
     );
+    const schemes: ConceptScheme[] = [];
+    for (const row of result.form === 'SELECT' ? result.bindings : []) {
+      schemes.push(await ConceptScheme.load(this.store, { iri: row.scheme!.value, graph: row.g!.value }));
+    }
+    this.serve(schemes);
+  }
+
+  /** Serves an edited scheme in place of the one with its acronym (no store round-trip). */
+  replace(scheme: ConceptScheme): void {
+    this.serve([...this.list().filter((s) => s.info.acronym !== scheme.info.acronym), scheme]);
+  }
+
+  /** Re-reads one scheme from the store (after a whole-scheme import). */
+  async reload(location: { iri: string; graph: string }): Promise<ConceptScheme> {
+    const scheme = await ConceptScheme.load(this.store, location);
+    this.replace(scheme);
+    return scheme;
+  }
+
+  private serve(list: ConceptScheme[]): void {
     const schemes = new Map<string, ConceptScheme>();
     const index = new LabelIndex();
     const annotator = new Annotator();
-    for (const row of result.form === 'SELECT' ? result.bindings : []) {
-      const scheme = await ConceptScheme.load(this.store, { iri: row.scheme!.value, graph: row.g!.value });
+    for (const scheme of list.sort((a, b) => a.info.iri.localeCompare(b.info.iri))) {
       schemes.set(scheme.info.acronym, scheme);
       index.add(scheme);
       annotator.add(scheme);

@@ -3,13 +3,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadConfig } from '../../src/config/index.js';
 import { startServer, type RunningServer } from '../../src/http/index.js';
-import { silentLogger } from '../../src/log/index.js';
+import { createLogger, silentLogger } from '../../src/log/index.js';
 
 export const adminToken = 'test-admin-token-0123456789';
 
 export async function startTestServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', ADMIN_TOKEN: adminToken, SQLITE_SYNCHRONOUS: 'NORMAL', DEMO_CATALOGUE: 'false', BUNDLED_THESAURUS: 'false', ...env });
-  return startServer(config, silentLogger);
+  return startServer(config, process.env.TEST_LOGS ? createLogger("debug") : silentLogger);
 }
 
 export interface ServiceProcess {

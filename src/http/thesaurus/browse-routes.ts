@@ -1,110 +1,14 @@
 // Owns the thesaurus browse and search API, on OntoPortal's paths and JSON shapes: /ontologies,
 // classes (paged), roots, one class with children/parents/ancestors/descendants/tree, /search
 // (autocomplete with suggest=true). Labels in the language asked for (?lang=fr|en|all).
-import { stringify } from 'csv-stringify/sync';
 import { Hono, type Context } from 'hono';
-import { BadRequestError, NotFoundError } from '../errors/index.js';
-import { mediaTypes, type RdfMediaType } from '../rdf/index.js';
-import type { GraphStore } from '../store/index.js';
-import { labelIn, type Concept, type ConceptScheme, type ThesaurusService } from '../thesaurus/index.js';
-
-const skosConcept = 'http://www.w3.org/2004/02/skos/core#Concept';
-const ontologyType = 'http://data.bioontology.org/metadata/Ontology';
-
-interface View {
-  base: string;
-  lang: string | undefined;
-}
-
-function viewOf(c: Context): View {
-  const lang = c.req.query('lang');
-  if (lang !== undefined && !/^([a-z]{2,3}|all)$/.test(lang)) throw new BadRequestError('lang must be a language code (fr, en, ...) or all');
-  return { base: new URL(c.req.url).origin, lang };
-}
-
-const classUrl = (view: View, scheme: ConceptScheme, iri: string) => `${view.base}/ontologies/${scheme.info.acronym}/classes/${encodeURIComponent(iri)}`;
-
-function ontologyJson(view: View, scheme: ConceptScheme) {
-  const self = `${view.base}/ontologies/${scheme.info.acronym}`;
-  return {
-    '@id': self,
-    '@type': ontologyType,
-    acronym: scheme.info.acronym,
-    name: view.lang === 'all' ? scheme.info.title : labelIn(scheme.info.title, view.lang),
-    description: view.lang === 'all' ? scheme.info.description : labelIn(scheme.info.description, view.lang),
-    uri: scheme.info.iri,
-    version: scheme.info.version,
-    conceptCount: scheme.concepts.size,
-    links: { self, classes: `${self}/classes`, roots: `${self}/classes/roots`, search: `${view.base}/search?ontologies=${scheme.info.acronym}&q=` },
-  };
-}
-
-function classJson(view: View, scheme: ConceptScheme, concept: Concept) {
-  const self = classUrl(view, scheme, concept.iri);
-  const inLang = (map: Record<string, string[]>) => (view.lang === 'all' ? map : (map[view.lang ?? ''] ?? map.fr ?? map.en ?? Object.values(map)[0] ?? []));
-  return {
-    '@id': concept.iri,
-    '@type': skosConcept,
-    prefLabel: view.lang === 'all' ? Object.fromEntries(Object.entries(concept.prefLabel).map(([l, v]) => [l, v[0]])) : labelIn(concept.prefLabel, view.lang),
-    synonym: inLang(concept.altLabel),
-    definition: inLang(concept.definition),
-    notation: concept.notation,
-    obsolete: concept.deprecated,
-    hasChildren: concept.narrower.length > 0,
-    mappings: concept.mappings,
-    links: {
-      self,
-      ontology: `${view.base}/ontologies/${scheme.info.acronym}`,
-      children: `${self}/children`,
-      parents: `${self}/parents`,
-      descendants: `${self}/descendants`,
-      ancestors: `${self}/ancestors`,
-      tree: `${self}/tree`,
-    },
-  };
-}
-
-function pageParameters(c: Context): { page: number; size: number } {
-  const page = Number(c.req.query('page') ?? 1);
-  const size = Number(c.req.query('pagesize') ?? 50);
-  if (!Number.isInteger(page) || page < 1) throw new BadRequestError('page must be a whole number from 1');
-  if (!Number.isInteger(size) || size < 1 || size > 500) throw new BadRequestError('pagesize must be a whole number from 1 to 500');
-  return { page, size };
-}
-
-/** OntoPortal paging: page (from 1), pagesize, and a links block to the neighbours. */
-function paged<T>(c: Context, items: T[]) {
-  const { page, size } = pageParameters(c);
-  const pageCount = Math.max(1, Math.ceil(items.length / size));
-  const link = (n: number | null) => {
-    if (n === null) return null;
-    const url = new URL(c.req.url);
-    url.searchParams.set('page', String(n));
-    return url.toString();
-  };
-  const prevPage = page > 1 ? Math.min(page - 1, pageCount) : null;
-  const nextPage = page < pageCount ? page + 1 : null;
-  return { page, pageCount, totalCount: items.length, prevPage, nextPage, links: { nextPage: link(nextPage), prevPage: link(prevPage) }, collection: items.slice((page - 1) * size, page * size) };
-}
+import { BadRequestError, NotFoundError } from '../../errors/index.js';
+import { mediaTypes, type RdfMediaType } from '../../rdf/index.js';
+import type { GraphStore } from '../../store/index.js';
+import { conceptEtag, labelIn, schemeAsCsv, type Concept, type ConceptScheme, type ThesaurusService } from '../../thesaurus/index.js';
+import { classJson, ontologyJson, paged, pageParameters, viewOf, type View } from './class-json.js';
 
 const downloadFormats: Record<string, RdfMediaType> = { ttl: mediaTypes.turtle, rdf: mediaTypes.rdfXml, jsonld: mediaTypes.jsonLd, nt: mediaTypes.nTriples };
-
-/** One row per concept, for terminology managers who work in a spreadsheet. */
-function conceptsAsCsv(scheme: ConceptScheme): string {
-  const languages = [...new Set([...scheme.concepts.values()].flatMap((c) => Object.keys(c.prefLabel)))].sort();
-  const header = ['id', 'notation', ...languages.flatMap((l) => [`prefLabel@${l}`, `altLabel@${l}`, `definition@${l}`]), 'broader', 'related', 'exactMatch', 'closeMatch', 'deprecated'];
-  const rows = [...scheme.concepts.values()].map((c) => [
-    c.iri,
-    c.notation.join('|'),
-    ...languages.flatMap((l) => [(c.prefLabel[l] ?? []).join('|'), (c.altLabel[l] ?? []).join('|'), (c.definition[l] ?? []).join('|')]),
-    c.broader.join('|'),
-    c.related.join('|'),
-    c.mappings.filter((m) => m.relation === 'exactMatch').map((m) => m.target).join('|'),
-    c.mappings.filter((m) => m.relation === 'closeMatch').map((m) => m.target).join('|'),
-    String(c.deprecated),
-  ]);
-  return stringify([header, ...rows]);
-}
 
 export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore): Hono {
   const schemeOf = (c: Context): ConceptScheme => {
@@ -134,7 +38,7 @@ export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore):
       const format = c.req.query('format') ?? 'ttl';
       const filename = `${scheme.info.acronym.toLowerCase()}${scheme.info.version ? `-${scheme.info.version}` : ''}`;
       if (format === 'csv') {
-        return c.body(conceptsAsCsv(scheme), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}.csv"` });
+        return c.body(schemeAsCsv(scheme), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}.csv"` });
       }
       const mediaType = downloadFormats[format] ?? (() => {
         throw new BadRequestError(`format must be one of ${[...Object.keys(downloadFormats), 'csv'].join(', ')}`);
@@ -157,7 +61,10 @@ export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore):
     })
     .get('/ontologies/:acronym/classes/:id', (c) => {
       const scheme = schemeOf(c);
-      return c.json(classJson(viewOf(c), scheme, conceptOf(c, scheme)));
+      const concept = conceptOf(c, scheme);
+      // The ETag is what an editor sends back in If-Match to change the class.
+      c.header('etag', conceptEtag(concept));
+      return c.json(classJson(viewOf(c), scheme, concept));
     })
     .get('/ontologies/:acronym/classes/:id/:relation{children|parents|ancestors|descendants|tree}', (c) => {
       const view = viewOf(c);

@@ -1,0 +1,78 @@
+// Owns keeping keyword alignments in step with the thesaurus: after terminology managers change it,
+// the derive workers get the new version and only the records it may align differently are derived
+// again: those whose keywords carry a label the change added or removed, or themed with a changed
+// concept. A whole-scheme import re-derives everything. Runs in the background, one at a time.
+import type { Logger } from '../log/index.js';
+import type { GraphStore } from '../store/index.js';
+import { normalizeLabel, thesaurusGraph, type Concept, type ThesaurusChangeEvent } from '../thesaurus/index.js';
+import { rederive, reindex, type DeriveDeps } from './derive-records.js';
+
+/** The aligned thesaurus as the store holds it, in N-Triples; null when the store has none. */
+export async function storedThesaurus(store: GraphStore): Promise<string | null> {
+  const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${thesaurusGraph}> { ?s ?p ?o } }`, {
+    results: 'application/sparql-results+json',
+    graph: 'application/n-triples',
+  });
+  return body.trim().length > 0 ? body : null;
+}
+
+const labelsOf = (concept: Concept | null) =>
+  new Set(concept ? [concept.prefLabel, concept.altLabel].flatMap((map) => Object.values(map).flat().map(normalizeLabel)) : []);
+
+/**
+ * What a change can re-align: a label added or removed changes which keywords match; a concept whose
+ * preferred labels (copied into record graphs), deprecation or replacement changed concerns the
+ * records themed with it and every keyword matching its labels. A change to the hierarchy alone
+ * concerns no record.
+ */
+export function affectedBy(touched: NonNullable<ThesaurusChangeEvent['touched']>): { labels: string[]; concepts: string[] } {
+  const labels = new Set<string>();
+  const concepts: string[] = [];
+  for (const [iri, { before, after }] of touched) {
+    const was = labelsOf(before);
+    const now = labelsOf(after);
+    const identityChanged =
+      before !== null && (JSON.stringify(before.prefLabel) !== JSON.stringify(after.prefLabel) || before.deprecated !== after.deprecated || before.replacedBy.join() !== after.replacedBy.join());
+    for (const label of new Set([...was, ...now])) if (identityChanged || was.has(label) !== now.has(label)) labels.add(label);
+    if (identityChanged) concepts.push(iri);
+  }
+  return { labels: [...labels], concepts };
+}
+
+export class Realigner {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly deps: DeriveDeps,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Schedules the re-alignment a change calls for; the promise settles when it is done (failures are logged). */
+  schedule(event: ThesaurusChangeEvent): Promise<void> {
+    if (event.scheme.info.graph !== thesaurusGraph) return Promise.resolve();
+    const run = this.queue.then(() => this.realign(event)).catch((error: unknown) => this.logger.error({ err: error }, 're-alignment after a thesaurus change failed'));
+    this.queue = run;
+    return run;
+  }
+
+  /** Settles once the re-alignments scheduled so far are done (for shutdown and tests). */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  private async realign(event: ThesaurusChangeEvent): Promise<void> {
+    const started = performance.now();
+    const thesaurus = await storedThesaurus(this.deps.store);
+    if (thesaurus) await this.deps.engine.useThesaurus(thesaurus);
+    if (event.touched === null) {
+      const { progress } = await reindex(this.deps, null);
+      this.logger.info({ records: progress.done, ms: Math.round(performance.now() - started) }, 'records re-aligned after a thesaurus import');
+      return;
+    }
+    const { labels, concepts } = affectedBy(event.touched);
+    if (labels.length === 0 && concepts.length === 0) return;
+    const keys = this.deps.search.recordsMentioning(labels, concepts);
+    const progress = await rederive(this.deps, keys);
+    this.logger.info({ concepts: event.touched.size, records: progress.done, ms: Math.round(performance.now() - started) }, 'records re-aligned after a thesaurus change');
+  }
+}

@@ -1,0 +1,174 @@
+// Owns every write to the served thesauri: concept edits, whole-scheme imports and releases. Writes
+// run one at a time; each is checked (If-Match, integrity) before it reaches the store, recorded in
+// the history, and then served; listeners hear of it (the derive stage re-aligns records).
+import { Parser } from 'n3';
+import { ConflictError, IntegrityError, NotFoundError, PreconditionFailedError, PreconditionRequiredError } from '../errors/index.js';
+import { mediaTypes } from '../rdf/index.js';
+import type { GraphStore } from '../store/index.js';
+import { applyEdits, conceptEtag, type AppliedEdits, type ConceptEdit } from './concept-change.js';
+import { ConceptScheme } from './concept-scheme.js';
+import { schemeUpdate } from './concept-update.js';
+import { checkIntegrity, type IntegrityProblem } from './integrity-checks.js';
+import { blockingChecks, type PreparedScheme } from './scheme-import.js';
+import type { ChangeAction, ThesaurusHistory, ThesaurusRelease } from './thesaurus-history.js';
+import type { ThesaurusService } from './thesaurus-service.js';
+
+export interface ThesaurusChangeEvent {
+  scheme: ConceptScheme;
+  before: ConceptScheme | null;
+  /** The concepts that changed, or null when the whole scheme was replaced. */
+  touched: AppliedEdits['touched'] | null;
+}
+
+export type ThesaurusListener = (event: ThesaurusChangeEvent) => void;
+
+/** Languages most concepts of the scheme have a preferred label in: new concepts must have them too. */
+function requiredLanguages(scheme: ConceptScheme): string[] {
+  const counts = new Map<string, number>();
+  for (const c of scheme.concepts.values()) for (const lang of Object.keys(c.prefLabel)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n * 2 >= scheme.concepts.size).map(([lang]) => lang);
+}
+
+const problemKey = (p: IntegrityProblem) => `${p.check}\u0000${p.concept}\u0000${p.message}`;
+
+export class ThesaurusEditor {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners: ThesaurusListener[] = [];
+  /** The problems a served scheme already has: an edit is refused only for problems it adds. */
+  private readonly knownProblems = new WeakMap<ConceptScheme, Set<string>>();
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly service: ThesaurusService,
+    readonly history: ThesaurusHistory,
+  ) {}
+
+  onChange(listener: ThesaurusListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Runs writes one after another, so a check and the write it guards see the same state. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private schemeOf(acronym: string): ConceptScheme {
+    const scheme = this.service.scheme(acronym);
+    if (!scheme) throw new NotFoundError(`No ontology ${acronym}; see /ontologies`);
+    return scheme;
+  }
+
+  private problemsOf(scheme: ConceptScheme, languages: string[]): Set<string> {
+    let known = this.knownProblems.get(scheme);
+    if (!known) this.knownProblems.set(scheme, (known = new Set(checkIntegrity(scheme, { requiredLanguages: languages }).map(problemKey))));
+    return known;
+  }
+
+  private emit(event: ThesaurusChangeEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /**
+   * Applies concept edits together, or none of them. `ifMatch` guards a change to one existing
+   * concept: it must name the concept's current ETag (or be "*").
+   */
+  edit(acronym: string, edits: ConceptEdit[], actor: string, options: { ifMatch?: string; action?: ChangeAction; comment?: string } = {}): Promise<AppliedEdits> {
+    return this.exclusive(async () => {
+      const scheme = this.schemeOf(acronym);
+      for (const edit of edits.filter((e) => e.mode !== 'create' && options.action !== 'import')) {
+        const current = scheme.concepts.get(edit.iri ?? '');
+        if (!current) continue;
+        if (options.ifMatch === undefined) throw new PreconditionRequiredError('Send If-Match with the ETag you read (GET the class first), so that no one else’s change is overwritten');
+        const tags = options.ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
+        if (!tags.includes('*') && !tags.includes(conceptEtag(current))) {
+          throw new PreconditionFailedError(`${current.iri} changed since you read it; GET it again and redo your change`, { etag: conceptEtag(current) });
+        }
+      }
+      const applied = applyEdits(scheme, edits);
+      const languages = requiredLanguages(scheme);
+      const before = this.problemsOf(scheme, languages);
+      const after = checkIntegrity(applied.after, { requiredLanguages: languages });
+      const added = after.filter((p) => !before.has(problemKey(p)));
+      if (added.length > 0) {
+        throw new IntegrityError(`The change is refused: ${added.map((p) => `${p.check} (${p.concept}: ${p.message})`).join('; ')}`, { problems: added });
+      }
+      this.knownProblems.set(applied.after, new Set(after.map(problemKey)));
+      const update = schemeUpdate(scheme, applied);
+      if (update.sparql) await this.store.update(update.sparql);
+      const at = new Date().toISOString();
+      const edited = new Set(applied.edited);
+      this.history.record(
+        [...applied.touched].map(([iri, { before: was, after: now }]) => ({
+          scheme: scheme.info.iri,
+          concept: iri,
+          action: options.action ?? (!was ? 'create' : !was.deprecated && now.deprecated ? 'deprecate' : 'update'),
+          actor,
+          at,
+          before: was,
+          after: now,
+          comment: options.comment ?? (edited.has(iri) ? null : 'follows a change to a linked concept'),
+        })),
+      );
+      this.service.replace(applied.after);
+      this.emit({ scheme: applied.after, before: scheme, touched: applied.touched });
+      return applied;
+    });
+  }
+
+  /** Replaces (or adds) a whole scheme, as its own graph. Refused when an integrity check blocks it. */
+  importScheme(prepared: PreparedScheme, actor: string, options: { force?: boolean } = {}): Promise<ConceptScheme> {
+    return this.exclusive(async () => {
+      if (prepared.blocked && !options.force) {
+        throw new IntegrityError(`The scheme is refused: ${prepared.problems.length} integrity problems, some of which block an import (pass force=true to import anyway)`, {
+          problemCount: prepared.problems.length,
+          // The blocking ones first, so they are among the problems listed.
+          problems: [...prepared.problems].sort((a, b) => Number(blockingChecks.has(b.check)) - Number(blockingChecks.has(a.check))).slice(0, 200),
+        });
+      }
+      const taken = this.service.scheme(prepared.scheme.info.acronym);
+      if (taken && taken.info.iri !== prepared.scheme.info.iri) throw new ConflictError(`${prepared.scheme.info.acronym} is already the acronym of ${taken.info.iri}`);
+      const before = this.service.list().find((s) => s.info.iri === prepared.scheme.info.iri) ?? null;
+      await this.store.replaceGraph(prepared.scheme.info.iri, { data: prepared.nquads, format: mediaTypes.nQuads });
+      const scheme = await this.service.reload({ iri: prepared.scheme.info.iri, graph: prepared.scheme.info.iri });
+      this.history.record([{ scheme: scheme.info.iri, concept: null, action: 'import', actor, at: new Date().toISOString(), before: null, after: null, comment: `${scheme.concepts.size} concepts, ${prepared.problems.length} integrity problems` }]);
+      this.emit({ scheme, before, touched: null });
+      return scheme;
+    });
+  }
+
+  /** Publishes a dated version: sets owl:versionInfo and keeps a full copy of the scheme's graph. */
+  release(acronym: string, actor: string, options: { version?: string; description?: string } = {}): Promise<ThesaurusRelease> {
+    return this.exclusive(async () => {
+      const scheme = this.schemeOf(acronym);
+      const today = new Date().toISOString().slice(0, 10);
+      const taken = new Set(this.history.releases(scheme.info.iri).map((r) => r.version));
+      let version = options.version ?? today;
+      if (options.version !== undefined && taken.has(version)) throw new ConflictError(`${acronym} already has a release ${version}`);
+      for (let n = 2; taken.has(version); n += 1) version = `${today}.${n}`;
+      const graph = scheme.info.graph;
+      await this.store.update(
+        `DELETE { GRAPH <${graph}> { <${scheme.info.iri}> <http://www.w3.org/2002/07/owl#versionInfo> ?v } } WHERE { GRAPH <${graph}> { <${scheme.info.iri}> <http://www.w3.org/2002/07/owl#versionInfo> ?v } } ;
+         INSERT DATA { GRAPH <${graph}> { <${scheme.info.iri}> <http://www.w3.org/2002/07/owl#versionInfo> ${JSON.stringify(version)} } }`,
+      );
+      const { body } = await this.store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${graph}> { ?s ?p ?o } }`, { results: mediaTypes.sparqlResultsJson, graph: mediaTypes.nTriples });
+      const release: ThesaurusRelease = { scheme: scheme.info.iri, version, releasedAt: new Date().toISOString(), actor, description: options.description ?? null, concepts: scheme.concepts.size };
+      this.history.saveRelease(release, body);
+      this.history.record([{ scheme: scheme.info.iri, concept: null, action: 'release', actor, at: release.releasedAt, before: null, after: null, comment: version }]);
+      const released = scheme.clone();
+      released.info.version = version;
+      this.service.replace(released);
+      return release;
+    });
+  }
+
+  /** A release's scheme, read back from its copy. */
+  releasedScheme(acronym: string, version: string): { scheme: ConceptScheme; ntriples: string; release: ThesaurusRelease } {
+    const current = this.schemeOf(acronym);
+    const release = this.history.release(current.info.iri, version);
+    if (!release) throw new NotFoundError(`${acronym} has no release ${version}; see /ontologies/${acronym}/submissions`);
+    const scheme = ConceptScheme.fromQuads({ iri: current.info.iri, graph: current.info.graph, acronym: current.info.acronym }, new Parser({ format: 'N-Triples' }).parse(release.ntriples));
+    return { scheme, ntriples: release.ntriples, release };
+  }
+}
