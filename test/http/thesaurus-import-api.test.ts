@@ -18,7 +18,7 @@ const editorToken = 'editor-token-0123456789';
 describe.skipIf(sharedDataMissing !== null)(`thesaurus import through the API${sharedDataMissing ? ` (skipped: ${sharedDataMissing})` : ''}`, () => {
   const data = temporaryDataDir('thesaurus-import-api');
   let server: RunningServer;
-  const put = (p: string, body: string | Uint8Array, contentType: string, token = adminToken) =>
+  const put = (p: string, body: string, contentType: string, token = adminToken) =>
     fetch(`${server.url}${p}`, { method: 'PUT', headers: { 'content-type': contentType, authorization: `Bearer ${token}` }, body });
   const get = async (p: string) => (await fetch(`${server.url}${p}`)).json() as Promise<any>;
 
@@ -31,7 +31,7 @@ describe.skipIf(sharedDataMissing !== null)(`thesaurus import through the API${s
   });
 
   it('imports GEMET once forced past its defects, serves it, and downloads the same graph', { timeout: 120_000 }, async () => {
-    const file = readFileSync(gemetFile);
+    const file = readFileSync(gemetFile, 'utf8');
     expect((await put('/ontologies/GEMET', file, 'application/rdf+xml', editorToken)).status).toBe(403);
     const refused = await put('/ontologies/GEMET?languages=fr', file, 'application/rdf+xml');
     expect(refused.status).toBe(422);
