@@ -18,19 +18,21 @@ export interface DemoCatalogueSize {
 
 export const defaultDemoSize: DemoCatalogueSize = { datasets: 500, software: 120, publications: 250, portalDatasets: 120, organisations: 40 };
 
+// Each theme in French and English, and the GEMET concept a depositor would pick for it (a subject
+// with a value URI, which keyword alignment follows through the thesaurus's SKOS mappings).
 const themes = [
-  ['Aérosols', 'Aerosols'],
-  ["Qualité de l'air", 'Air quality'],
-  ['Chimie atmosphérique', 'Atmospheric chemistry'],
-  ['Précipitations', 'Precipitation'],
-  ['Nuages', 'Clouds'],
-  ['Océans', 'Oceans'],
-  ['Climat', 'Climate'],
-  ['Biodiversité', 'Biodiversity'],
-  ['Terre solide', 'Solid Earth'],
-  ['Surfaces continentales', 'Continental surfaces'],
-  ['Agro-environnement', 'Agro-environment'],
-  ['Vents atmosphériques', 'Atmospheric winds'],
+  ['Aérosols', 'Aerosols', 157],
+  ["Qualité de l'air", 'Air quality', 270],
+  ['Chimie atmosphérique', 'Atmospheric chemistry', null],
+  ['Précipitations', 'Precipitation', null],
+  ['Nuages', 'Clouds', 1491],
+  ['Océans', 'Oceans', 5789],
+  ['Climat', 'Climate', 1462],
+  ['Biodiversité', 'Biodiversity', null],
+  ['Terre solide', 'Solid Earth', 2400],
+  ['Surfaces continentales', 'Continental surfaces', null],
+  ['Agro-environnement', 'Agro-environment', 232],
+  ['Vents atmosphériques', 'Atmospheric winds', 9327],
 ] as const;
 const places = ['Puy de Dôme', 'Lannemezan', 'Brest', 'Grenoble', 'Toulouse', 'Guyane', 'Kerguelen', 'Dumont d’Urville', 'Camargue', 'Montpellier'];
 const families = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel'];
@@ -104,7 +106,7 @@ export function writeDemoCatalogue(folder: string, size: DemoCatalogueSize = def
 
   // OAI-PMH oai_datacite: the repository's datasets, 100 a page.
   const datasetXml = (n: number): string => {
-    const [fr, en] = pick(themes);
+    const [fr, en, gemet] = pick(themes);
     const place = pick(places);
     const creator = person();
     const affiliation = orgs[1 + (organisation() % (size.organisations - 1))]!;
@@ -117,7 +119,7 @@ export function writeDemoCatalogue(folder: string, size: DemoCatalogueSize = def
   <creators><creator><creatorName nameType="Personal">${creator.family}, ${creator.given}</creatorName><givenName>${creator.given}</givenName><familyName>${creator.family}</familyName><nameIdentifier nameIdentifierScheme="ORCID" schemeURI="https://orcid.org">${creator.orcid}</nameIdentifier><affiliation affiliationIdentifier="${affiliation.id}" affiliationIdentifierScheme="ROR" schemeURI="https://ror.org">${escapeXml(affiliation.names[0]!.value)}</affiliation></creator></creators>
   <titles><title xml:lang="fr">${escapeXml(`${fr} : observations à ${place}, ${year}`)}</title><title xml:lang="en" titleType="TranslatedTitle">${escapeXml(`${en}: observations at ${place}, ${year}`)}</title></titles>
   <publisher>Recherche Data Gouv</publisher><publicationYear>${year + 1}</publicationYear>
-  <subjects><subject xml:lang="fr">${escapeXml(fr.toLowerCase())}</subject><subject xml:lang="en">${escapeXml(en.toLowerCase())}</subject><subject subjectScheme="Dataverse subject">Earth and Environmental Sciences</subject></subjects>
+  <subjects><subject xml:lang="fr">${escapeXml(fr.toLowerCase())}</subject><subject xml:lang="en">${escapeXml(en.toLowerCase())}</subject><subject subjectScheme="Dataverse subject">Earth and Environmental Sciences</subject>${gemet === null ? '' : `<subject subjectScheme="GEMET" schemeURI="http://www.eionet.europa.eu/gemet/" valueURI="http://www.eionet.europa.eu/gemet/concept/${gemet}" xml:lang="en">${escapeXml(en.toLowerCase())}</subject>`}</subjects>
   <dates><date dateType="Collected">${year}-01-01/${year}-12-31</date><date dateType="Updated">${year + 1}-06-15</date></dates>
   <language>fr</language>
   <resourceType resourceTypeGeneral="Dataset">Observations</resourceType>

@@ -22,8 +22,8 @@ const labelsOf = (concept: Concept | null) =>
 /**
  * What a change can re-align: a label added or removed changes which keywords match; a concept whose
  * preferred labels (copied into record graphs), deprecation or replacement changed concerns the
- * records themed with it and every keyword matching its labels. A change to the hierarchy alone
- * concerns no record.
+ * records themed with it and every keyword matching its labels; a mapping added or removed concerns
+ * the records themed with its target. A change to the hierarchy alone concerns no record.
  */
 export function affectedBy(touched: NonNullable<ThesaurusChangeEvent['touched']>): { labels: string[]; concepts: string[] } {
   const labels = new Set<string>();
@@ -35,6 +35,10 @@ export function affectedBy(touched: NonNullable<ThesaurusChangeEvent['touched']>
       before !== null && (JSON.stringify(before.prefLabel) !== JSON.stringify(after.prefLabel) || before.deprecated !== after.deprecated || before.replacedBy.join() !== after.replacedBy.join());
     for (const label of new Set([...was, ...now])) if (identityChanged || was.has(label) !== now.has(label)) labels.add(label);
     if (identityChanged) concepts.push(iri);
+    // A changed mapping concerns the records themed with its target (they align through it).
+    const mappings = (c: Concept | null) => new Set((c?.mappings ?? []).map((m) => `${m.relation} ${m.target}`));
+    const [oldMappings, newMappings] = [mappings(before), mappings(after)];
+    for (const m of new Set([...oldMappings, ...newMappings])) if (identityChanged || oldMappings.has(m) !== newMappings.has(m)) concepts.push(m.slice(m.indexOf(' ') + 1));
   }
   return { labels: [...labels], concepts };
 }

@@ -14,17 +14,49 @@ const { namedNode, literal, quad } = DataFactory;
 const { rdf, skos, dcat, mlg, xsd } = prefixes;
 
 export interface Alignment {
-  keyword: string;
+  /** The free keyword matched, for a label alignment. */
+  keyword?: string;
+  /** The record's own concept IRI (a subject's value URI), for a mapping alignment. */
+  sourceConcept?: string;
   concept: string;
-  method: 'exact-prefLabel' | 'exact-altLabel';
+  method: 'exact-prefLabel' | 'exact-altLabel' | 'mapping-exactMatch' | 'mapping-closeMatch' | 'mapping-narrowMatch';
   score: number;
 }
 
+/**
+ * Which SKOS mappings of a thesaurus concept carry a record's concept over to it, and how surely:
+ * the same concept (exact), nearly (close), or a narrower one (a record about it is about ours).
+ */
+const mappingScores: Record<string, { method: Alignment['method']; score: number }> = {
+  exactMatch: { method: 'mapping-exactMatch', score: 1 },
+  closeMatch: { method: 'mapping-closeMatch', score: 0.8 },
+  narrowMatch: { method: 'mapping-narrowMatch', score: 0.7 },
+};
+
+/** One key for the same IRI written with http or https, with or without a trailing slash. */
+const iriKey = (iri: string) => iri.replace(/^https?:\/\//, '').replace(/\/$/, '');
+
 export class KeywordAligner {
   private readonly index = new LabelIndex();
+  /** Mapping targets (external concept IRIs) to the thesaurus concepts that map to them. */
+  private readonly byMappingTarget = new Map<string, Array<{ concept: string; method: Alignment['method']; score: number }>>();
 
   constructor(private readonly schemes: ConceptScheme[]) {
-    for (const scheme of schemes) this.index.add(scheme);
+    for (const scheme of schemes) {
+      this.index.add(scheme);
+      for (const concept of scheme.concepts.values()) {
+        if (concept.deprecated) continue;
+        for (const { relation, target } of concept.mappings) {
+          const how = mappingScores[relation];
+          if (how) (this.byMappingTarget.get(iriKey(target)) ?? this.byMappingTarget.set(iriKey(target), []).get(iriKey(target))!).push({ concept: concept.iri, ...how });
+        }
+      }
+    }
+  }
+
+  /** The thesaurus concepts a record's own concepts (subjects with a value URI) map to. */
+  alignConcepts(iris: readonly string[]): Alignment[] {
+    return [...new Set(iris)].flatMap((iri) => (this.byMappingTarget.get(iriKey(iri)) ?? []).map((m) => ({ sourceConcept: iri, ...m })));
   }
 
   /** The catalogue's thesaurus as the store holds it (edited by terminology managers), in N-Triples. */
@@ -54,7 +86,8 @@ export class KeywordAligner {
   /** What a record graph gains from aligning its resource's keywords. */
   alignmentQuads(resource: string, graph: string, quads: readonly Quad[]): Quad[] {
     const keywords = quads.filter((q) => q.subject.value === resource && q.predicate.value === `${dcat}keyword` && q.object.termType === 'Literal').map((q) => (q.object as Literal).value);
-    const alignments = this.align(keywords);
+    const themes = quads.filter((q) => q.subject.value === resource && q.predicate.value === `${dcat}theme` && q.object.termType === 'NamedNode').map((q) => q.object.value);
+    const alignments = [...this.align(keywords), ...this.alignConcepts(themes)];
     const out: Quad[] = [];
     const described = new Set<string>();
     alignments.forEach((a, i) => {
@@ -63,7 +96,7 @@ export class KeywordAligner {
         quad(namedNode(resource), namedNode(`${dcat}theme`), namedNode(a.concept)),
         quad(node, namedNode(`${rdf}type`), namedNode(`${mlg}KeywordAlignment`)),
         quad(node, namedNode(`${mlg}alignedResource`), namedNode(resource)),
-        quad(node, namedNode(`${mlg}keyword`), literal(a.keyword)),
+        a.keyword !== undefined ? quad(node, namedNode(`${mlg}keyword`), literal(a.keyword)) : quad(node, namedNode(`${mlg}sourceConcept`), namedNode(a.sourceConcept!)),
         quad(node, namedNode(`${mlg}concept`), namedNode(a.concept)),
         quad(node, namedNode(`${mlg}method`), literal(a.method)),
         quad(node, namedNode(`${mlg}score`), literal(String(a.score), namedNode(`${xsd}decimal`))),

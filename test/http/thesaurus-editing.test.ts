@@ -220,6 +220,18 @@ describe('thesaurus editing', () => {
     expect(rederived).toBeLessThan(total);
   });
 
+  it('aligns the records’ own concepts through a mapping added to the thesaurus', { timeout: 60_000 }, async () => {
+    const query = `SELECT ?t (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d <http://www.w3.org/ns/dcat#theme> ?t FILTER(!STRSTARTS(STR(?t), "${mt}")) } } GROUP BY ?t ORDER BY DESC(?n) ?t LIMIT 1`;
+    const row = ((await (await fetch(`${server.url}/sparql?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/sparql-results+json' } })).json()) as Json).results.bindings[0];
+    const external: string = row.t.value;
+    const read = await call('GET', `${cls(`${mt}geochemistry`)}?lang=all`);
+    const changed = await call('PATCH', cls(`${mt}geochemistry`), { body: { closeMatch: [...read.body.mappings.filter((m: Json) => m.relation === 'closeMatch').map((m: Json) => m.target), external] }, token: tokens.bob, headers: { 'if-match': read.headers.get('etag')! } });
+    expect(changed.status).toBe(200);
+    const aligned = `ASK { GRAPH ?g { ?a <https://w3id.org/maillage/ontology#sourceConcept> <${external}> ; <https://w3id.org/maillage/ontology#concept> <${mt}geochemistry> ; <https://w3id.org/maillage/ontology#method> "mapping-closeMatch" ; <https://w3id.org/maillage/ontology#alignedResource> ?d . ?d <http://www.w3.org/ns/dcat#theme> <${external}> , <${mt}geochemistry> } }`;
+    for (let i = 0; i < 300 && !(await sparqlAsk(aligned)); i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(await sparqlAsk(aligned)).toBe(true);
+  });
+
   it('keeps every edit across a restart (the shipped thesaurus does not overwrite it)', { timeout: 120_000 }, async () => {
     await server.close();
     server = await startTestServer(data.dir, env);
