@@ -199,7 +199,7 @@ export class SearchIndex {
   }
 
   /**
-   * Records whose keywords contain one of the labels (as a phrase, accents and case folded), or
+   * Records whose keywords, title or description contain one of the labels (as a phrase, accents and case folded), or
    * that have one of the concepts as a theme: those a thesaurus change may re-align.
    */
   recordsMentioning(labels: readonly string[], concepts: readonly string[]): Array<{ source: string; recordId: string }> {
@@ -209,7 +209,7 @@ export class SearchIndex {
     };
     const phrases = [...new Set(labels.map((l) => l.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).filter((l) => l.length > 0))];
     for (let i = 0; i < phrases.length; i += 200) {
-      const match = `keywords : (${phrases.slice(i, i + 200).map((p) => `"${p}"`).join(' OR ')})`;
+      const match = `{keywords title description} : (${phrases.slice(i, i + 200).map((p) => `"${p}"`).join(' OR ')})`;
       add(this.db.prepare('SELECT d.source, d.record_id FROM search_text JOIN search_documents d ON d.id = search_text.rowid WHERE search_text MATCH ?').all(match) as Array<{ source: string; record_id: string }>);
     }
     for (let i = 0; i < concepts.length; i += 500) {

@@ -9,17 +9,20 @@ import { prefixes } from '../mapping/namespaces.js';
 import { bundledThesaurus, thesaurusGraph } from './bundled-thesaurus.js';
 import { ConceptScheme } from './concept-scheme.js';
 import { LabelIndex } from './label-index.js';
+import { Annotator } from './annotator.js';
 
 const { namedNode, literal, quad } = DataFactory;
-const { rdf, skos, dcat, mlg, xsd } = prefixes;
+const { rdf, skos, dcat, dct, mlg, xsd } = prefixes;
 
 export interface Alignment {
   /** The free keyword matched, for a label alignment. */
   keyword?: string;
   /** The record's own concept IRI (a subject's value URI), for a mapping alignment. */
   sourceConcept?: string;
+  /** The words of the title or description that name the concept, for a suggestion. */
+  matchedText?: string;
   concept: string;
-  method: 'exact-prefLabel' | 'exact-altLabel' | 'mapping-exactMatch' | 'mapping-closeMatch' | 'mapping-narrowMatch';
+  method: 'exact-prefLabel' | 'exact-altLabel' | 'mapping-exactMatch' | 'mapping-closeMatch' | 'mapping-narrowMatch' | 'annotator-title' | 'annotator-description';
   score: number;
 }
 
@@ -38,12 +41,14 @@ const iriKey = (iri: string) => iri.replace(/^https?:\/\//, '').replace(/\/$/, '
 
 export class KeywordAligner {
   private readonly index = new LabelIndex();
+  private readonly annotator = new Annotator();
   /** Mapping targets (external concept IRIs) to the thesaurus concepts that map to them. */
   private readonly byMappingTarget = new Map<string, Array<{ concept: string; method: Alignment['method']; score: number }>>();
 
   constructor(private readonly schemes: ConceptScheme[]) {
     for (const scheme of schemes) {
       this.index.add(scheme);
+      this.annotator.add(scheme);
       for (const concept of scheme.concepts.values()) {
         if (concept.deprecated) continue;
         for (const { relation, target } of concept.mappings) {
@@ -83,24 +88,51 @@ export class KeywordAligner {
     return out;
   }
 
+  /**
+   * Concepts the title or description mention (the annotator, longest matches), other than those
+   * already aligned: suggestions for curators, never themes by themselves.
+   */
+  suggest(texts: Array<{ field: 'title' | 'description'; text: string }>, aligned: ReadonlySet<string>): Alignment[] {
+    const out = new Map<string, Alignment>();
+    for (const { field, text } of texts) {
+      for (const mention of this.annotator.annotate(text, { longestOnly: true })) {
+        if (aligned.has(mention.iri) || out.has(mention.iri) || mention.scheme.concepts.get(mention.iri)?.deprecated) continue;
+        out.set(mention.iri, { concept: mention.iri, matchedText: mention.text, method: `annotator-${field}`, score: (mention.matchType === 'PREF' ? 0.6 : 0.5) - (field === 'description' ? 0.1 : 0) });
+      }
+    }
+    return [...out.values()];
+  }
+
   /** What a record graph gains from aligning its resource's keywords. */
   alignmentQuads(resource: string, graph: string, quads: readonly Quad[]): Quad[] {
     const keywords = quads.filter((q) => q.subject.value === resource && q.predicate.value === `${dcat}keyword` && q.object.termType === 'Literal').map((q) => (q.object as Literal).value);
     const themes = quads.filter((q) => q.subject.value === resource && q.predicate.value === `${dcat}theme` && q.object.termType === 'NamedNode').map((q) => q.object.value);
     const alignments = [...this.align(keywords), ...this.alignConcepts(themes)];
+    const texts = ([['title', `${dct}title`], ['description', `${dct}description`]] as const).flatMap(([field, predicate]) =>
+      quads.filter((q) => q.subject.value === resource && q.predicate.value === predicate && q.object.termType === 'Literal').map((q) => ({ field, text: q.object.value })),
+    );
+    const suggestions = this.suggest(texts, new Set(alignments.map((a) => a.concept)));
     const out: Quad[] = [];
     const described = new Set<string>();
-    alignments.forEach((a, i) => {
+    [...alignments, ...suggestions].forEach((a, i) => {
       const node = namedNode(`${graph}#alignment-${i + 1}`);
+      const suggestion = a.matchedText !== undefined;
+      const source =
+        a.keyword !== undefined
+          ? quad(node, namedNode(`${mlg}keyword`), literal(a.keyword))
+          : a.sourceConcept !== undefined
+            ? quad(node, namedNode(`${mlg}sourceConcept`), namedNode(a.sourceConcept))
+            : quad(node, namedNode(`${mlg}matchedText`), literal(a.matchedText!));
       out.push(
-        quad(namedNode(resource), namedNode(`${dcat}theme`), namedNode(a.concept)),
-        quad(node, namedNode(`${rdf}type`), namedNode(`${mlg}KeywordAlignment`)),
+        quad(node, namedNode(`${rdf}type`), namedNode(suggestion ? `${mlg}AlignmentSuggestion` : `${mlg}KeywordAlignment`)),
         quad(node, namedNode(`${mlg}alignedResource`), namedNode(resource)),
-        a.keyword !== undefined ? quad(node, namedNode(`${mlg}keyword`), literal(a.keyword)) : quad(node, namedNode(`${mlg}sourceConcept`), namedNode(a.sourceConcept!)),
+        source,
         quad(node, namedNode(`${mlg}concept`), namedNode(a.concept)),
         quad(node, namedNode(`${mlg}method`), literal(a.method)),
         quad(node, namedNode(`${mlg}score`), literal(String(a.score), namedNode(`${xsd}decimal`))),
       );
+      if (suggestion) return;
+      out.push(quad(namedNode(resource), namedNode(`${dcat}theme`), namedNode(a.concept)));
       if (described.has(a.concept)) return;
       described.add(a.concept);
       for (const scheme of this.schemes) {

@@ -177,6 +177,32 @@ describe('themes, suggestions, organisations', () => {
     expect(provenance.form === 'ASK' && provenance.boolean).toBe(true);
   });
 
+  it('tells how each theme was aligned: by keyword, through a SKOS mapping of the record’s own concept, or as a suggestion', async () => {
+    const mt = 'https://w3id.org/maillage/thesaurus/';
+    // A dataset whose depositor chose the GEMET concept "air quality": the thesaurus maps air-quality to it.
+    const found = await server.store.query(
+      `PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+       SELECT ?r WHERE { GRAPH ?g { ?record foaf:primaryTopic ?r . ?r dcat:theme <http://www.eionet.europa.eu/gemet/concept/270> } } ORDER BY ?r LIMIT 1`,
+    );
+    const dataset = found.form === 'SELECT' ? found.bindings[0]!.r!.value : '';
+    const answer = await graphql<{ resource: { alignments: Array<Record<string, unknown>> } }>(
+      `query ($iri: String!) { resource(iri: $iri) { alignments(suggestions: true) { conceptIri concept { label(lang: fr) } method score keyword sourceConcept matchedText suggestion source } } }`,
+      { iri: dataset },
+    );
+    const alignments = answer.data!.resource.alignments;
+    expect(alignments).toContainEqual(expect.objectContaining({ conceptIri: `${mt}air-quality`, method: 'mapping-exactMatch', score: 1, sourceConcept: 'http://www.eionet.europa.eu/gemet/concept/270', suggestion: false, concept: { label: "Qualité de l'air" } }));
+    expect(alignments).toContainEqual(expect.objectContaining({ conceptIri: `${mt}air-quality`, method: 'exact-prefLabel', keyword: "qualité de l'air", suggestion: false }));
+    // As many as the record graph holds, suggestions included.
+    const counted = await server.store.query(`PREFIX mlg: <https://w3id.org/maillage/ontology#> SELECT (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a mlg:alignedResource <${dataset}> } }`);
+    expect(alignments).toHaveLength(counted.form === 'SELECT' ? Number(counted.bindings[0]!.n!.value) : -1);
+    const suggested = await server.store.query(
+      `PREFIX mlg: <https://w3id.org/maillage/ontology#> PREFIX dcat: <http://www.w3.org/ns/dcat#>
+       SELECT ?text ?c ?r WHERE { GRAPH ?g { ?a a mlg:AlignmentSuggestion ; mlg:matchedText ?text ; mlg:concept ?c ; mlg:alignedResource ?r } FILTER NOT EXISTS { GRAPH ?g { ?r dcat:theme ?c } } } LIMIT 1`,
+    );
+    // The annotator finds concepts in titles and descriptions that are not themes.
+    expect(suggested.form === 'SELECT' && suggested.bindings.length).toBe(1);
+  });
+
   it('counts what an organisation produced per year and per repository', async () => {
     const orgs = await server.store.query(
       'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?o (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p org:memberOf ?o FILTER(STRSTARTS(STR(?o), "https://w3id.org/maillage/id/ror/")) } GROUP BY ?o ORDER BY DESC(?n) LIMIT 1',

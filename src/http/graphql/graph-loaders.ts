@@ -52,12 +52,25 @@ async function select(store: GraphStore, sparql: string): Promise<Array<Record<s
   return result.form === 'SELECT' ? result.bindings : [];
 }
 
+export interface Alignment {
+  concept: string;
+  method: string;
+  score: number;
+  keyword: string | null;
+  sourceConcept: string | null;
+  matchedText: string | null;
+  suggestion: boolean;
+  graph: string;
+}
+
 export interface GraphLoaders {
   /** Every statement about a resource, with the record graph that made it. */
   statements: DataLoader<string, Statement[]>;
   /** Only types and labels: what a list of linked resources shows, at a fraction of the rows. */
   summaries: DataLoader<string, Statement[]>;
   links: DataLoader<string, Link[]>;
+  /** How the resource's themes were found (keywords, mappings), and the annotator's suggestions. */
+  alignments: DataLoader<string, Alignment[]>;
 }
 
 export function createGraphLoaders(store: GraphStore): GraphLoaders {
@@ -127,7 +140,37 @@ export function createGraphLoaders(store: GraphStore): GraphLoaders {
     return iris.map((iri) => byIri.get(iri) ?? []);
   });
 
-  return { statements, summaries, links };
+  const mlg = prefixes.mlg;
+  const alignments = new DataLoader<string, Alignment[]>(async (iris) => {
+    const usable = iris.filter(isAbsoluteIri);
+    const byIri = new Map<string, Alignment[]>(iris.map((iri) => [iri, []]));
+    if (usable.length > 0) {
+      const rows = await select(
+        store,
+        `SELECT ?r ?type ?c ?m ?score ?k ?src ?t ?g WHERE {
+           VALUES ?r { ${usable.map(term).join(' ')} }
+           GRAPH ?g { ?a <${mlg}alignedResource> ?r ; a ?type ; <${mlg}concept> ?c ; <${mlg}method> ?m ; <${mlg}score> ?score .
+             OPTIONAL { ?a <${mlg}keyword> ?k } OPTIONAL { ?a <${mlg}sourceConcept> ?src } OPTIONAL { ?a <${mlg}matchedText> ?t } }
+         }`,
+      );
+      for (const row of rows) {
+        byIri.get(row.r!.value)?.push({
+          concept: row.c!.value,
+          method: row.m!.value,
+          score: Number(row.score!.value),
+          keyword: row.k?.value ?? null,
+          sourceConcept: row.src?.value ?? null,
+          matchedText: row.t?.value ?? null,
+          suggestion: row.type!.value === `${mlg}AlignmentSuggestion`,
+          graph: row.g!.value,
+        });
+      }
+      for (const list of byIri.values()) list.sort((a, b) => b.score - a.score || a.concept.localeCompare(b.concept));
+    }
+    return iris.map((iri) => byIri.get(iri) ?? []);
+  });
+
+  return { statements, summaries, links, alignments };
 }
 
 /** The literal of a property in the language asked for, then English, French, any. */

@@ -5,7 +5,7 @@ import { createGraphQLError } from 'graphql-yoga';
 import { labelProperties, prefixes } from '../../mapping/namespaces.js';
 import { kindOf } from '../../search/index.js';
 import { labelIn, type Concept as ConceptModel, type ConceptScheme } from '../../thesaurus/index.js';
-import { literalIn, valuesOf, type Link, type Statement } from './graph-loaders.js';
+import { literalIn, valuesOf, type Alignment, type Link, type Statement } from './graph-loaders.js';
 import { builder, Direction, Lang, ResourceKind, type GraphqlContext } from './schema-builder.js';
 
 const { dct, dcat, rdf, dqv, foaf } = prefixes;
@@ -17,6 +17,7 @@ export interface ResourceShape {
 export const ResourceRef = builder.objectRef<ResourceShape>('Resource');
 export const ConceptRef = builder.objectRef<{ concept: ConceptModel; scheme: ConceptScheme }>('Concept');
 const LinkedResourceRef = builder.objectRef<Link>('LinkedResource');
+const AlignmentRef = builder.objectRef<Alignment>('Alignment');
 const QualityRef = builder.objectRef<{ F: number | null; A: number | null; I: number | null; R: number | null }>('Quality');
 
 const statementsOf = (context: GraphqlContext, iri: string): Promise<Statement[]> => context.loaders.statements.load(iri);
@@ -84,6 +85,12 @@ ResourceRef.implement({
           .map((iri) => findConcept(c, iri))
           .filter((x): x is NonNullable<typeof x> => x !== null),
     }),
+    alignments: t.field({
+      type: [AlignmentRef],
+      args: { suggestions: t.arg.boolean({ required: false, defaultValue: false, description: 'Also the concepts the title or description mention (for curators), which are not themes.' }) },
+      description: 'How its themes were aligned to thesaurus concepts: method, score, and the keyword or the record’s own concept it came from.',
+      resolve: async (r, { suggestions }, c) => (await c.loaders.alignments.load(r.iri)).filter((a) => suggestions || !a.suggestion),
+    }),
     creators: t.field({ type: [ResourceRef], resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}creator`).map((iri) => ({ iri })) }),
     publisher: t.field({ type: ResourceRef, nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}publisher`).map((iri) => ({ iri }))[0] ?? null }),
     affiliations: t.field({ type: [ResourceRef], resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${prefixes.org}memberOf`).map((iri) => ({ iri })) }),
@@ -144,6 +151,20 @@ LinkedResourceRef.implement({
     source: t.string({ nullable: true, description: 'The repository whose record stated the link.', resolve: (l, _args, c) => sourceOfGraph(c.iriBase, l.graph) }),
     record: t.string({ description: 'The record graph that stated the link.', resolve: (l) => l.graph }),
     resource: t.field({ type: ResourceRef, resolve: (l) => ({ iri: l.other }) }),
+  }),
+});
+
+AlignmentRef.implement({
+  fields: (t) => ({
+    conceptIri: t.string({ resolve: (a) => a.concept }),
+    concept: t.field({ type: ConceptRef, nullable: true, description: 'The concept, when a loaded thesaurus has it.', resolve: (a, _args, c) => findConcept(c, a.concept) }),
+    method: t.string({ description: 'exact-prefLabel, exact-altLabel, mapping-exactMatch/closeMatch/narrowMatch, annotator-title, annotator-description.', resolve: (a) => a.method }),
+    score: t.float({ resolve: (a) => a.score }),
+    keyword: t.string({ nullable: true, resolve: (a) => a.keyword }),
+    sourceConcept: t.string({ nullable: true, description: 'The record’s own concept that the thesaurus concept maps to.', resolve: (a) => a.sourceConcept }),
+    matchedText: t.string({ nullable: true, description: 'For a suggestion: the words that name the concept.', resolve: (a) => a.matchedText }),
+    suggestion: t.boolean({ resolve: (a) => a.suggestion }),
+    source: t.string({ nullable: true, resolve: (a, _args, c) => sourceOfGraph(c.iriBase, a.graph) }),
   }),
 });
 
