@@ -76,10 +76,10 @@ export class LabelIndex {
     const limit = options.limit ?? 50;
     const seen = new Set<string>();
     const hits: LabelHit[] = [];
-    const take = (entries: Entry[], from: number, to: number, accept: (entry: Entry) => boolean): void => {
+    const take = (entries: Entry[], from: number, to: number): void => {
       for (let i = from; i < to && hits.length < limit; i += 1) {
         const { hit } = entries[i]!;
-        if (!accept(entries[i]!) || (options.schemes && !options.schemes.has(hit.scheme.info.acronym))) continue;
+        if (options.schemes && !options.schemes.has(hit.scheme.info.acronym)) continue;
         const id = `${hit.scheme.info.acronym} ${hit.iri}`;
         if (seen.has(id)) continue;
         seen.add(id);
@@ -90,15 +90,18 @@ export class LabelIndex {
     const end = `${q}\uffff`;
     const labelFrom = lowerBound(this.labelStarts, q);
     const labelTo = lowerBound(this.labelStarts, end);
+    // Keys equal to q sort first in the range ("\u0000" is below any character that may follow q),
+    // so whole-label matches are a range too: no pass over every q-prefixed label.
+    const exactTo = lowerBound(this.labelStarts, `${q}\u0000`);
     if (options.exact) {
-      take(this.labelStarts, labelFrom, labelTo, (entry) => entry.key === q);
+      take(this.labelStarts, labelFrom, exactTo);
       return { hits, total: hits.length };
     }
     const wordFrom = lowerBound(this.wordStarts, q);
     const wordTo = lowerBound(this.wordStarts, end);
-    take(this.labelStarts, labelFrom, labelTo, (entry) => entry.key === q);
-    take(this.labelStarts, labelFrom, labelTo, (entry) => entry.key !== q);
-    take(this.wordStarts, wordFrom, wordTo, () => true);
+    take(this.labelStarts, labelFrom, exactTo);
+    take(this.labelStarts, exactTo, labelTo);
+    take(this.wordStarts, wordFrom, wordTo);
     return { hits, total: hits.length < limit ? hits.length : labelTo - labelFrom + (wordTo - wordFrom) };
   }
 }
