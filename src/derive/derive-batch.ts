@@ -8,6 +8,7 @@ import type { RecordValidator } from '../validation/record-validator.js';
 import type { RecordReport } from '../validation/validation-report.js';
 import { searchDocumentOf, type SearchDocument } from '../search/search-document.js';
 import type { KeywordAligner } from '../thesaurus/keyword-aligner.js';
+import { digestOf, type GraphDigest } from '../linking/graph-digest.js';
 
 export type QuarantinePolicy = 'core' | 'any-violation' | 'never';
 
@@ -30,6 +31,8 @@ export interface DerivedRecord {
   error: string | null;
   /** What the search index keeps of a published record. */
   document: SearchDocument | null;
+  /** What the link index keeps of a published record. */
+  digest: GraphDigest | null;
 }
 
 function toNTriples(quads: Parameters<Writer['addQuads']>[0]): string {
@@ -53,7 +56,7 @@ export async function deriveBatch(
   const out: DerivedRecord[] = [];
   for (const record of records) {
     const graph = mapper.iris.recordGraph(record.source, record.id);
-    const base = { recordId: record.id, checksum: record.checksum, graph, ntriples: '', report: null, fair: null, error: null, resource: null, resourceTypes: [], document: null };
+    const base = { recordId: record.id, checksum: record.checksum, graph, ntriples: '', report: null, fair: null, error: null, resource: null, resourceTypes: [], document: null, digest: null };
     if (record.deleted) {
       out.push({ ...base, status: 'deleted' });
       continue;
@@ -80,6 +83,7 @@ export async function deriveBatch(
       report,
       fair,
       document: quarantined ? null : searchDocumentOf(mapped.resource, record.source, mapped.resourceTypes, quads),
+      digest: quarantined ? null : digestOf(quads),
     });
   }
   return out;

@@ -3,6 +3,7 @@
 // graph store (one atomic batch of graph replacements and drops) and then its derivations to the
 // records database; a run killed between the two redoes that batch, which is harmless (replace).
 import type { DeriveRun, Derivation, RawRecordStore, RecordDerivations } from '../records/index.js';
+import type { LinkIndex } from '../linking/index.js';
 import type { SearchIndex } from '../search/index.js';
 import type { GraphStore, GraphWrite } from '../store/index.js';
 import type { DerivedRecord, QuarantinePolicy, RecordToDerive } from './derive-batch.js';
@@ -14,6 +15,7 @@ export interface DeriveDeps {
   store: GraphStore;
   engine: DeriveEngine;
   search: SearchIndex;
+  links: LinkIndex;
   /** The quarantine policy of each source (config/sources.json); "core" when not declared. */
   policyOf: (source: string) => QuarantinePolicy;
 }
@@ -72,7 +74,10 @@ async function writeBatch(deps: DeriveDeps, source: string, derived: DerivedReco
       }),
     ),
   );
-  for (const d of derived) deps.search.save(source, d.recordId, d.status === 'published' ? d.document : null);
+  for (const d of derived) {
+    deps.search.save(source, d.recordId, d.status === 'published' ? d.document : null);
+    deps.links.save(source, d.recordId, d.graph, d.status === 'published' ? d.digest : null);
+  }
   });
   for (const d of derived) {
     progress.done += 1;

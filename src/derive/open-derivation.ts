@@ -5,6 +5,7 @@ import { resolveDcatApShapes, type Config } from '../config/index.js';
 import { loadSources } from '../harvest/index.js';
 import type { Logger } from '../log/index.js';
 import { RecordDerivations, type RawRecordStore, type RecordsDatabase } from '../records/index.js';
+import { LinkIndex } from '../linking/index.js';
 import { SearchIndex } from '../search/index.js';
 import type { GraphStore } from '../store/index.js';
 import type { QuarantinePolicy } from './derive-batch.js';
@@ -37,6 +38,7 @@ export async function openDerivation(
     store: parts.store,
     engine,
     search: new SearchIndex(parts.db),
+    links: new LinkIndex(parts.db),
     policyOf: (source) => policies.get(source) ?? 'core',
     close: () => engine.close(),
   };

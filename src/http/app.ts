@@ -15,6 +15,7 @@ import { oaiProviderRoutes } from './oai/oai-provider.js';
 import { sitemapRoutes } from './feeds/sitemap-routes.js';
 import { graphqlRoutes } from './graphql/graphql-routes.js';
 import type { SearchReader } from '../search/index.js';
+import type { LinkIndex } from '../linking/index.js';
 import { thesaurusRoutes } from './thesaurus/browse-routes.js';
 import { thesaurusEditRoutes } from './thesaurus/edit-routes.js';
 import { thesaurusMappingRoutes } from './thesaurus/mapping-routes.js';
@@ -45,6 +46,8 @@ export interface AppDependencies {
   items: PublishedItems;
   oaiAdminEmail: string;
   search: SearchReader;
+  /** Links and node summaries of the record graphs (GraphQL's linked resources). */
+  links: LinkIndex;
 }
 
 export function createApp(dependencies: AppDependencies): Hono {
@@ -87,7 +90,7 @@ export function createApp(dependencies: AppDependencies): Hono {
   );
   app.route('/', catalogFeedRoutes({ store, items: dependencies.items, iriBase: dependencies.iriBase }));
   app.route('/', oaiProviderRoutes({ store, items: dependencies.items, records, iriBase: dependencies.iriBase, adminEmail: dependencies.oaiAdminEmail }));
-  app.route('/', graphqlRoutes({ store, search: dependencies.search, thesaurus, iriBase: dependencies.iriBase }));
+  app.route('/', graphqlRoutes({ store, search: dependencies.search, links: dependencies.links, thesaurus, iriBase: dependencies.iriBase }));
   app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));

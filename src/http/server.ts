@@ -49,6 +49,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     items: new PublishedItems(recordsDb),
     oaiAdminEmail: config.oaiAdminEmail,
     search: searchReaders,
+    links: derivation.links,
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
   });
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -93,8 +94,8 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
 /** Brings every source's graphs up to date with its raw records (after harvests made offline). */
 async function deriveAllChanged(deps: DeriveDeps, records: RawRecordStore, logger: Logger): Promise<void> {
   // A data directory from before the search index: derive everything once to fill it.
-  if (deps.search.documents() === 0 && deps.derivations.sources().some((s) => deps.derivations.summary(s).published > 0)) {
-    logger.info('search index empty: re-deriving every record once to build it');
+  if ((deps.search.documents() === 0 || deps.links.isEmpty()) && deps.derivations.sources().some((s) => deps.derivations.summary(s).published > 0)) {
+    logger.info('search or link index empty: re-deriving every record once to build them');
     await reindex(deps, null);
   }
   for (const source of records.sources()) {

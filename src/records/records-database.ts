@@ -154,6 +154,30 @@ const migrations: string[] = [
      ntriples TEXT NOT NULL,
      PRIMARY KEY (scheme, version)
    )`,
+  // The link index (src/linking/): links between resources and the types and labels of the nodes
+  // of every published record graph, for GraphQL's linked resources without SPARQL.
+  `CREATE TABLE graph_links (
+     source TEXT NOT NULL,
+     record_id TEXT NOT NULL,
+     graph TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     property TEXT NOT NULL,
+     object TEXT NOT NULL,
+     relation_type TEXT
+   )`,
+  `CREATE INDEX graph_links_by_record ON graph_links (source, record_id)`,
+  `CREATE INDEX graph_links_by_subject ON graph_links (subject)`,
+  `CREATE INDEX graph_links_by_object ON graph_links (object)`,
+  `CREATE TABLE graph_summaries (
+     source TEXT NOT NULL,
+     record_id TEXT NOT NULL,
+     node TEXT NOT NULL,
+     predicate TEXT NOT NULL,
+     value TEXT NOT NULL,
+     lang TEXT
+   )`,
+  `CREATE INDEX graph_summaries_by_record ON graph_summaries (source, record_id)`,
+  `CREATE INDEX graph_summaries_by_node ON graph_summaries (node, predicate, value)`,
 ];
 
 export function recordsDatabasePath(dataDir: string): string {

@@ -1,13 +1,16 @@
 // Owns reading the graph for one GraphQL request with DataLoader batching: every resource the
-// request touches is read in one SPARQL query per level of the query (statements with the record
-// graph that said them; links in both directions), never one query per field. IRIs reach SPARQL only
-// as N-Triples terms written by @rdfjs/to-ntriples.
+// request touches is read in one lookup per level of the query, never one per field. Links and
+// summaries (types, labels) come from the link index (SQLite, indexed); full statements and
+// alignments from the graph store, in one SPARQL query per level, where IRIs reach SPARQL only as
+// N-Triples terms written by @rdfjs/to-ntriples.
 import type { Term } from '@rdfjs/types';
 import ntriples from '@rdfjs/to-ntriples';
 import DataLoader from 'dataloader';
 import { DataFactory } from 'n3';
-import { labelProperties, prefixes } from '../../mapping/namespaces.js';
+import { summaryProperties } from '../../linking/index.js';
+import { prefixes } from '../../mapping/namespaces.js';
 import { isAbsoluteIri } from '../../rdf/index.js';
+import type { LinkIndex } from '../../linking/index.js';
 import type { GraphStore } from '../../store/index.js';
 
 export interface Statement {
@@ -26,26 +29,8 @@ export interface Link {
   relationType: string | null;
 }
 
-const { dct, dcat, prov, org, frapo, schema } = prefixes;
-
-/** Properties that link one catalogue resource to another. */
-export const linkProperties = [
-  ...['relation', 'references', 'isReferencedBy', 'isPartOf', 'hasPart', 'isVersionOf', 'hasVersion', 'replaces', 'isReplacedBy', 'requires', 'isRequiredBy', 'source', 'isFormatOf', 'hasFormat', 'creator', 'contributor', 'publisher'].map((p) => dct + p),
-  `${dcat}hasVersion`,
-  `${dcat}isVersionOf`,
-  `${dcat}previousVersion`,
-  `${prov}wasDerivedFrom`,
-  `${prov}wasGeneratedBy`,
-  `${frapo}isFundedBy`,
-  `${org}memberOf`,
-  `${org}subOrganizationOf`,
-  `${org}hasSubOrganization`,
-  `${schema}sourceOrganization`,
-];
 
 const term = (iri: string) => ntriples(DataFactory.namedNode(iri));
-/** "IsCitedBy" from a relation role IRI (ontology/relation-types.ttl). */
-const roleName = (role: string | undefined) => (role ? role.slice(role.lastIndexOf('/') + 1) : null);
 
 async function select(store: GraphStore, sparql: string): Promise<Array<Record<string, Term>>> {
   const result = await store.query(sparql, { form: 'SELECT' });
@@ -73,69 +58,37 @@ export interface GraphLoaders {
   alignments: DataLoader<string, Alignment[]>;
 }
 
-export function createGraphLoaders(store: GraphStore): GraphLoaders {
-  const statementLoader = (predicates: string[] | null) =>
-    new DataLoader<string, Statement[]>(async (iris) => {
-      const usable = iris.filter(isAbsoluteIri);
-      const byIri = new Map<string, Statement[]>(iris.map((iri) => [iri, []]));
-      if (usable.length > 0) {
-        const subjects = usable.map(term).join(' ');
-        // Summaries read the union graph without duplicates: a person or an organisation is named
-        // in every record that cites it (thousands of graphs), and only its label is wanted. The
-        // predicates are a FILTER: a second VALUES block makes the engine scan the store (x150).
-        const rows = predicates
-          ? await select(store, `SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { ${subjects} } ?s ?p ?o FILTER(?p IN (${predicates.map(term).join(', ')})) }`)
-          : await select(store, `SELECT ?s ?p ?o ?g WHERE { VALUES ?s { ${subjects} } GRAPH ?g { ?s ?p ?o } }`);
-        for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: row.g?.value ?? '' });
-      }
-      return iris.map((iri) => byIri.get(iri) ?? []);
-    });
-  const statements = statementLoader(null);
-  const summaries = statementLoader([`${prefixes.rdf}type`, ...labelProperties]);
+export function createGraphLoaders(store: GraphStore, index: LinkIndex): GraphLoaders {
+  const statements = new DataLoader<string, Statement[]>(async (iris) => {
+    const usable = iris.filter(isAbsoluteIri);
+    const byIri = new Map<string, Statement[]>(iris.map((iri) => [iri, []]));
+    if (usable.length > 0) {
+      const rows = await select(store, `SELECT ?s ?p ?o ?g WHERE { VALUES ?s { ${usable.map(term).join(' ')} } GRAPH ?g { ?s ?p ?o } }`);
+      for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: row.g!.value });
+    }
+    return iris.map((iri) => byIri.get(iri) ?? []);
+  });
+
+  // Nodes the record graphs do not name (a concept of a thesaurus, a catalogue) are read from the
+  // store: types and labels over the union graph, each once. The predicates are a FILTER: a second
+  // VALUES block makes the engine scan the store (x150).
+  const summaries = new DataLoader<string, Statement[]>(async (iris) => {
+    const byIri = new Map<string, Statement[]>(iris.map((iri) => [iri, []]));
+    for (const row of index.summaries(iris)) {
+      byIri.get(row.node)?.push({ predicate: row.predicate, object: row.lang === null ? DataFactory.namedNode(row.value) : DataFactory.literal(row.value, row.lang || undefined), graph: '' });
+    }
+    const elsewhere = iris.filter((iri) => byIri.get(iri)!.length === 0 && isAbsoluteIri(iri));
+    if (elsewhere.length > 0) {
+      const rows = await select(store, `SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { ${elsewhere.map(term).join(' ')} } ?s ?p ?o FILTER(?p IN (${summaryProperties.map(term).join(', ')})) }`);
+      for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: '' });
+    }
+    return iris.map((iri) => byIri.get(iri) ?? []);
+  });
 
   const links = new DataLoader<string, Link[]>(async (iris) => {
-    const usable = iris.filter(isAbsoluteIri);
     const byIri = new Map<string, Link[]>(iris.map((iri) => [iri, []]));
-    if (usable.length > 0) {
-      const values = usable.map(term).join(' ');
-      const properties = linkProperties.map(term).join(', ');
-      // Links and the roles of qualified relations are two queries: an OPTIONAL joining them makes
-      // the engine scan every qualified relation (seconds instead of milliseconds).
-      const [rows, roleRows] = await Promise.all([
-        select(
-          store,
-          `SELECT ?x ?p ?y ?g ?dir WHERE {
-             VALUES ?x { ${values} }
-             { GRAPH ?g { ?x ?p ?y } FILTER(isIRI(?y) && ?p IN (${properties})) BIND("OUTGOING" AS ?dir) }
-             UNION
-             { GRAPH ?g { ?y ?p ?x } FILTER(isIRI(?y) && !CONTAINS(STR(?y), "#") && ?p IN (${properties})) BIND("INCOMING" AS ?dir) }
-           }`,
-        ),
-        select(
-          store,
-          `SELECT ?x ?y ?g ?role WHERE {
-             VALUES ?x { ${values} }
-             { GRAPH ?g { ?x <${dcat}qualifiedRelation> ?q . ?q <${dct}relation> ?y ; <${dcat}hadRole> ?role } }
-             UNION
-             { GRAPH ?g { ?q <${dct}relation> ?x . ?y <${dcat}qualifiedRelation> ?q . ?q <${dcat}hadRole> ?role } }
-           }`,
-        ),
-      ]);
-      const roles = new Map(roleRows.map((r) => [`${r.x!.value} ${r.y!.value} ${r.g!.value}`, r.role!.value]));
-      const seen = new Set<string>();
-      for (const row of rows) {
-        const link: Link = {
-          property: row.p!.value,
-          direction: row.dir!.value as Link['direction'],
-          other: row.y!.value,
-          graph: row.g!.value,
-          relationType: roleName(roles.get(`${row.x!.value} ${row.y!.value} ${row.g!.value}`)),
-        };
-        const key = `${row.x!.value} ${link.property} ${link.direction} ${link.other} ${link.graph} ${link.relationType}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        byIri.get(row.x!.value)?.push(link);
-      }
+    for (const row of index.links(iris)) {
+      byIri.get(row.resource)?.push({ property: row.property, direction: row.direction, other: row.other, graph: row.graph, relationType: row.relationType });
     }
     return iris.map((iri) => byIri.get(iri) ?? []);
   });

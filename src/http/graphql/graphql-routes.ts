@@ -5,6 +5,7 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { Hono } from 'hono';
 import { createYoga } from 'graphql-yoga';
+import type { LinkIndex } from '../../linking/index.js';
 import type { SearchReader } from '../../search/index.js';
 import type { GraphStore } from '../../store/index.js';
 import type { ThesaurusService } from '../../thesaurus/index.js';
@@ -16,6 +17,7 @@ import './query-type.js';
 export interface GraphqlOptions {
   store: GraphStore;
   search: SearchReader;
+  links: LinkIndex;
   thesaurus: ThesaurusService;
   iriBase: string;
 }
@@ -29,7 +31,7 @@ export function graphqlRoutes(options: GraphqlOptions): Hono {
     landingPage: false,
     graphiql: { title: 'Maillage GraphQL' },
     plugins: [maxDepthPlugin({ n: 12, exposeLimits: true }), costLimitPlugin({ maxCost: 20_000, exposeLimits: true })],
-    context: () => ({ loaders: createGraphLoaders(options.store), search: options.search, thesaurus: options.thesaurus, iriBase: options.iriBase }),
+    context: () => ({ loaders: createGraphLoaders(options.store, options.links), search: options.search, thesaurus: options.thesaurus, iriBase: options.iriBase }),
     logging: false,
   });
   return new Hono().on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) => yoga.fetch(c.req.raw));

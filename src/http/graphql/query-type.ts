@@ -201,7 +201,7 @@ async function organisationWork(context: GraphqlContext, iri: string, kind: stri
 }
 
 async function existing(context: GraphqlContext, iri: string): Promise<{ iri: string } | null> {
-  return (await context.loaders.statements.load(iri)).length > 0 ? { iri } : null;
+  return (await context.loaders.summaries.load(iri)).length > 0 ? { iri } : null;
 }
 
 builder.queryType({

@@ -1,0 +1,4 @@
+// The linking stage: persistent identifiers, and the link index that serves linked resources.
+export * from './identifiers.js';
+export { digestOf, linkProperties, summaryProperties, type GraphDigest, type LinkRow, type SummaryRow } from './graph-digest.js';
+export { LinkIndex, type IndexedLink, type IndexedSummary } from './link-index.js';

@@ -1,0 +1,73 @@
+// Owns the link index in the records database: the links and node summaries of every published
+// record graph (see graph-digest.ts), written by the derive stage in the same transaction as the
+// record's derivation, and read by GraphQL in indexed lookups instead of SPARQL. It follows the
+// system of record: a record graph changed by hand through SPARQL Update shows there at the next
+// derivation of that record.
+import type { RecordsDatabase } from '../records/index.js';
+import type { GraphDigest } from './graph-digest.js';
+
+export interface IndexedLink {
+  /** The resource asked about. */
+  resource: string;
+  property: string;
+  direction: 'OUTGOING' | 'INCOMING';
+  other: string;
+  graph: string;
+  relationType: string | null;
+}
+
+export interface IndexedSummary {
+  node: string;
+  predicate: string;
+  value: string;
+  lang: string | null;
+}
+
+export class LinkIndex {
+  private readonly deleteLinks;
+  private readonly deleteSummaries;
+  private readonly insertLink;
+  private readonly insertSummary;
+  private readonly outgoing;
+  private readonly incoming;
+  private readonly summaryRows;
+
+  constructor(private readonly db: RecordsDatabase) {
+    this.deleteLinks = db.prepare('DELETE FROM graph_links WHERE source = ? AND record_id = ?');
+    this.deleteSummaries = db.prepare('DELETE FROM graph_summaries WHERE source = ? AND record_id = ?');
+    this.insertLink = db.prepare('INSERT INTO graph_links (source, record_id, graph, subject, property, object, relation_type) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.insertSummary = db.prepare('INSERT INTO graph_summaries (source, record_id, node, predicate, value, lang) VALUES (?, ?, ?, ?, ?, ?)');
+    this.outgoing = db.prepare('SELECT subject AS resource, property, object AS other, graph, relation_type AS relationType FROM graph_links WHERE subject IN (SELECT value FROM json_each(?))');
+    // Incoming links come from resources, not from a record's inner nodes (IRIs with a fragment).
+    this.incoming = db.prepare("SELECT object AS resource, property, subject AS other, graph, relation_type AS relationType FROM graph_links WHERE object IN (SELECT value FROM json_each(?)) AND instr(subject, '#') = 0");
+    this.summaryRows = db.prepare('SELECT DISTINCT node, predicate, value, lang FROM graph_summaries WHERE node IN (SELECT value FROM json_each(?))');
+  }
+
+  /** Replaces (or, with null, removes) what one record graph contributes. Call inside the derive transaction. */
+  save(source: string, recordId: string, graph: string, digest: GraphDigest | null): void {
+    this.deleteLinks.run(source, recordId);
+    this.deleteSummaries.run(source, recordId);
+    if (!digest) return;
+    for (const l of digest.links) this.insertLink.run(source, recordId, graph, l.subject, l.property, l.object, l.relationType);
+    for (const s of digest.summaries) this.insertSummary.run(source, recordId, s.node, s.predicate, s.value, s.lang);
+  }
+
+  /** Links of the resources, both directions, each once per record graph that states it. */
+  links(resources: readonly string[]): IndexedLink[] {
+    const list = JSON.stringify(resources);
+    const rows = [
+      ...(this.outgoing.all(list) as Array<Omit<IndexedLink, 'direction'>>).map((r) => ({ ...r, direction: 'OUTGOING' as const })),
+      ...(this.incoming.all(list) as Array<Omit<IndexedLink, 'direction'>>).map((r) => ({ ...r, direction: 'INCOMING' as const })),
+    ];
+    return rows;
+  }
+
+  /** Types and labels of the nodes, over every record graph (each value once). */
+  summaries(nodes: readonly string[]): IndexedSummary[] {
+    return this.summaryRows.all(JSON.stringify(nodes)) as IndexedSummary[];
+  }
+
+  isEmpty(): boolean {
+    return this.db.prepare('SELECT 1 FROM graph_summaries LIMIT 1').get() === undefined;
+  }
+}
