@@ -2,6 +2,7 @@
 // its event loop), and drives requests at a fixed concurrency, timing each.
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -44,4 +45,50 @@ export async function timed(count: number, concurrency: number, request: (i: num
     }),
   );
   return { times: times.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+}
+
+export interface LoadRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Drives `count` requests at `connections` concurrent keep-alive connections with autocannon (a
+ * light HTTP client, so the load generator takes little of the CPU the service needs). The times
+ * (sorted, ms), the rate, and the service's own time per request from its Server-Timing header.
+ */
+export async function hammer(url: string, count: number, connections: number, request: (i: number) => LoadRequest): Promise<{ times: number[]; serverTimes: number[]; seconds: number; failures: number }> {
+  const times: number[] = [];
+  const serverTimes: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance: autocannon.Instance = autocannon(
+      {
+        url,
+        connections,
+        amount: count,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const r = request(next++);
+              return { ...req, method: r.method, path: r.path, headers: { ...(r.headers ?? {}) }, ...(r.body !== undefined ? { body: r.body } : {}) };
+            },
+            onResponse: (status, _body, _context, headers) => {
+              if (status >= 400) failures += 1;
+              const dur = /app;dur=([\d.]+)/.exec(String((headers as Record<string, unknown> | undefined)?.['server-timing'] ?? ''))?.[1];
+              if (dur) serverTimes.push(Number(dur));
+            },
+          },
+        ],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  });
+  failures += result.errors + result.timeouts;
+  return { times: times.sort((a, b) => a - b), serverTimes: serverTimes.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000, failures };
 }

@@ -178,6 +178,16 @@ const migrations: string[] = [
    )`,
   `CREATE INDEX graph_summaries_by_record ON graph_summaries (source, record_id)`,
   `CREATE INDEX graph_summaries_by_node ON graph_summaries (node, predicate, value)`,
+  // Each distinct summary value once, with the number of record graphs that state it: a person or
+  // an organisation is named in thousands of records, and a lookup reads only the distinct values.
+  `CREATE TABLE node_summaries (
+     node TEXT NOT NULL,
+     predicate TEXT NOT NULL,
+     value TEXT NOT NULL,
+     lang TEXT NOT NULL,
+     refs INTEGER NOT NULL,
+     PRIMARY KEY (node, predicate, value, lang)
+   ) WITHOUT ROWID`,
 ];
 
 export function recordsDatabasePath(dataDir: string): string {

@@ -2,14 +2,17 @@
 // index's queries, so that SQLite's synchronous work never holds the HTTP event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openRecordsDatabase } from '../records/index.js';
+import { AnswerCache } from './answer-cache.js';
 import { SearchIndex } from './search-index.js';
 import type { SearchRequest } from './search-readers.js';
 
-const index = new SearchIndex(openRecordsDatabase((workerData as { dataDir: string }).dataDir, { readonly: true }));
+const db = openRecordsDatabase((workerData as { dataDir: string }).dataDir, { readonly: true });
+const index = new SearchIndex(db);
+const cache = new AnswerCache(db);
 
 parentPort!.on('message', ({ id, method, args }: SearchRequest & { id: number }) => {
   try {
-    const result = (index[method] as (...a: unknown[]) => unknown)(...args);
+    const result = cache.answer(`${method} ${JSON.stringify(args)}`, () => (index[method] as (...a: unknown[]) => unknown)(...args));
     parentPort!.postMessage({ id, result });
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error).message });
