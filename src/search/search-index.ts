@@ -3,6 +3,7 @@
 // and queried with bound parameters only (user text becomes quoted FTS5 tokens).
 import type { RecordsDatabase } from '../records/index.js';
 import { facetNames, type Facet, type SearchDocument } from './search-document.js';
+import { FacetPostings } from './facet-postings.js';
 
 export interface SearchFilters {
   /** Facet values a result must have (any of them, per facet). Themes already include their narrower concepts. */
@@ -56,7 +57,10 @@ export class SearchIndex {
   private readonly insertText;
   private readonly insertFacet;
 
+  private readonly postings: FacetPostings;
+
   constructor(private readonly db: RecordsDatabase) {
+    this.postings = new FacetPostings(db);
     // Prepared once: the derive stage saves one document per record.
     this.findDocument = db.prepare('SELECT id FROM search_documents WHERE source = ? AND record_id = ?');
     this.deleteText = db.prepare('DELETE FROM search_text WHERE rowid = ?');
@@ -134,7 +138,7 @@ export class SearchIndex {
   /**
    * Counts per value of every facet over the results. A facet ignores its own filter (so its
    * other values stay selectable): one matched set per filtered facet, one for all the others,
-   * each counted in one grouped query.
+   * each counted over the in-memory posting lists.
    */
   facetCounts(query: Pick<SearchQuery, 'text' | 'filters'>, limit = 50): Record<Facet, FacetCount[]> {
     const counts = Object.fromEntries(facetNames.map((name) => [name, [] as FacetCount[]])) as Record<Facet, FacetCount[]>;
@@ -145,17 +149,8 @@ export class SearchIndex {
     }
     for (const [except, names] of groups) {
       const { from, where } = this.where(query, except ?? undefined);
-      const restricted = where.sql !== '1';
-      const ids = restricted ? (this.db.prepare(`SELECT d.id FROM ${from} WHERE ${where.sql}`).pluck().all(...where.params) as number[]) : [];
-      const rows = this.db
-        .prepare(
-          `SELECT f.facet AS facet, f.value AS value, COUNT(DISTINCT d.resource) AS count
-           FROM search_facets f JOIN search_documents d ON d.id = f.document
-           WHERE f.facet IN (SELECT value FROM json_each(?)) ${restricted ? 'AND f.document IN (SELECT value FROM json_each(?))' : ''}
-           GROUP BY f.facet, f.value`,
-        )
-        .all(JSON.stringify(names), ...(restricted ? [JSON.stringify(ids)] : [])) as Array<FacetCount & { facet: Facet }>;
-      for (const row of rows) counts[row.facet].push({ value: row.value, count: row.count });
+      const matched = where.sql !== '1' ? (this.db.prepare(`SELECT d.id FROM ${from} WHERE ${where.sql}`).pluck().all(...where.params) as number[]) : null;
+      for (const row of this.postings.count(names, matched)) counts[row.facet].push({ value: row.value, count: row.count });
     }
     for (const name of facetNames) counts[name] = counts[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit);
     return counts;

@@ -204,6 +204,10 @@ describe('thesaurus editing', () => {
     const total = (db.prepare("SELECT COUNT(*) AS n FROM record_derivations WHERE status = 'published'").get() as { n: number }).n;
     const before = new Date().toISOString();
 
+    const facetQuery = `{ search(first: 0) { facets { theme { value count } } } }`;
+    const graphql = async () => ((await (await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: facetQuery }) })).json()) as Json).data.search.facets.theme as Json[];
+    // Readers remember this answer; the change must make them drop it.
+    const facetsBefore = (await graphql()).find((f) => f.value === `${mt}precipitation`)?.count ?? 0;
     const etag = (await call('GET', cls(`${mt}precipitation`))).headers.get('etag')!;
     // PATCH changes the languages it names: the French synonyms stay.
     const changed = await call('PATCH', `${cls(`${mt}precipitation`)}?lang=all`, { body: { altLabel: { en: [keyword] } }, token: tokens.alice, headers: { 'if-match': etag } });
@@ -218,6 +222,13 @@ describe('thesaurus editing', () => {
     db.close();
     expect(rederived).toBeGreaterThanOrEqual(carriers);
     expect(rederived).toBeLessThan(total);
+    // Search facets follow at once (the readers' remembered answers and postings are dropped).
+    const sparqlCount = async () => Number(((await (await fetch(`${server.url}/sparql?query=${encodeURIComponent(`SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?record <http://xmlns.com/foaf/0.1/primaryTopic> ?r . ?r <http://www.w3.org/ns/dcat#theme> <${mt}precipitation> } }`)}`, { headers: { accept: 'application/sparql-results+json' } })).json()) as Json).results.bindings[0].n.value);
+    const facetCount = async () => (await graphql()).find((f) => f.value === `${mt}precipitation`)?.count;
+    // The last batches may still be on their way: both sides settle on the same figure.
+    for (let i = 0; i < 100 && (await facetCount()) !== (await sparqlCount()); i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(await sparqlCount()).toBeGreaterThan(facetsBefore);
+    expect(await facetCount()).toBe(await sparqlCount());
   });
 
   it('aligns the records’ own concepts through a mapping added to the thesaurus', { timeout: 60_000 }, async () => {
