@@ -4,16 +4,25 @@
 // concept. A whole-scheme import re-derives everything. Runs in the background, one at a time.
 import type { Logger } from '../log/index.js';
 import type { GraphStore } from '../store/index.js';
-import { normalizeLabel, thesaurusGraph, type Concept, type ThesaurusChangeEvent } from '../thesaurus/index.js';
+import { normalizeLabel, thesaurusGraph, type Concept, type ConceptScheme, type ThesaurusChangeEvent } from '../thesaurus/index.js';
 import { rederive, reindex, type DeriveDeps } from './derive-records.js';
 
-/** The aligned thesaurus as the store holds it, in N-Triples; null when the store has none. */
+const skos = 'http://www.w3.org/2004/02/skos/core#';
+
+/**
+ * The aligned thesaurus as the store holds it, in N-Triples, with the exact and close matches that
+ * the other loaded concept schemes state (the links of mapping chains: a record's concept that
+ * another vocabulary equates with one the thesaurus maps to); null when the store has no thesaurus.
+ */
 export async function storedThesaurus(store: GraphStore): Promise<string | null> {
-  const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${thesaurusGraph}> { ?s ?p ?o } }`, {
-    results: 'application/sparql-results+json',
-    graph: 'application/n-triples',
-  });
-  return body.trim().length > 0 ? body : null;
+  const formats = { results: 'application/sparql-results+json', graph: 'application/n-triples' } as const;
+  const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${thesaurusGraph}> { ?s ?p ?o } }`, formats);
+  if (body.trim().length === 0) return null;
+  const bridges = await store.querySerialized(
+    `CONSTRUCT { ?a ?m ?b } WHERE { GRAPH ?g { ?scheme a <${skos}ConceptScheme> . ?a ?m ?b FILTER(?m IN (<${skos}exactMatch>, <${skos}closeMatch>) && isIRI(?b)) } FILTER(?g != <${thesaurusGraph}>) }`,
+    formats,
+  );
+  return body + bridges.body;
 }
 
 const labelsOf = (concept: Concept | null) =>
@@ -53,7 +62,9 @@ export class Realigner {
 
   /** Schedules the re-alignment a change calls for; the promise settles when it is done (failures are logged). */
   schedule(event: ThesaurusChangeEvent): Promise<void> {
-    if (event.scheme.info.graph !== thesaurusGraph) return Promise.resolve();
+    // Another scheme matters through the mappings it states (the links of mapping chains).
+    const mapsSomething = (scheme: ConceptScheme | null) => [...(scheme?.concepts.values() ?? [])].some((c) => c.mappings.length > 0);
+    if (event.scheme.info.graph !== thesaurusGraph && !mapsSomething(event.scheme) && !mapsSomething(event.before)) return Promise.resolve();
     const run = this.queue.then(() => this.realign(event)).catch((error: unknown) => this.logger.error({ err: error }, 're-alignment after a thesaurus change failed'));
     this.queue = run;
     return run;
@@ -68,6 +79,20 @@ export class Realigner {
     const started = performance.now();
     const thesaurus = await storedThesaurus(this.deps.store);
     if (thesaurus) await this.deps.engine.useThesaurus(thesaurus);
+    if (event.scheme.info.graph !== thesaurusGraph) {
+      // Records themed with a concept the scheme maps, or with a mapping's target, may align anew.
+      const concepts = new Set<string>();
+      for (const scheme of [event.before, event.scheme]) {
+        for (const concept of scheme?.concepts.values() ?? []) {
+          if (concept.mappings.length === 0) continue;
+          concepts.add(concept.iri);
+          for (const m of concept.mappings) concepts.add(m.target);
+        }
+      }
+      const progress = await rederive(this.deps, this.deps.search.recordsMentioning([], [...concepts]));
+      this.logger.info({ scheme: event.scheme.info.acronym, records: progress.done, ms: Math.round(performance.now() - started) }, 'records re-aligned after a change to a mapped scheme');
+      return;
+    }
     if (event.touched === null) {
       const { progress } = await reindex(this.deps, null);
       this.logger.info({ records: progress.done, ms: Math.round(performance.now() - started) }, 'records re-aligned after a thesaurus import');

@@ -22,7 +22,9 @@ export interface Alignment {
   /** The words of the title or description that name the concept, for a suggestion. */
   matchedText?: string;
   concept: string;
-  method: 'exact-prefLabel' | 'exact-altLabel' | 'mapping-exactMatch' | 'mapping-closeMatch' | 'mapping-narrowMatch' | 'annotator-title' | 'annotator-description';
+  method: 'exact-prefLabel' | 'exact-altLabel' | 'mapping-exactMatch' | 'mapping-closeMatch' | 'mapping-narrowMatch' | 'mapping-chain' | 'annotator-title' | 'annotator-description';
+  /** For a mapping chain: the other vocabulary's concept between the record's and the thesaurus's. */
+  via?: string;
   score: number;
 }
 
@@ -45,7 +47,16 @@ export class KeywordAligner {
   /** Mapping targets (external concept IRIs) to the thesaurus concepts that map to them. */
   private readonly byMappingTarget = new Map<string, Array<{ concept: string; method: Alignment['method']; score: number }>>();
 
-  constructor(private readonly schemes: ConceptScheme[]) {
+  /** Other vocabularies' matches, both ways: a record's concept to the concepts it equals. */
+  private readonly bridges = new Map<string, Array<{ other: string; exact: boolean }>>();
+
+  constructor(
+    private readonly schemes: ConceptScheme[],
+    bridges: ReadonlyArray<{ from: string; to: string; exact: boolean }> = [],
+  ) {
+    for (const { from, to, exact } of bridges) {
+      for (const [a, b] of [[from, to], [to, from]] as const) (this.bridges.get(iriKey(a)) ?? this.bridges.set(iriKey(a), []).get(iriKey(a))!).push({ other: b, exact });
+    }
     for (const scheme of schemes) {
       this.index.add(scheme);
       this.annotator.add(scheme);
@@ -59,14 +70,40 @@ export class KeywordAligner {
     }
   }
 
-  /** The thesaurus concepts a record's own concepts (subjects with a value URI) map to. */
+  /**
+   * The thesaurus concepts a record's own concepts (subjects with a value URI) map to: directly, or
+   * through one concept of another loaded vocabulary that equals (exactMatch) or nearly equals
+   * (closeMatch) the record's (a mapping chain, scored lower).
+   */
   alignConcepts(iris: readonly string[]): Alignment[] {
-    return [...new Set(iris)].flatMap((iri) => (this.byMappingTarget.get(iriKey(iri)) ?? []).map((m) => ({ sourceConcept: iri, ...m })));
+    const out: Alignment[] = [];
+    for (const iri of new Set(iris)) {
+      const direct = (this.byMappingTarget.get(iriKey(iri)) ?? []).map((m): Alignment => ({ sourceConcept: iri, ...m }));
+      out.push(...direct);
+      const reached = new Set(direct.map((a) => a.concept));
+      for (const { other, exact } of this.bridges.get(iriKey(iri)) ?? []) {
+        for (const m of this.byMappingTarget.get(iriKey(other)) ?? []) {
+          if (reached.has(m.concept)) continue;
+          reached.add(m.concept);
+          out.push({ sourceConcept: iri, via: other, concept: m.concept, method: 'mapping-chain', score: Math.round(m.score * (exact ? 0.9 : 0.7) * 100) / 100 });
+        }
+      }
+    }
+    return out;
   }
 
-  /** The catalogue's thesaurus as the store holds it (edited by terminology managers), in N-Triples. */
+  /**
+   * The catalogue's thesaurus as the store holds it (edited by terminology managers), in N-Triples,
+   * with the exact and close matches other vocabularies state (see storedThesaurus).
+   */
   static fromNTriples(ntriples: string): KeywordAligner {
-    return new KeywordAligner(ConceptScheme.allFromQuads(new Parser({ format: 'N-Triples' }).parse(ntriples), thesaurusGraph));
+    const quads = new Parser({ format: 'N-Triples' }).parse(ntriples);
+    const schemes = ConceptScheme.allFromQuads(quads, thesaurusGraph);
+    const own = new Set(schemes.flatMap((s) => [...s.concepts.keys()]));
+    const bridges = quads
+      .filter((q) => !own.has(q.subject.value) && (q.predicate.value === `${skos}exactMatch` || q.predicate.value === `${skos}closeMatch`))
+      .map((q) => ({ from: q.subject.value, to: q.object.value, exact: q.predicate.value === `${skos}exactMatch` }));
+    return new KeywordAligner(schemes, bridges);
   }
 
   /** The catalogue's own thesaurus, as shipped in vocabularies/. */
@@ -123,6 +160,7 @@ export class KeywordAligner {
           : a.sourceConcept !== undefined
             ? quad(node, namedNode(`${mlg}sourceConcept`), namedNode(a.sourceConcept))
             : quad(node, namedNode(`${mlg}matchedText`), literal(a.matchedText!));
+      if (a.via !== undefined) out.push(quad(node, namedNode(`${mlg}via`), namedNode(a.via)));
       out.push(
         quad(node, namedNode(`${rdf}type`), namedNode(suggestion ? `${mlg}AlignmentSuggestion` : `${mlg}KeywordAlignment`)),
         quad(node, namedNode(`${mlg}alignedResource`), namedNode(resource)),

@@ -243,6 +243,18 @@ describe('thesaurus editing', () => {
     expect(await sparqlAsk(aligned)).toBe(true);
   });
 
+  it('follows mapping chains through another loaded vocabulary', { timeout: 60_000 }, async () => {
+    // The demo's "Terre solide" depositors chose GEMET "croûte terrestre" (2400), which the thesaurus
+    // does not map; it maps Tectonics to GEMET 8344. A vocabulary that calls the two close links them.
+    const gemet = 'http://www.eionet.europa.eu/gemet/concept/';
+    const csv = ['id,prefLabel@en,prefLabel@fr,closeMatch', `${gemet}2400,earth crust,croûte terrestre,${gemet}8344`].join('\n');
+    const put = await fetch(`${server.url}/ontologies/BRIDGE?uri=${encodeURIComponent('https://example.org/bridge/')}`, { method: 'PUT', headers: { 'content-type': 'text/csv', authorization: `Bearer ${adminToken}` }, body: csv });
+    expect(put.status).toBe(201);
+    const chained = `ASK { GRAPH ?g { ?a <https://w3id.org/maillage/ontology#sourceConcept> <${gemet}2400> ; <https://w3id.org/maillage/ontology#via> <${gemet}8344> ; <https://w3id.org/maillage/ontology#concept> <${mt}tectonics> ; <https://w3id.org/maillage/ontology#method> "mapping-chain" ; <https://w3id.org/maillage/ontology#score> 0.7 ; <https://w3id.org/maillage/ontology#alignedResource> ?d . ?d <http://www.w3.org/ns/dcat#theme> <${mt}tectonics> } }`;
+    for (let i = 0; i < 300 && !(await sparqlAsk(chained)); i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(await sparqlAsk(chained)).toBe(true);
+  });
+
   it('keeps every edit across a restart (the shipped thesaurus does not overwrite it)', { timeout: 120_000 }, async () => {
     await server.close();
     server = await startTestServer(data.dir, env);

@@ -43,6 +43,7 @@ export interface Alignment {
   score: number;
   keyword: string | null;
   sourceConcept: string | null;
+  via: string | null;
   matchedText: string | null;
   suggestion: boolean;
   graph: string;
@@ -100,10 +101,10 @@ export function createGraphLoaders(store: GraphStore, index: LinkIndex): GraphLo
     if (usable.length > 0) {
       const rows = await select(
         store,
-        `SELECT ?r ?type ?c ?m ?score ?k ?src ?t ?g WHERE {
+        `SELECT ?r ?type ?c ?m ?score ?k ?src ?via ?t ?g WHERE {
            VALUES ?r { ${usable.map(term).join(' ')} }
            GRAPH ?g { ?a <${mlg}alignedResource> ?r ; a ?type ; <${mlg}concept> ?c ; <${mlg}method> ?m ; <${mlg}score> ?score .
-             OPTIONAL { ?a <${mlg}keyword> ?k } OPTIONAL { ?a <${mlg}sourceConcept> ?src } OPTIONAL { ?a <${mlg}matchedText> ?t } }
+             OPTIONAL { ?a <${mlg}keyword> ?k } OPTIONAL { ?a <${mlg}sourceConcept> ?src } OPTIONAL { ?a <${mlg}via> ?via } OPTIONAL { ?a <${mlg}matchedText> ?t } }
          }`,
       );
       for (const row of rows) {
@@ -113,6 +114,7 @@ export function createGraphLoaders(store: GraphStore, index: LinkIndex): GraphLo
           score: Number(row.score!.value),
           keyword: row.k?.value ?? null,
           sourceConcept: row.src?.value ?? null,
+          via: row.via?.value ?? null,
           matchedText: row.t?.value ?? null,
           suggestion: row.type!.value === `${mlg}AlignmentSuggestion`,
           graph: row.g!.value,

@@ -158,10 +158,11 @@ AlignmentRef.implement({
   fields: (t) => ({
     conceptIri: t.string({ resolve: (a) => a.concept }),
     concept: t.field({ type: ConceptRef, nullable: true, description: 'The concept, when a loaded thesaurus has it.', resolve: (a, _args, c) => findConcept(c, a.concept) }),
-    method: t.string({ description: 'exact-prefLabel, exact-altLabel, mapping-exactMatch/closeMatch/narrowMatch, annotator-title, annotator-description.', resolve: (a) => a.method }),
+    method: t.string({ description: 'exact-prefLabel, exact-altLabel, mapping-exactMatch/closeMatch/narrowMatch, mapping-chain, annotator-title, annotator-description.', resolve: (a) => a.method }),
     score: t.float({ resolve: (a) => a.score }),
     keyword: t.string({ nullable: true, resolve: (a) => a.keyword }),
     sourceConcept: t.string({ nullable: true, description: 'The record’s own concept that the thesaurus concept maps to.', resolve: (a) => a.sourceConcept }),
+    via: t.string({ nullable: true, description: 'For a mapping chain: the other vocabulary’s concept in between.', resolve: (a) => a.via }),
     matchedText: t.string({ nullable: true, description: 'For a suggestion: the words that name the concept.', resolve: (a) => a.matchedText }),
     suggestion: t.boolean({ resolve: (a) => a.suggestion }),
     source: t.string({ nullable: true, resolve: (a, _args, c) => sourceOfGraph(c.iriBase, a.graph) }),
