@@ -26,17 +26,7 @@ export interface ThesaurusRelease {
   concepts: number;
 }
 
-interface ChangeRow {
-  seq: number;
-  scheme: string;
-  concept: string | null;
-  action: ChangeAction;
-  actor: string;
-  at: string;
-  before: string | null;
-  after: string | null;
-  comment: string | null;
-}
+type ChangeRow = Omit<ThesaurusChange, 'before' | 'after'> & { before: string | null; after: string | null };
 
 interface ReleaseRow {
   scheme: string;

@@ -8,6 +8,7 @@ import { isomorphic } from 'rdf-isomorphic';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseRdfToNQuads } from '../../src/store/index.js';
 import { temporaryDataDir } from '../support/embedded-store.js';
+import { statedChildren } from '../support/skos-hierarchy.js';
 import { spawnService } from '../support/service.js';
 import { sharedDataDir, sharedDataMissing } from '../support/shared-data.js';
 
@@ -48,11 +49,7 @@ describe.skipIf(sharedDataMissing !== null)(`thesaurus import of GEMET${sharedDa
       expect(ontologies.map((o: any) => [o.acronym, o.conceptCount])).toEqual([['GEMET', 5570]]);
       // Children as the file states them (broader from the child, or narrower from the parent).
       const atmosphere = 'http://www.eionet.europa.eu/gemet/concept/617';
-      const skos = 'http://www.w3.org/2004/02/skos/core#';
-      const expected = new Set([
-        ...original.filter((q) => q.predicate.value === `${skos}broader` && q.object.value === atmosphere).map((q) => q.subject.value),
-        ...original.filter((q) => q.predicate.value === `${skos}narrower` && q.subject.value === atmosphere).map((q) => q.object.value),
-      ]);
+      const expected = statedChildren(original, atmosphere);
       const children = await get(`/ontologies/GEMET/classes/${encodeURIComponent(atmosphere)}/children?pagesize=500`);
       expect(new Set(children.collection.map((c: any) => c['@id']))).toEqual(expected);
       expect(expected.size).toBeGreaterThan(1);

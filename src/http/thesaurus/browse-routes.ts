@@ -6,16 +6,12 @@ import { BadRequestError, NotFoundError } from '../../errors/index.js';
 import { mediaTypes, type RdfMediaType } from '../../rdf/index.js';
 import type { GraphStore } from '../../store/index.js';
 import { conceptEtag, labelIn, schemeAsCsv, type Concept, type ConceptScheme, type ThesaurusService } from '../../thesaurus/index.js';
-import { classJson, ontologyJson, paged, pageParameters, viewOf, type View } from './class-json.js';
+import { type View, classJson, ontologyJson, pageParameters, paged, schemeOfPath, viewOf } from './class-json.js';
 
 const downloadFormats: Record<string, RdfMediaType> = { ttl: mediaTypes.turtle, rdf: mediaTypes.rdfXml, jsonld: mediaTypes.jsonLd, nt: mediaTypes.nTriples };
 
 export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore): Hono {
-  const schemeOf = (c: Context): ConceptScheme => {
-    const scheme = thesaurus.scheme(c.req.param('acronym') ?? '');
-    if (!scheme) throw new NotFoundError(`No ontology ${c.req.param('acronym')}; see /ontologies`);
-    return scheme;
-  };
+  const schemeOf = (c: Context): ConceptScheme => schemeOfPath(thesaurus, c);
   const conceptOf = (c: Context, scheme: ConceptScheme): Concept => {
     const iri = c.req.param('id') ?? '';
     const concept = scheme.concepts.get(iri);

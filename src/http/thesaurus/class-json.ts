@@ -1,11 +1,18 @@
 // Owns the JSON shapes of the thesaurus API (OntoPortal's: ontology, class, paged collection) and
 // the request parameters they depend on (lang, page, pagesize).
 import type { Context } from 'hono';
-import { BadRequestError } from '../../errors/index.js';
-import { labelIn, type Concept, type ConceptScheme } from '../../thesaurus/index.js';
+import { BadRequestError, NotFoundError } from '../../errors/index.js';
+import { labelIn, type Concept, type ConceptScheme, type ThesaurusService } from '../../thesaurus/index.js';
 
 const skosConcept = 'http://www.w3.org/2004/02/skos/core#Concept';
 const ontologyType = 'http://data.bioontology.org/metadata/Ontology';
+
+/** The scheme the path names (:acronym), or 404. */
+export function schemeOfPath(thesaurus: ThesaurusService, c: Context): ConceptScheme {
+  const scheme = thesaurus.scheme(c.req.param('acronym') ?? '');
+  if (!scheme) throw new NotFoundError(`No ontology ${c.req.param('acronym')}; see /ontologies`);
+  return scheme;
+}
 
 export interface View {
   base: string;

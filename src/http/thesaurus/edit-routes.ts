@@ -2,7 +2,7 @@
 // CSV of many), change one (PATCH/PUT .../classes/{id} with If-Match), import a whole scheme
 // (PUT /ontologies/{acronym}), and the change history per class, per ontology and overall.
 import { Hono, type Context } from 'hono';
-import { BadRequestError, MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError } from '../../errors/index.js';
+import { BadRequestError, MethodNotAllowedError, UnsupportedMediaTypeError } from '../../errors/index.js';
 import { rdfFormatOf } from '../../rdf/index.js';
 import {
   changedFields,
@@ -17,7 +17,7 @@ import {
   type ThesaurusEditor,
   type ThesaurusService,
 } from '../../thesaurus/index.js';
-import { classJson, ontologyJson, viewOf, type View } from './class-json.js';
+import { type View, classJson, ontologyJson, schemeOfPath, viewOf } from './class-json.js';
 import type { ThesaurusRoles } from './thesaurus-roles.js';
 
 const mediaTypeOf = (c: Context) => (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -46,11 +46,7 @@ function changeJson(view: View, acronym: string, change: ThesaurusChange) {
 }
 
 export function thesaurusEditRoutes(thesaurus: ThesaurusService, editor: ThesaurusEditor, access: ThesaurusRoles): Hono {
-  const schemeOf = (c: Context): ConceptScheme => {
-    const scheme = thesaurus.scheme(c.req.param('acronym') ?? '');
-    if (!scheme) throw new NotFoundError(`No ontology ${c.req.param('acronym')}; see /ontologies`);
-    return scheme;
-  };
+  const schemeOf = (c: Context): ConceptScheme => schemeOfPath(thesaurus, c);
   const respondWithClass = (c: Context, acronym: string, iri: string, status: 200 | 201) => {
     const scheme = thesaurus.scheme(acronym)!;
     const concept = scheme.concepts.get(iri)!;

@@ -4,16 +4,12 @@
 import { Hono, type Context } from 'hono';
 import { BadRequestError, NotFoundError } from '../../errors/index.js';
 import type { ConceptScheme, ThesaurusService } from '../../thesaurus/index.js';
-import { classUrl, paged, viewOf, type View } from './class-json.js';
+import { type View, classUrl, paged, schemeOfPath, viewOf } from './class-json.js';
 
 const skos = 'http://www.w3.org/2004/02/skos/core#';
 
 export function thesaurusMappingRoutes(thesaurus: ThesaurusService): Hono {
-  const schemeOf = (c: Context): ConceptScheme => {
-    const scheme = thesaurus.scheme(c.req.param('acronym') ?? '');
-    if (!scheme) throw new NotFoundError(`No ontology ${c.req.param('acronym')}; see /ontologies`);
-    return scheme;
-  };
+  const schemeOf = (c: Context): ConceptScheme => schemeOfPath(thesaurus, c);
   const classRef = (view: View, iri: string, home: ConceptScheme | undefined) => ({
     '@id': iri,
     '@type': `${skos}Concept`,

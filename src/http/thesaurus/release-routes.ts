@@ -6,7 +6,7 @@ import { Parser } from 'n3';
 import { BadRequestError, NotFoundError, UnsupportedMediaTypeError } from '../../errors/index.js';
 import { mediaTypes, serializeQuads, type RdfMediaType } from '../../rdf/index.js';
 import { diffSchemes, schemeAsCsv, type ConceptScheme, type ThesaurusEditor, type ThesaurusRelease, type ThesaurusService } from '../../thesaurus/index.js';
-import { viewOf, type View } from './class-json.js';
+import { type View, schemeOfPath, viewOf } from './class-json.js';
 import type { ThesaurusRoles } from './thesaurus-roles.js';
 
 const formats: Record<string, RdfMediaType> = { ttl: mediaTypes.turtle, rdf: mediaTypes.rdfXml, jsonld: mediaTypes.jsonLd, nt: mediaTypes.nTriples };
@@ -29,11 +29,7 @@ function submissionJson(view: View, acronym: string, release: ThesaurusRelease, 
 }
 
 export function thesaurusReleaseRoutes(thesaurus: ThesaurusService, editor: ThesaurusEditor, access: ThesaurusRoles): Hono {
-  const schemeOf = (c: Context): ConceptScheme => {
-    const scheme = thesaurus.scheme(c.req.param('acronym') ?? '');
-    if (!scheme) throw new NotFoundError(`No ontology ${c.req.param('acronym')}; see /ontologies`);
-    return scheme;
-  };
+  const schemeOf = (c: Context): ConceptScheme => schemeOfPath(thesaurus, c);
   /** Releases oldest first, numbered from 1 as OntoPortal numbers submissions. */
   const numbered = (scheme: ConceptScheme) => editor.history.releases(scheme.info.iri).reverse().map((release, i) => ({ release, id: i + 1 }));
   const versionOf = (c: Context, scheme: ConceptScheme, version: string): ConceptScheme =>
