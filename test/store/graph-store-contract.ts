@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuerySyntaxError, RdfSyntaxError, BadRequestError } from '../../src/errors/index.js';
 import { mediaTypes } from '../../src/rdf/index.js';
 import type { GraphStore } from '../../src/store/index.js';
+import { applyEdits, ConceptScheme } from '../../src/thesaurus/index.js';
+import { schemeUpdate } from '../../src/thesaurus/concept-update.js';
 
 export interface ContractSubject {
   store: GraphStore;
@@ -178,6 +180,26 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
       expect([await inGraph(g('load0')), await inGraph(g('load1')), await inGraph(g('load2'))]).toEqual([40, 40, 40]);
       await store.load({ data: `<${ex}t> <${ex}p> "t" .`, format: mediaTypes.turtle }, { graph: g('load0') });
       expect(await inGraph(g('load0'))).toBe(41);
+    });
+
+    it('applies a thesaurus edit: the changed properties rewritten, the others and the inverse links kept right', async () => {
+      const scheme = g('scheme');
+      const skos = 'http://www.w3.org/2004/02/skos/core#';
+      const turtle = `@prefix skos: <${skos}> . @prefix ex: <${ex}> .
+        <${scheme}> a skos:ConceptScheme ; skos:hasTopConcept ex:top .
+        ex:top a skos:Concept ; skos:inScheme <${scheme}> ; skos:topConceptOf <${scheme}> ; skos:prefLabel "Haut"@fr , "Top"@en ; skos:narrower ex:a .
+        ex:a a skos:Concept ; skos:inScheme <${scheme}> ; skos:broader ex:top ; skos:prefLabel "A"@fr , "A"@en ; skos:scopeNote "kept"@en ; <${ex}other> "kept too" .`;
+      await store.replaceGraph(scheme, { data: turtle, format: mediaTypes.turtle });
+      const before = ConceptScheme.fromQuads({ iri: scheme, graph: scheme }, new N3Parser().parse(turtle));
+      // Move A to the top level and rename it in English.
+      const applied = applyEdits(before, [{ mode: 'patch', iri: `${ex}a`, fields: { broader: [], prefLabel: { en: ['Alpha'] } } }]);
+      await store.update(schemeUpdate(before, applied).sparql);
+      const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${scheme}> { ?s ?p ?o } }`, { results: mediaTypes.sparqlResultsJson, graph: mediaTypes.nTriples });
+      const after = ConceptScheme.fromQuads({ iri: scheme, graph: scheme }, new N3Parser({ format: 'N-Triples' }).parse(body));
+      expect(after.concepts.get(`${ex}a`)).toMatchObject({ prefLabel: { fr: ['A'], en: ['Alpha'] }, broader: [], notes: { scopeNote: { en: ['kept'] } } });
+      expect(after.concepts.get(`${ex}top`)!.narrower).toEqual([]);
+      expect(new Set(after.topConcepts)).toEqual(new Set([`${ex}top`, `${ex}a`]));
+      expect(body).toContain('"kept too"');
     });
 
     it('reports its size', async () => {
