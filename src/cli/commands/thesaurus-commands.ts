@@ -61,7 +61,7 @@ export async function thesaurusCommand(context: CommandContext): Promise<void> {
       new ThesaurusHistory(db).record([
         { scheme: scheme.info.iri, concept: null, action: 'import', actor: `cli:${process.env.USER ?? 'unknown'}`, at: new Date().toISOString(), before: null, after: null, comment: `${file}: ${scheme.concepts.size} concepts, ${problems.length} integrity problems` },
       ]);
-      progress.done(`imported ${scheme.concepts.size} concepts (${result.quadsWritten} quads) into graph ${scheme.info.iri} as ${scheme.info.acronym}; restart the service to serve it`);
+      progress.done(`imported ${scheme.concepts.size} concepts (${result.quadsWritten} quads) into graph ${scheme.info.iri} as ${scheme.info.acronym}; restart the service to serve it, and run maillage reindex to align the stored records to it`);
     } finally {
       await store.close();
       db.close();
