@@ -24,9 +24,9 @@ export class ThesaurusService {
     this.serve(schemes);
   }
 
-  /** Serves an edited scheme in place of the one with its acronym (no store round-trip). */
+  /** Serves an edited scheme in place of the one with its acronym or IRI (no store round-trip). */
   replace(scheme: ConceptScheme): void {
-    this.serve([...this.list().filter((s) => s.info.acronym !== scheme.info.acronym), scheme]);
+    this.serve([...this.list().filter((s) => s.info.acronym !== scheme.info.acronym && s.info.iri !== scheme.info.iri), scheme]);
   }
 
   /** Re-reads one scheme from the store (after a whole-scheme import). */
