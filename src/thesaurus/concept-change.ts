@@ -27,6 +27,7 @@ const fieldsSchema = z
     ...Object.fromEntries(noteKinds.map((kind) => [kind, langMap.optional()])),
     notation: z.union([text, z.array(text)]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
     broader: iris.optional(),
+    narrower: iris.optional(),
     related: iris.optional(),
     ...Object.fromEntries(mappingRelations.map((relation) => [relation, iris.optional()])),
     obsolete: z.boolean().optional(),
@@ -41,6 +42,8 @@ export type ConceptFields = {
   definition?: LangMap;
   notation?: string[];
   broader?: string[];
+  /** The children: they get this concept as broader (a PUT without it keeps them). */
+  narrower?: string[];
   related?: string[];
   obsolete?: boolean;
   replacedBy?: string[];
@@ -92,7 +95,7 @@ function withFields(base: Concept, fields: ConceptFields, mode: EditMode): Conce
     definition: pickLang(fields.definition, base.definition),
     notation: pick(fields.notation, base.notation, []),
     broader: [...new Set(pick(fields.broader, base.broader, []))],
-    narrower: base.narrower,
+    narrower: [...new Set(fields.narrower ?? base.narrower)],
     related: [...new Set(pick(fields.related, base.related, []))],
     mappings,
     notes,
@@ -153,6 +156,15 @@ export function applyEdits(scheme: ConceptScheme, edits: ConceptEdit[]): Applied
     for (const parent of next.broader.filter((p) => !before.broader.includes(p))) update(parent, (p) => ({ ...p, narrower: withItem(p.narrower, id) }));
     for (const other of before.related.filter((r) => !next.related.includes(r))) update(other, (r) => ({ ...r, related: without(r.related, id) }));
     for (const other of next.related.filter((r) => !before.related.includes(r))) update(other, (r) => ({ ...r, related: withItem(r.related, id) }));
+    // Children named or dropped through narrower move under it or leave it.
+    for (const child of next.narrower.filter((k) => !before.narrower.includes(k))) {
+      update(child, (k) => ({ ...k, broader: withItem(k.broader, id) }));
+      if (after.concepts.has(child)) after.setTopConcept(child, false);
+    }
+    for (const child of before.narrower.filter((k) => !next.narrower.includes(k))) {
+      update(child, (k) => ({ ...k, broader: without(k.broader, id) }));
+      if (after.concepts.get(child)?.broader.length === 0) after.setTopConcept(child, true);
+    }
     // A concept without a broader one is a top concept of its scheme (so it is never an orphan).
     after.setTopConcept(id, next.broader.length === 0);
   }
@@ -160,6 +172,7 @@ export function applyEdits(scheme: ConceptScheme, edits: ConceptEdit[]): Applied
   for (const id of edited) {
     const concept = after.concepts.get(id)!;
     for (const parent of concept.broader) if (!after.concepts.get(parent)?.narrower.includes(id)) update(parent, (p) => ({ ...p, narrower: withItem(p.narrower, id) }));
+    for (const child of concept.narrower) if (!after.concepts.get(child)?.broader.includes(id)) update(child, (k) => ({ ...k, broader: withItem(k.broader, id) }));
     for (const other of concept.related) if (!after.concepts.get(other)?.related.includes(id)) update(other, (r) => ({ ...r, related: withItem(r.related, id) }));
   }
   return { after, touched, edited };

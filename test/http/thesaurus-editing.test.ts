@@ -183,6 +183,19 @@ describe('thesaurus editing', () => {
     expect((await call('GET', '/ontologies/MAILLAGE/submissions/1999/download')).status).toBe(404);
   });
 
+  it('hangs a concept under another through narrower, and takes it off again', async () => {
+    const parents = async () => (await call('GET', `${cls(`${mt}dry-haze`)}/parents`)).body.map((p: Json) => p['@id']).sort();
+    let read = await call('GET', `${cls(`${mt}clouds`)}?lang=all`);
+    const children: string[] = (await call('GET', `${cls(`${mt}clouds`)}/children?pagesize=100`)).body.collection.map((c: Json) => c['@id']);
+    const added = await call('PATCH', cls(`${mt}clouds`), { body: { narrower: [...children, `${mt}dry-haze`] }, token: tokens.alice, headers: { 'if-match': read.headers.get('etag')! } });
+    expect(added.status).toBe(200);
+    expect(await parents()).toEqual([`${mt}atmosphere`, `${mt}clouds`]);
+    expect(await sparqlAsk(`ASK { GRAPH <${mt}> { <${mt}dry-haze> <http://www.w3.org/2004/02/skos/core#broader> <${mt}clouds> } }`)).toBe(true);
+    read = await call('GET', cls(`${mt}clouds`));
+    await call('PATCH', cls(`${mt}clouds`), { body: { narrower: children }, token: tokens.alice, headers: { 'if-match': read.headers.get('etag')! } });
+    expect(await parents()).toEqual([`${mt}atmosphere`]);
+  });
+
   it('lists SKOS mappings in OntoPortal’s shape', async () => {
     const mappings = await call('GET', `${cls(`${mt}aerosols`)}/mappings`);
     expect(mappings.body).toContainEqual(
