@@ -4,7 +4,7 @@
 // concept. A whole-scheme import re-derives everything. Runs in the background, one at a time.
 import type { Logger } from '../log/index.js';
 import type { GraphStore } from '../store/index.js';
-import { normalizeLabel, thesaurusGraph, type Concept, type ConceptScheme, type ThesaurusChangeEvent } from '../thesaurus/index.js';
+import { changedFields, normalizeLabel, thesaurusGraph, type Concept, type ConceptScheme, type ThesaurusChangeEvent } from '../thesaurus/index.js';
 import { rederive, reindex, type DeriveDeps } from './derive-records.js';
 
 const skos = 'http://www.w3.org/2004/02/skos/core#';
@@ -40,8 +40,8 @@ export function affectedBy(touched: NonNullable<ThesaurusChangeEvent['touched']>
   for (const [iri, { before, after }] of touched) {
     const was = labelsOf(before);
     const now = labelsOf(after);
-    const identityChanged =
-      before !== null && (JSON.stringify(before.prefLabel) !== JSON.stringify(after.prefLabel) || before.deprecated !== after.deprecated || before.replacedBy.join() !== after.replacedBy.join());
+    const changed = changedFields(before, after);
+    const identityChanged = before !== null && ('prefLabel' in changed || 'obsolete' in changed || 'replacedBy' in changed);
     for (const label of new Set([...was, ...now])) if (identityChanged || was.has(label) !== now.has(label)) labels.add(label);
     if (identityChanged) concepts.push(iri);
     // A changed mapping concerns the records themed with its target (they align through it).
@@ -77,6 +77,9 @@ export class Realigner {
 
   private async realign(event: ThesaurusChangeEvent): Promise<void> {
     const started = performance.now();
+    // A change that touches no label, deprecation or mapping (the hierarchy alone) aligns nothing anew.
+    const affected = event.scheme.info.graph === thesaurusGraph && event.touched !== null ? affectedBy(event.touched) : null;
+    if (affected && affected.labels.length === 0 && affected.concepts.length === 0) return;
     const thesaurus = await storedThesaurus(this.deps.store);
     if (thesaurus) await this.deps.engine.useThesaurus(thesaurus);
     if (event.scheme.info.graph !== thesaurusGraph) {
@@ -93,15 +96,12 @@ export class Realigner {
       this.logger.info({ scheme: event.scheme.info.acronym, records: progress.done, ms: Math.round(performance.now() - started) }, 'records re-aligned after a change to a mapped scheme');
       return;
     }
-    if (event.touched === null) {
+    if (!affected) {
       const { progress } = await reindex(this.deps, null);
       this.logger.info({ records: progress.done, ms: Math.round(performance.now() - started) }, 'records re-aligned after a thesaurus import');
       return;
     }
-    const { labels, concepts } = affectedBy(event.touched);
-    if (labels.length === 0 && concepts.length === 0) return;
-    const keys = this.deps.search.recordsMentioning(labels, concepts);
-    const progress = await rederive(this.deps, keys);
-    this.logger.info({ concepts: event.touched.size, records: progress.done, ms: Math.round(performance.now() - started) }, 'records re-aligned after a thesaurus change');
+    const progress = await rederive(this.deps, this.deps.search.recordsMentioning(affected.labels, affected.concepts));
+    this.logger.info({ concepts: event.touched!.size, records: progress.done, ms: Math.round(performance.now() - started) }, 'records re-aligned after a thesaurus change');
   }
 }

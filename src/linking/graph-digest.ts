@@ -43,7 +43,9 @@ export interface SummaryRow {
 }
 
 export interface GraphDigest {
+  /** Each link once. */
   links: LinkRow[];
+  /** Each value once. */
   summaries: SummaryRow[];
 }
 
@@ -82,7 +84,11 @@ export function digestOf(quads: readonly Quad[]): GraphDigest {
       seen.add(key);
       links.push({ subject: q.subject.value, property: p, object: q.object.value, relationType: roles.get(`${q.subject.value} ${q.object.value}`) ?? null });
     } else if (summarised.has(p) && (q.object.termType === 'NamedNode' || q.object.termType === 'Literal')) {
-      summaries.push({ node: q.subject.value, predicate: p, value: q.object.value, lang: q.object.termType === 'Literal' ? q.object.language : null });
+      const lang = q.object.termType === 'Literal' ? q.object.language : null;
+      const key = `${q.subject.value} ${p} ${q.object.value} ${lang ?? '-'}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      summaries.push({ node: q.subject.value, predicate: p, value: q.object.value, lang });
     }
   }
   return { links, summaries };

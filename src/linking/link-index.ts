@@ -62,11 +62,7 @@ export class LinkIndex {
     this.deleteSummaries.run(source, recordId);
     if (!digest) return;
     for (const l of digest.links) this.insertLink.run(source, recordId, graph, l.subject, l.property, l.object, l.relationType);
-    const distinct = new Set<string>();
     for (const s of digest.summaries) {
-      const key = `${s.node}\u0000${s.predicate}\u0000${s.value}\u0000${s.lang ?? '-'}`;
-      if (distinct.has(key)) continue;
-      distinct.add(key);
       this.insertSummary.run(source, recordId, s.node, s.predicate, s.value, s.lang);
       this.addRef.run(s.node, s.predicate, s.value, s.lang ?? '-');
     }

@@ -1,4 +1,4 @@
-export { openRecordsDatabase, recordsDatabasePath, type RecordsDatabase } from './records-database.js';
+export { contentVersion, openRecordsDatabase, recordsDatabasePath, type RecordsDatabase } from './records-database.js';
 export { StoreJournal, type JournalOp, type JournalEntry } from './store-journal.js';
 export {
   RawRecordStore,

@@ -188,7 +188,17 @@ const migrations: string[] = [
      refs INTEGER NOT NULL,
      PRIMARY KEY (node, predicate, value, lang)
    ) WITHOUT ROWID`,
+  // Lookups read node_summaries; graph_summaries is only read per record (its other index).
+  `DROP INDEX graph_summaries_by_node`,
 ];
+
+/**
+ * Changes whenever the database content may have changed: SQLite's data_version counts other
+ * connections' commits, total_changes this connection's own writes. Caches of query answers keep it.
+ */
+export function contentVersion(db: RecordsDatabase): string {
+  return `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+}
 
 export function recordsDatabasePath(dataDir: string): string {
   return path.join(dataDir, 'maillage.sqlite');

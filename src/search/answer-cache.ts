@@ -1,12 +1,11 @@
 // Owns remembering a search reader's recent answers: catalogue front-ends ask the same searches
 // again and again (the landing page's facets, a popular query), and an answer stays right until the
-// index changes. SQLite's data_version tells when another connection (the derive stage) committed;
-// then every remembered answer is dropped.
-import type { RecordsDatabase } from '../records/index.js';
+// index changes (contentVersion); then every remembered answer is dropped.
+import { contentVersion, type RecordsDatabase } from '../records/index.js';
 
 export class AnswerCache {
   private readonly answers = new Map<string, unknown>();
-  private version = -1;
+  private version = '';
 
   constructor(
     private readonly db: RecordsDatabase,
@@ -14,7 +13,7 @@ export class AnswerCache {
   ) {}
 
   answer<T>(key: string, compute: () => T): T {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const version = contentVersion(this.db);
     if (version !== this.version) {
       this.answers.clear();
       this.version = version;

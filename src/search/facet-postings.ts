@@ -1,9 +1,8 @@
 // Owns counting facet values over a set of matched documents in memory: the facet table read once
 // into posting lists (facet -> value -> document ids) and each document's resource as a number, so
 // a count is one pass over the postings with a bitmap of the matched documents, and a resource that
-// several records describe counts once. Read again when the database changed (data_version for other
-// connections' commits, total_changes for this one's).
-import type { RecordsDatabase } from '../records/index.js';
+// several records describe counts once. Read again when the database changed (contentVersion).
+import { contentVersion, type RecordsDatabase } from '../records/index.js';
 import type { Facet } from './search-document.js';
 import type { FacetCount } from './search-index.js';
 
@@ -16,7 +15,7 @@ export class FacetPostings {
   constructor(private readonly db: RecordsDatabase) {}
 
   private current(): void {
-    const version = `${this.db.pragma('data_version', { simple: true })}:${this.db.prepare('SELECT total_changes()').pluck().get()}`;
+    const version = contentVersion(this.db);
     if (version === this.version) return;
     const documents = this.db.prepare('SELECT id, resource FROM search_documents').raw().all() as Array<[number, string]>;
     const maxId = documents.reduce((max, [id]) => Math.max(max, id), 0);

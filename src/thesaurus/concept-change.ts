@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors/index.js';
+import { conceptFields } from './scheme-diff.js';
 import { emptyConcept, mappingRelations, noteKinds, type Concept, type ConceptScheme, type LangMap, type NoteKind } from './concept-scheme.js';
 
 /** An IRI that is safe to write between <> in SPARQL and N-Triples. */
@@ -180,19 +181,5 @@ export function applyEdits(scheme: ConceptScheme, edits: ConceptEdit[]): Applied
 
 /** The concept's version, for ETag and If-Match: a digest of everything the API shows of it. */
 export function conceptEtag(concept: Concept): string {
-  const sortedMap = (map: LangMap) => Object.fromEntries(Object.entries(map).sort(([a], [b]) => a.localeCompare(b)).map(([l, v]) => [l, [...v].sort()]));
-  const canonical = {
-    ...concept,
-    prefLabel: sortedMap(concept.prefLabel),
-    altLabel: sortedMap(concept.altLabel),
-    definition: sortedMap(concept.definition),
-    notes: Object.fromEntries(Object.entries(concept.notes).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortedMap(v!)])),
-    notation: [...concept.notation].sort(),
-    broader: [...concept.broader].sort(),
-    narrower: [...concept.narrower].sort(),
-    related: [...concept.related].sort(),
-    replacedBy: [...concept.replacedBy].sort(),
-    mappings: concept.mappings.map((m) => `${m.relation} ${m.target}`).sort(),
-  };
-  return `"${createHash('sha256').update(JSON.stringify(canonical)).digest('base64url').slice(0, 22)}"`;
+  return `"${createHash('sha256').update(JSON.stringify(conceptFields(concept))).digest('base64url').slice(0, 22)}"`;
 }

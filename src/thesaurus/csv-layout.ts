@@ -6,8 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { BadRequestError } from '../errors/index.js';
 import { mappingRelations, noteKinds, type ConceptScheme, type LangMap } from './concept-scheme.js';
-import type { ConceptEdit, ConceptFields } from './concept-change.js';
-import { parseConceptFields } from './concept-change.js';
+import { parseConceptFields, type ConceptEdit, type ConceptFields } from './concept-change.js';
 
 const langColumns = ['prefLabel', 'altLabel', 'definition', ...noteKinds] as const;
 const listColumns = ['broader', 'related', ...mappingRelations, 'replacedBy'] as const;

@@ -1,6 +1,6 @@
 // Owns comparing two versions of a concept scheme (two releases, or a release and the working
 // copy), concept by concept and field by field, the way terminology managers review a release.
-import { labelIn, type Concept, type ConceptScheme } from './concept-scheme.js';
+import { labelIn, noteKinds, type Concept, type ConceptScheme } from './concept-scheme.js';
 
 export interface FieldChange {
   before: unknown;
@@ -21,7 +21,7 @@ export interface SchemeDiff {
   changed: ConceptDiff[];
 }
 
-/** The fields of a concept as the API shows them, for a field-by-field comparison. */
+/** The fields of a concept as the API shows them, in a canonical order: for diffs and ETags. */
 export function conceptFields(c: Concept): Record<string, unknown> {
   const sortedMap = (map: Record<string, string[]> | undefined) => Object.fromEntries(Object.entries(map ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([l, v]) => [l, [...v].sort()]));
   const fields: Record<string, unknown> = {
@@ -36,7 +36,7 @@ export function conceptFields(c: Concept): Record<string, unknown> {
     obsolete: c.deprecated,
     replacedBy: [...c.replacedBy].sort(),
   };
-  for (const [kind, map] of Object.entries(c.notes)) fields[kind] = sortedMap(map);
+  for (const kind of noteKinds) if (c.notes[kind]) fields[kind] = sortedMap(c.notes[kind]);
   return fields;
 }
 

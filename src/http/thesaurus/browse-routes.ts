@@ -3,12 +3,11 @@
 // (autocomplete with suggest=true). Labels in the language asked for (?lang=fr|en|all).
 import { Hono, type Context } from 'hono';
 import { BadRequestError, NotFoundError } from '../../errors/index.js';
-import { mediaTypes, type RdfMediaType } from '../../rdf/index.js';
+import { mediaTypes } from '../../rdf/index.js';
 import type { GraphStore } from '../../store/index.js';
-import { conceptEtag, labelIn, schemeAsCsv, type Concept, type ConceptScheme, type ThesaurusService } from '../../thesaurus/index.js';
+import { conceptEtag, labelIn, type Concept, type ConceptScheme, type ThesaurusService } from '../../thesaurus/index.js';
+import { schemeDownload } from './request-body.js';
 import { type View, classJson, ontologyJson, pageParameters, paged, schemeOfPath, viewOf } from './class-json.js';
-
-const downloadFormats: Record<string, RdfMediaType> = { ttl: mediaTypes.turtle, rdf: mediaTypes.rdfXml, jsonld: mediaTypes.jsonLd, nt: mediaTypes.nTriples };
 
 export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore): Hono {
   const schemeOf = (c: Context): ConceptScheme => schemeOfPath(thesaurus, c);
@@ -29,21 +28,13 @@ export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore):
       return c.json(thesaurus.list().map((scheme) => ontologyJson(view, scheme)));
     })
     .get('/ontologies/:acronym', (c) => c.json(ontologyJson(viewOf(c), schemeOf(c))))
-    .get('/ontologies/:acronym/download', async (c) => {
+    .get('/ontologies/:acronym/download', (c) => {
       const scheme = schemeOf(c);
-      const format = c.req.query('format') ?? 'ttl';
-      const filename = `${scheme.info.acronym.toLowerCase()}${scheme.info.version ? `-${scheme.info.version}` : ''}`;
-      if (format === 'csv') {
-        return c.body(schemeAsCsv(scheme), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}.csv"` });
-      }
-      const mediaType = downloadFormats[format] ?? (() => {
-        throw new BadRequestError(`format must be one of ${[...Object.keys(downloadFormats), 'csv'].join(', ')}`);
-      })();
-      const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${scheme.info.graph}> { ?s ?p ?o } }`, {
-        results: mediaTypes.sparqlResultsJson,
-        graph: mediaType,
+      const name = `${scheme.info.acronym.toLowerCase()}${scheme.info.version ? `-${scheme.info.version}` : ''}`;
+      return schemeDownload(c, scheme, name, async (graph) => {
+        const query = `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${scheme.info.graph}> { ?s ?p ?o } }`;
+        return (await store.querySerialized(query, { results: mediaTypes.sparqlResultsJson, graph })).body;
       });
-      return c.body(body, 200, { 'content-type': `${mediaType}; charset=utf-8`, 'content-disposition': `attachment; filename="${filename}.${format}"` });
     })
     .get('/ontologies/:acronym/classes', (c) => {
       const view = viewOf(c);

@@ -2,7 +2,7 @@
 // CSV of many), change one (PATCH/PUT .../classes/{id} with If-Match), import a whole scheme
 // (PUT /ontologies/{acronym}), and the change history per class, per ontology and overall.
 import { Hono, type Context } from 'hono';
-import { BadRequestError, MethodNotAllowedError, UnsupportedMediaTypeError } from '../../errors/index.js';
+import { BadRequestError, MethodNotAllowedError } from '../../errors/index.js';
 import { rdfFormatOf } from '../../rdf/index.js';
 import {
   changedFields,
@@ -18,18 +18,8 @@ import {
   type ThesaurusService,
 } from '../../thesaurus/index.js';
 import { type View, classJson, ontologyJson, schemeOfPath, viewOf } from './class-json.js';
+import { jsonBody, mediaTypeOf } from './request-body.js';
 import type { ThesaurusRoles } from './thesaurus-roles.js';
-
-const mediaTypeOf = (c: Context) => (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-
-async function jsonBody(c: Context): Promise<unknown> {
-  if (mediaTypeOf(c) !== 'application/json') throw new UnsupportedMediaTypeError('Send the concept as application/json');
-  try {
-    return await c.req.json();
-  } catch (error) {
-    throw new BadRequestError(`The body is not JSON: ${(error as Error).message}`);
-  }
-}
 
 function changeJson(view: View, acronym: string, change: ThesaurusChange) {
   return {
@@ -59,7 +49,7 @@ export function thesaurusEditRoutes(thesaurus: ThesaurusService, editor: Thesaur
     const actor = access.require(c, 'editor');
     const scheme = schemeOf(c);
     const iri = c.req.param('id') ?? '';
-    const fields = parseConceptFields(await jsonBody(c));
+    const fields = parseConceptFields(await jsonBody(c, 'the concept'));
     if (fields['@id'] !== undefined && fields['@id'] !== iri) throw new BadRequestError('@id differs from the class in the path; a concept’s IRI never changes');
     const ifMatch = c.req.header('if-match');
     await editor.edit(scheme.info.acronym, [{ mode, iri, fields }], actor.name, ifMatch !== undefined ? { ifMatch } : {});
@@ -90,7 +80,7 @@ export function thesaurusEditRoutes(thesaurus: ThesaurusService, editor: Thesaur
         const created = edits.filter((e) => e.mode === 'create').length;
         return c.json({ created, updated: edits.length - created, touched: applied.touched.size, ontology: ontologyJson(viewOf(c), thesaurus.scheme(scheme.info.acronym)!) });
       }
-      const fields = parseConceptFields(await jsonBody(c));
+      const fields = parseConceptFields(await jsonBody(c, 'the concept'));
       const applied = await editor.edit(scheme.info.acronym, [{ mode: 'create', fields }], actor.name);
       return respondWithClass(c, scheme.info.acronym, applied.edited[0]!, 201);
     })

@@ -3,13 +3,12 @@
 // (a release or the working copy, "current").
 import { Hono, type Context } from 'hono';
 import { Parser } from 'n3';
-import { BadRequestError, NotFoundError, UnsupportedMediaTypeError } from '../../errors/index.js';
-import { mediaTypes, serializeQuads, type RdfMediaType } from '../../rdf/index.js';
-import { diffSchemes, schemeAsCsv, type ConceptScheme, type ThesaurusEditor, type ThesaurusRelease, type ThesaurusService } from '../../thesaurus/index.js';
+import { BadRequestError, NotFoundError } from '../../errors/index.js';
+import { mediaTypes, serializeQuads } from '../../rdf/index.js';
+import { diffSchemes, type ConceptScheme, type ThesaurusEditor, type ThesaurusRelease, type ThesaurusService } from '../../thesaurus/index.js';
 import { type View, schemeOfPath, viewOf } from './class-json.js';
+import { jsonBody, schemeDownload } from './request-body.js';
 import type { ThesaurusRoles } from './thesaurus-roles.js';
-
-const formats: Record<string, RdfMediaType> = { ttl: mediaTypes.turtle, rdf: mediaTypes.rdfXml, jsonld: mediaTypes.jsonLd, nt: mediaTypes.nTriples };
 
 function submissionJson(view: View, acronym: string, release: ThesaurusRelease, submissionId: number) {
   const self = `${view.base}/ontologies/${acronym}/submissions/${encodeURIComponent(release.version)}`;
@@ -40,12 +39,7 @@ export function thesaurusReleaseRoutes(thesaurus: ThesaurusService, editor: Thes
       const actor = access.require(c, 'admin');
       const scheme = schemeOf(c);
       let body: { version?: unknown; description?: unknown } = {};
-      if ((c.req.header('content-length') ?? '0') !== '0') {
-        if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw new UnsupportedMediaTypeError('Send {"version": ..., "description": ...} as application/json');
-        body = (await c.req.json().catch(() => {
-          throw new BadRequestError('The body is not JSON');
-        })) as typeof body;
-      }
+      if ((c.req.header('content-length') ?? '0') !== '0') body = (await jsonBody(c, '{"version": ..., "description": ...}')) as typeof body;
       if (body.version !== undefined && (typeof body.version !== 'string' || !/^[\w.-]{1,40}$/.test(body.version) || body.version === 'current')) {
         throw new BadRequestError('version is 1 to 40 letters, digits, ".", "_" or "-" (default: today’s date)');
       }
@@ -75,17 +69,13 @@ export function thesaurusReleaseRoutes(thesaurus: ThesaurusService, editor: Thes
       if (!found) throw new NotFoundError(`${scheme.info.acronym} has no release ${c.req.param('version')}`);
       return c.json(submissionJson(viewOf(c), scheme.info.acronym, found.release, found.id));
     })
-    .get('/ontologies/:acronym/submissions/:version/download', async (c) => {
+    .get('/ontologies/:acronym/submissions/:version/download', (c) => {
       const scheme = schemeOf(c);
-      const { ntriples, scheme: released } = editor.releasedScheme(scheme.info.acronym, c.req.param('version'));
-      const format = c.req.query('format') ?? 'ttl';
-      const filename = `${scheme.info.acronym.toLowerCase()}-${c.req.param('version')}.${format}`;
-      const disposition = { 'content-disposition': `attachment; filename="${filename}"` };
-      if (format === 'csv') return c.body(schemeAsCsv(released), 200, { 'content-type': 'text/csv; charset=utf-8', ...disposition });
-      const mediaType = formats[format];
-      if (!mediaType) throw new BadRequestError(`format must be one of ${[...Object.keys(formats), 'csv'].join(', ')}`);
-      const body = format === 'nt' ? ntriples : await serializeQuads(new Parser({ format: 'N-Triples' }).parse(ntriples), mediaType, { skos: 'http://www.w3.org/2004/02/skos/core#' });
-      return c.body(body, 200, { 'content-type': `${mediaType}; charset=utf-8`, ...disposition });
+      const version = c.req.param('version');
+      const { ntriples, scheme: released } = editor.releasedScheme(scheme.info.acronym, version);
+      return schemeDownload(c, released, `${scheme.info.acronym.toLowerCase()}-${version}`, async (mediaType) =>
+        mediaType === mediaTypes.nTriples ? ntriples : serializeQuads(new Parser({ format: 'N-Triples' }).parse(ntriples), mediaType, { skos: 'http://www.w3.org/2004/02/skos/core#' }),
+      );
     })
     .get('/ontologies/:acronym/diff', (c) => {
       const scheme = schemeOf(c);
