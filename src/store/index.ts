@@ -9,6 +9,7 @@ export type * from './graph-store.js';
 export { EmbeddedGraphStore, openEmbeddedGraphStore, type EmbeddedGraphStoreOptions } from './embedded/embedded-graph-store.js';
 export { RemoteGraphStore, type RemoteGraphStoreOptions } from './remote/remote-graph-store.js';
 export { parseSparql, queryFormOf } from './sparql-request.js';
+export { correctedQueryText } from './embedded/query-corrections.js';
 
 /** Opens the backend the configuration names; the embedded one takes DATA_DIR for itself. */
 export async function openGraphStore(config: Readonly<Config>, logger: Logger): Promise<GraphStore> {

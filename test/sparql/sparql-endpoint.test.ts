@@ -85,6 +85,44 @@ describe('queries', () => {
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
   });
 
+  it('answers as SPARQL 1.1 says the shapes the embedded engine gets wrong by itself', async () => {
+    const rows = async (query: string): Promise<Record<string, { value: string }>[]> => {
+      const response = await get(server, query);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { results: { bindings: Record<string, { value: string }>[] } }).results.bindings;
+    };
+    // A sub-select inside GRAPH ?g runs once per named graph, with ?g bound: the counts a GROUP BY gives.
+    const perGraph = await rows('SELECT ?g ?n WHERE { GRAPH ?g { SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } } }');
+    const grouped = await rows('SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g');
+    const byGraph = (list: Record<string, { value: string }>[]) => Object.fromEntries(list.map((r) => [r.g?.value, r.n?.value]));
+    expect(grouped.length).toBeGreaterThan(0);
+    expect(byGraph(perGraph)).toEqual(byGraph(grouped));
+    // The zero-length step of * and ? holds for a term the data does not hold.
+    const absent = 'https://example.org/absent-concept';
+    expect(await rows(`${skos} SELECT ?x WHERE { <${absent}> skos:broader* ?x }`)).toEqual([{ x: { type: 'uri', value: absent } }]);
+    expect(await rows(`${skos} SELECT ?x WHERE { ?x skos:narrower? <${absent}> }`)).toEqual([{ x: { type: 'uri', value: absent } }]);
+    // A concept and its ancestors, each once.
+    const [concept] = await rows(`${skos} SELECT ?c WHERE { ?c skos:broader/skos:broader ?top } LIMIT 1`);
+    const lineage = await rows(`${skos} SELECT ?x WHERE { <${concept!.c!.value}> skos:broader* ?x }`);
+    expect(lineage.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(lineage.map((r) => r.x!.value)).size).toBe(lineage.length);
+  });
+
+  it('refuses to expand GRAPH ?g over more named graphs than it may, and says how to narrow it', async () => {
+    const graphs = Array.from({ length: 1001 }, (_, i) => `GRAPH <urn:maillage:test:many/${i}> { <urn:maillage:test:x> <urn:maillage:test:p> ${i} }`);
+    expect((await update(server, `INSERT DATA { ${graphs.join(' ')} }`)).status).toBe(204);
+    try {
+      const response = await get(server, 'SELECT ?g ?v WHERE { GRAPH ?g { VALUES ?v { 1 } } }');
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { detail: string }).detail).toContain('named-graph-uri');
+      const narrowed = await get(server, 'SELECT ?g ?v WHERE { GRAPH ?g { VALUES ?v { 1 } } }', {}, '&named-graph-uri=urn:maillage:test:many/7');
+      const bindings = ((await narrowed.json()) as { results: { bindings: Record<string, { value: string }>[] } }).results.bindings;
+      expect(bindings.map((r) => [r.g?.value, r.v?.value])).toEqual([['urn:maillage:test:many/7', '1']]);
+    } finally {
+      expect((await update(server, 'DELETE WHERE { GRAPH ?g { <urn:maillage:test:x> ?p ?o } }')).status).toBe(204);
+    }
+  });
+
   it('reports a malformed query with the parser message and position', async () => {
     const response = await get(server, 'SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o = )\n}');
     expect(response.status).toBe(400);

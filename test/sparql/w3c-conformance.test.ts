@@ -50,6 +50,8 @@ describe.skipIf(sharedDataMissing)(`W3C SPARQL 1.1 test suites over HTTP${shared
     const passed = results.filter((r) => r.ok).length;
     console.info(`W3C SPARQL 1.1 query suite over HTTP: ${passed}/${results.length} pass (${((100 * passed) / results.length).toFixed(1)}%), ${Object.keys(excludedQueryTests).length} listed exclusions`);
     expect(results.length).toBeGreaterThan(300);
+    // The issue's target: at least 99% of the suite passes.
+    expect(passed / results.length).toBeGreaterThanOrEqual(0.99);
     expect(describeFailures(failed.filter((r) => !(r.test.uri in excludedQueryTests)))).toEqual([]);
     // An exclusion that passes again must leave the list.
     expect(results.filter((r) => r.ok && r.test.uri in excludedQueryTests).map((r) => r.test.uri)).toEqual([]);
