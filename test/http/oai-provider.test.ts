@@ -102,6 +102,16 @@ describe('OAI-PMH verbs', () => {
     const inTheme = (await oai('verb=ListIdentifiers&metadataPrefix=oai_dc&set=theme:atmosphere')).ListIdentifiers;
     const listed = inTheme.resumptionToken ? Number(inTheme.resumptionToken['@completeListSize']) : asList(inTheme.header).length;
     expect(listed).toBe(themed.form === 'SELECT' ? Number(themed.bindings[0]!.n!.value) : -1);
+    // Each header names every set its item is in: its source, its themes and their broader concepts.
+    for (const h of asList<Xml>(inTheme.header)) expect(asList(h.setSpec)).toEqual(expect.arrayContaining(['source:demo', 'theme:atmosphere']));
+    // "source" and "theme" are the parents of the hierarchical sets.
+    const size = (list: Xml) => (list.resumptionToken ? Number(list.resumptionToken['@completeListSize']) : asList(list.header).length);
+    const everything = size((await oai('verb=ListIdentifiers&metadataPrefix=oai_dc')).ListIdentifiers);
+    expect(size((await oai('verb=ListIdentifiers&metadataPrefix=oai_dc&set=source')).ListIdentifiers)).toBe(everything);
+    const anyTheme = await server.store.query('PREFIX dcat: <http://www.w3.org/ns/dcat#> SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d dcat:theme ?t } }');
+    const withTheme = size((await oai('verb=ListIdentifiers&metadataPrefix=oai_dc&set=theme')).ListIdentifiers);
+    expect(withTheme).toBe(anyTheme.form === 'SELECT' ? Number(anyTheme.bindings[0]!.n!.value) : -1);
+    expect(withTheme).toBeGreaterThan(listed);
   });
 
   it('answers with the protocol error codes', async () => {

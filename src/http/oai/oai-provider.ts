@@ -5,6 +5,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Quad } from '@rdfjs/types';
+import ntriples from '@rdfjs/to-ntriples';
+import { DataFactory } from 'n3';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { prefixes } from '../../mapping/namespaces.js';
@@ -60,28 +62,54 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
     return sets;
   }
 
-  async function queryOf(set: string | undefined): Promise<ItemQuery> {
-    if (!set) return {};
-    if (set.startsWith('source:')) return { source: set.slice('source:'.length) };
-    const theme = (await themeSets()).get(set);
-    if (!theme) throw new OaiError('noRecordsMatch', `No set ${set}; see ListSets`);
+  /** The graphs of records themed with the concept or one of its narrower concepts (any theme without one). */
+  async function themedGraphs(theme?: string): Promise<string[]> {
+    const concept = theme ? ntriples(DataFactory.namedNode(theme)) : '?t';
     const result = await store.query(
       `PREFIX dcat: <${prefixes.dcat}> PREFIX skos: <${prefixes.skos}>
-       SELECT DISTINCT ?g WHERE { ?u skos:broader* <${theme.iri}> . GRAPH ?g { ?d dcat:theme ?u } }`,
+       SELECT DISTINCT ?g WHERE { ?u skos:broader* ${concept} . GRAPH ?g { ?d dcat:theme ?u } }`,
       { form: 'SELECT' },
     );
-    return { graphs: result.form === 'SELECT' ? result.bindings.map((b) => b.g!.value) : [] };
+    return result.form === 'SELECT' ? result.bindings.map((b) => b.g!.value) : [];
   }
 
-  function header(parent: XMLBuilder, item: PublishedItem): void {
+  async function queryOf(set: string | undefined): Promise<ItemQuery> {
+    // "source" and "theme" are the parents of the hierarchical sets (OAI-PMH §4.6).
+    if (!set || set === 'source') return {};
+    if (set.startsWith('source:')) return { source: set.slice('source:'.length) };
+    if (set === 'theme') return { graphs: await themedGraphs() };
+    const theme = (await themeSets()).get(set);
+    if (!theme) throw new OaiError('noRecordsMatch', `No set ${set}; see ListSets`);
+    return { graphs: await themedGraphs(theme.iri) };
+  }
+
+  /** The theme set specs of each record graph: its themes and their broader concepts. */
+  async function themeSpecsOf(graphs: string[]): Promise<Map<string, string[]>> {
+    const specs = new Map<string, string[]>();
+    if (graphs.length === 0) return specs;
+    const result = await store.query(
+      `PREFIX dcat: <${prefixes.dcat}> PREFIX skos: <${prefixes.skos}>
+       SELECT DISTINCT ?g ?t WHERE { VALUES ?g { ${graphs.map((g) => ntriples(DataFactory.namedNode(g))).join(' ')} } GRAPH ?g { ?d dcat:theme ?u } ?u skos:broader* ?t }`,
+      { form: 'SELECT' },
+    );
+    if (result.form !== 'SELECT') return specs;
+    for (const row of result.bindings) specs.set(row.g!.value, [...(specs.get(row.g!.value) ?? []), `theme:${slugOf(row.t!.value)}`]);
+    for (const list of specs.values()) list.sort();
+    return specs;
+  }
+
+  function header(parent: XMLBuilder, item: PublishedItem, themeSpecs: string[]): void {
     const node = parent.ele('header');
     if (item.deleted) node.att('status', 'deleted');
     node.ele('identifier').txt(identifierOf(item)).up().ele('datestamp').txt(seconds(item.datestamp)).up();
     node.ele('setSpec').txt(`source:${item.source}`);
+    for (const spec of themeSpecs) node.ele('setSpec').txt(spec);
   }
 
   async function writeRecords(parent: XMLBuilder, list: PublishedItem[], format: MetadataFormat, withMetadata: boolean): Promise<void> {
     const live = list.filter((i) => !i.deleted && i.graph);
+    const themeSpecs = await themeSpecsOf(live.map((i) => i.graph!));
+    const headerOf = (parent: XMLBuilder, item: PublishedItem) => header(parent, item, (item.graph && themeSpecs.get(item.graph)) || []);
     const graphs = withMetadata && format !== oaiDatacite ? await recordGraphs(store, live.map((i) => i.graph!)) : new Map<string, Quad[]>();
     // The DataCite XML of the page, read per source in one query each.
     const verbatim = new Map<string, string>();
@@ -92,11 +120,11 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
     }
     for (const item of list) {
       if (!withMetadata) {
-        header(parent, item);
+        headerOf(parent, item);
         continue;
       }
       const record = parent.ele('record');
-      header(record, item);
+      headerOf(record, item);
       if (item.deleted) continue;
       const metadata = record.ele('metadata');
       if (format === oaiDatacite) writeVerbatim(metadata, verbatim.get(`${item.source} ${item.recordId}`)!);
