@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import rdfDataModel from '@rdfjs/data-model';
-import rdfDataset from '@rdfjs/dataset';
 import ntriples from '@rdfjs/to-ntriples';
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
@@ -82,14 +81,16 @@ export class RecordValidator {
 
   async validate(recordQuads: readonly Quad[]): Promise<RecordReport> {
     const quads = this.referenceTerms.completing(recordQuads);
-    if (!this.reuse) return summarise(await this.run(rdfDataset.dataset(quads)), false);
+    // The record is read from an N3.Store: shacl-engine's lookups run 1.6x faster on its indexes
+    // than on @rdfjs/dataset's, with the same results (bench/validate shows both).
+    if (!this.reuse) return summarise(await this.run(new Store(quads)), false);
     const { key, terms } = structureKeyOf(quads);
     const cached = this.cache.get(key);
     if (cached) {
       this.stats.reused += 1;
       return summarise(cached.map((f) => ({ ...f, focusNode: typeof f.focusNode === 'number' ? terms[f.focusNode]!.value : f.focusNode, value: typeof f.value === 'number' ? ntriples(terms[f.value]!) : f.value })), true);
     }
-    const findings = await this.run(rdfDataset.dataset(quads));
+    const findings = await this.run(new Store(quads));
     const index = new Map(terms.map((term, i) => [ntriples(term), i]));
     if (this.cache.size >= 10_000) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, findings.map((f) => ({ ...f, focusNode: index.get(`<${f.focusNode}>`) ?? f.focusNode, value: f.value === null ? null : (index.get(f.value) ?? f.value) })));
