@@ -190,6 +190,14 @@ const migrations: string[] = [
    ) WITHOUT ROWID`,
   // Lookups read node_summaries; graph_summaries is only read per record (its other index).
   `DROP INDEX graph_summaries_by_node`,
+  // French and English stemming (src/search/stemming.ts): texts come stemmed, FTS5 only folds
+  // them; title_words keeps the titles as written, for suggestions by prefix. Emptying the
+  // documents makes the service rebuild the index from the published records at its next start.
+  `DROP TABLE search_text`,
+  `CREATE VIRTUAL TABLE search_text USING fts5(title, description, keywords, names, title_words, tokenize = 'unicode61 remove_diacritics 2')`,
+  `INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(10.0, 2.0, 5.0, 3.0, 10.0)')`,
+  `DELETE FROM search_facets`,
+  `DELETE FROM search_documents`,
 ];
 
 /**

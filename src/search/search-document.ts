@@ -1,9 +1,10 @@
 // Owns what the text index and the facets know of a published resource, read from its mapped graph
 // (pure, so it runs in the derive workers): texts per field, facet values, year, temporal coverage
 // and bounding box.
-import type { Quad } from '@rdfjs/types';
+import type { Quad, Term } from '@rdfjs/types';
 import { prefixes } from '../mapping/namespaces.js';
 import { wktBounds } from '../rdf/index.js';
+import { indexedText, stemLanguageOf } from './stemming.js';
 
 const { dct, dcat, foaf, org, rdf, schema } = prefixes;
 
@@ -12,10 +13,11 @@ export type ResourceKind = 'dataset' | 'service' | 'publication' | 'software' | 
 export interface SearchDocument {
   resource: string;
   kind: ResourceKind;
+  /** The titles as written (the first is shown and sorted by; suggestions match their words). */
   title: string;
-  description: string;
-  keywords: string;
-  /** Names of creators, contributors and publisher: people search by them. */
+  /** The texts as the index keeps them: stemmed in their language (stemming.ts). */
+  indexed: { title: string; description: string; keywords: string };
+  /** Names of creators, contributors and publisher, as written: people search by them. */
   names: string;
   facets: Array<{ facet: Facet; value: string }>;
   year: number | null;
@@ -62,12 +64,21 @@ export function searchDocumentOf(resource: string, source: string, types: readon
   const year = issued && /^\d{4}/.test(issued) ? Number(issued.slice(0, 4)) : null;
   const kind = kindOf(types);
   const facet = (name: Facet, list: Iterable<string>) => [...new Set(list)].map((value) => ({ facet: name, value }));
+  const titles = [
+    ...about(resource, `${dct}title`),
+    ...(kind === 'organisation' || kind === 'person' ? [...about(resource, `${foaf}name`), ...about(resource, `${prefixes.skos}prefLabel`)].slice(0, 1) : []),
+    ...about(resource, `${dct}alternative`),
+  ];
+  const indexed = (terms: Term[]) =>
+    terms
+      .map((t) => indexedText(t.value, t.termType === 'Literal' ? stemLanguageOf(t.language) : null))
+      .filter(Boolean)
+      .join(' \n ');
   return {
     resource,
     kind,
-    title: [...values(`${dct}title`), ...(kind === 'organisation' || kind === 'person' ? [nameOf(resource) ?? ''] : []), ...values(`${dct}alternative`)].join(' \n '),
-    description: values(`${dct}description`).join(' \n '),
-    keywords: values(`${dcat}keyword`).join(' \n '),
+    title: titles.map((t) => t.value).join(' \n '),
+    indexed: { title: indexed(titles), description: indexed(about(resource, `${dct}description`)), keywords: indexed(about(resource, `${dcat}keyword`)) },
     names: agents.map(nameOf).filter(Boolean).join(' \n '),
     facets: [
       ...facet('type', [kind]),

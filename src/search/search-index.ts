@@ -4,6 +4,7 @@
 import type { RecordsDatabase } from '../records/index.js';
 import { facetNames, type Facet, type SearchDocument } from './search-document.js';
 import { FacetPostings } from './facet-postings.js';
+import { foldWord, queryPhrases, queryTokens, wordsOf } from './stemming.js';
 
 export interface SearchFilters {
   /** Facet values a result must have (any of them, per facet). Themes already include their narrower concepts. */
@@ -36,11 +37,25 @@ export interface SearchResult {
   hits: Array<{ resource: string; score: number | null }>;
 }
 
-/** Words of the user's text as FTS5 string tokens: no operator or syntax of theirs reaches MATCH. */
-export function matchExpression(text: string, prefixLast = false): string | null {
-  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
-  if (!words || words.length === 0) return null;
-  return words.map((w, i) => `"${w.replace(/"/g, '""')}"${prefixLast && i === words.length - 1 ? '*' : ''}`).join(' ');
+const quoted = (token: string) => `"${token.replace(/"/g, '""')}"`;
+/** The stemmed columns: what a text search looks in (title_words only serves suggestions). */
+const searchedColumns = '{title description keywords names}';
+
+/**
+ * The user's text as an FTS5 query over the stemmed columns: each word as written or as either of
+ * its stems. Words only become quoted tokens: no operator or syntax of theirs reaches MATCH.
+ */
+export function matchExpression(text: string): string | null {
+  const words = wordsOf(text);
+  if (words.length === 0) return null;
+  return `${searchedColumns} : ${words.map((w) => `(${queryTokens(w).map(quoted).join(' OR ')})`).join(' AND ')}`;
+}
+
+/** The user's text as a prefix query over the titles as written (the last word may be unfinished). */
+export function titlePrefixExpression(text: string): string | null {
+  const words = wordsOf(text);
+  if (words.length === 0) return null;
+  return `{title_words} : ${words.map((w, i) => `${quoted(foldWord(w))}${i === words.length - 1 ? '*' : ''}`).join(' ')}`;
 }
 
 interface Clause {
@@ -70,7 +85,7 @@ export class SearchIndex {
       `INSERT INTO search_documents (source, record_id, resource, kind, title, year, temporal_start, temporal_end, west, south, east, north)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.insertText = db.prepare('INSERT INTO search_text (rowid, title, description, keywords, names) VALUES (?, ?, ?, ?, ?)');
+    this.insertText = db.prepare('INSERT INTO search_text (rowid, title, description, keywords, names, title_words) VALUES (?, ?, ?, ?, ?, ?)');
     this.insertFacet = db.prepare('INSERT OR IGNORE INTO search_facets (document, facet, value) VALUES (?, ?, ?)');
   }
 
@@ -92,7 +107,8 @@ export class SearchIndex {
     const { lastInsertRowid } = this.insertDocument.run(
       source, recordId, document.resource, document.kind, document.title.split(' \n ')[0] ?? '', document.year, document.temporalStart, document.temporalEnd, west, south, east, north,
     );
-    this.insertText.run(lastInsertRowid, document.title, document.description, document.keywords, document.names);
+    const { indexed } = document;
+    this.insertText.run(lastInsertRowid, indexed.title, indexed.description, indexed.keywords, document.names, document.title);
     for (const f of document.facets) this.insertFacet.run(lastInsertRowid, f.facet, f.value);
   }
 
@@ -166,14 +182,14 @@ export class SearchIndex {
 
   /** Titles that start with (or contain a word starting with) the prefix, for autocomplete. */
   suggestTitles(prefix: string, limit: number): Array<{ resource: string; title: string }> {
-    const match = matchExpression(prefix, true);
+    const match = titlePrefixExpression(prefix);
     if (!match) return [];
     return this.db
       .prepare(
         `SELECT d.resource AS resource, MIN(d.title) AS title FROM search_text JOIN search_documents d ON d.id = search_text.rowid
          WHERE search_text MATCH ? GROUP BY d.resource ORDER BY MIN(search_text.rank), title LIMIT ?`,
       )
-      .all(`{title} : ${match}`, limit) as Array<{ resource: string; title: string }>;
+      .all(match, limit) as Array<{ resource: string; title: string }>;
   }
 
   /** What an organisation (creator, publisher or affiliation) produced, by kind, year and source. */
@@ -202,7 +218,8 @@ export class SearchIndex {
     const add = (rows: Array<{ source: string; record_id: string }>) => {
       for (const row of rows) found.set(`${row.source}\u0000${row.record_id}`, { source: row.source, recordId: row.record_id });
     };
-    const phrases = [...new Set(labels.map((l) => l.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).filter((l) => l.length > 0))];
+    // A label is looked for as the index may hold it: stemmed in either language, or as written.
+    const phrases = [...new Set(labels.flatMap(queryPhrases))];
     for (let i = 0; i < phrases.length; i += 200) {
       const match = `{keywords title description} : (${phrases.slice(i, i + 200).map((p) => `"${p}"`).join(' OR ')})`;
       add(this.db.prepare('SELECT d.source, d.record_id FROM search_text JOIN search_documents d ON d.id = search_text.rowid WHERE search_text MATCH ?').all(match) as Array<{ source: string; record_id: string }>);

@@ -89,6 +89,18 @@ describe('search', () => {
     expect(software.data!.search.facets.type.some((f) => f.value === 'dataset' && f.count > 0)).toBe(true);
   });
 
+  it('stems French and English words, so other inflections of a word find the same records', async () => {
+    const total = async (text: string) => (await graphql<{ search: { totalCount: number } }>('query($t: String) { search(text: $t) { totalCount } }', { t: text })).data!.search.totalCount;
+    // Software titles say "Chaîne de traitement"; the plural, unaccented, finds the same records.
+    const asWritten = await total('chaîne traitement');
+    expect(asWritten).toBeGreaterThan(0);
+    expect(await total('chaines traitements')).toBe(asWritten);
+    // English titles say "observations at": the singular finds them too.
+    const observations = await total('observations');
+    expect(observations).toBeGreaterThan(0);
+    expect(await total('observation')).toBe(observations);
+  });
+
   it('pages with Relay cursors without repeating a result', async () => {
     const page = `query($after: String) { search(first: 50, after: $after, sort: title) { totalCount edges { cursor node { iri } } pageInfo { hasNextPage endCursor } } }`;
     const seen: string[] = [];
