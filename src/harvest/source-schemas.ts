@@ -10,6 +10,9 @@ const politeness = {
   /** What happens to a record that fails validation: quarantine on core-shape violations (default),
    * on any violation, or never (publish everything with its report). */
   validation: z.object({ quarantine: z.enum(['core', 'any-violation', 'never']).default('core') }).default({}),
+  /** When sources describe one resource and disagree on a value shown once (a title, a licence),
+   * the higher priority's value is shown (src/linking/preferred-value.ts); 0 by default. */
+  priority: z.number().int().default(0),
 };
 
 export const oaiPmhSchema = z.object({

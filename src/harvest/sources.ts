@@ -1,6 +1,6 @@
 // Owns the declared sources (config/sources.json, or the file named by MAILLAGE_SOURCES): each
 // names a protocol, an endpoint, what to select, and how politely to ask.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { sourceSchema, type SourceConfig } from './source-schemas.js';
 
@@ -25,4 +25,9 @@ export function loadSources(file: string): SourceConfig[] {
   const twice = names.filter((name, i) => names.indexOf(name) !== i);
   if (twice.length > 0) throw new SourcesConfigError(`${file}: source names must be unique (${twice.join(', ')})`);
   return parsed.data.sources;
+}
+
+/** The declared priority of each source (config/sources.json `priority`), for the preferred-value rules. */
+export function sourcePriorities(file: string): Map<string, number> {
+  return existsSync(file) ? new Map(loadSources(file).map((s) => [s.name, s.priority])) : new Map();
 }

@@ -13,6 +13,7 @@ import { linkedDataRoutes } from './linked-data/linked-data-routes.js';
 import { catalogFeedRoutes } from './feeds/catalog-feed-routes.js';
 import { oaiProviderRoutes } from './oai/oai-provider.js';
 import { sitemapRoutes } from './feeds/sitemap-routes.js';
+import type { SourcePriority } from '../linking/preferred-value.js';
 import { graphqlRoutes } from './graphql/graphql-routes.js';
 import type { SearchReader } from '../search/index.js';
 import type { LinkIndex } from '../linking/index.js';
@@ -48,6 +49,8 @@ export interface AppDependencies {
   search: SearchReader;
   /** Links and node summaries of the record graphs (GraphQL's linked resources). */
   links: LinkIndex;
+  /** Which source's value is shown when sources disagree; every source counts the same without it. */
+  sourcePriority?: SourcePriority;
 }
 
 export function createApp(dependencies: AppDependencies): Hono {
@@ -90,7 +93,7 @@ export function createApp(dependencies: AppDependencies): Hono {
   );
   app.route('/', catalogFeedRoutes({ store, items: dependencies.items, iriBase: dependencies.iriBase }));
   app.route('/', oaiProviderRoutes({ store, items: dependencies.items, records, iriBase: dependencies.iriBase, adminEmail: dependencies.oaiAdminEmail }));
-  app.route('/', graphqlRoutes({ store, search: dependencies.search, links: dependencies.links, thesaurus, iriBase: dependencies.iriBase }));
+  app.route('/', graphqlRoutes({ store, search: dependencies.search, links: dependencies.links, thesaurus, iriBase: dependencies.iriBase, sourcePriority: dependencies.sourcePriority ?? (() => 0) }));
   app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));

@@ -10,6 +10,8 @@ import { openRecordsDatabase, PublishedItems, RawRecordStore } from '../records/
 import { openGraphStore, type GraphStore } from '../store/index.js';
 import { loadBundledThesaurus, ThesaurusEditor, ThesaurusHistory, thesaurusGraph, ThesaurusService } from '../thesaurus/index.js';
 import { openSearchReaders } from '../search/index.js';
+import { sourcePriorities } from '../harvest/index.js';
+import { priorityLookup } from '../linking/index.js';
 import { version } from '../version.js';
 import { createApp } from './app.js';
 
@@ -50,6 +52,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     oaiAdminEmail: config.oaiAdminEmail,
     search: searchReaders,
     links: derivation.links,
+    sourcePriority: priorityLookup(sourcePriorities(config.sourcesFile)),
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
   });
   const server: ServerType = await new Promise((resolve, reject) => {

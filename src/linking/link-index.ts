@@ -21,6 +21,9 @@ export interface IndexedSummary {
   predicate: string;
   value: string;
   lang: string | null;
+  /** The source whose records state it, and how many of them do. */
+  source: string;
+  refs: number;
 }
 
 export class LinkIndex {
@@ -45,26 +48,26 @@ export class LinkIndex {
     // Incoming links come from resources, not from a record's inner nodes (IRIs with a fragment).
     this.incoming = db.prepare("SELECT object AS resource, property, subject AS other, graph, relation_type AS relationType FROM graph_links WHERE object IN (SELECT value FROM json_each(?)) AND instr(subject, '#') = 0");
     // In node_summaries an IRI value has lang '-' (a literal's is its tag, '' for none): part of the key.
-    this.summaryRows = db.prepare("SELECT node, predicate, value, CASE lang WHEN '-' THEN NULL ELSE lang END AS lang FROM node_summaries WHERE node IN (SELECT value FROM json_each(?))");
+    this.summaryRows = db.prepare("SELECT node, predicate, value, CASE lang WHEN '-' THEN NULL ELSE lang END AS lang, source, refs FROM node_summaries WHERE node IN (SELECT value FROM json_each(?))");
     this.recordSummaries = db.prepare("SELECT node, predicate, value, coalesce(lang, '-') AS lang FROM graph_summaries WHERE source = ? AND record_id = ?");
-    this.addRef = db.prepare('INSERT INTO node_summaries (node, predicate, value, lang, refs) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET refs = refs + 1');
-    this.dropRef = db.prepare('UPDATE node_summaries SET refs = refs - 1 WHERE node = ? AND predicate = ? AND value = ? AND lang = ?');
-    this.dropUnreferenced = db.prepare('DELETE FROM node_summaries WHERE node = ? AND predicate = ? AND value = ? AND lang = ? AND refs <= 0');
+    this.addRef = db.prepare('INSERT INTO node_summaries (node, predicate, value, lang, source, refs) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET refs = refs + 1');
+    this.dropRef = db.prepare('UPDATE node_summaries SET refs = refs - 1 WHERE node = ? AND predicate = ? AND value = ? AND lang = ? AND source = ?');
+    this.dropUnreferenced = db.prepare('DELETE FROM node_summaries WHERE node = ? AND predicate = ? AND value = ? AND lang = ? AND source = ? AND refs <= 0');
   }
 
   /** Replaces (or, with null, removes) what one record graph contributes. Call inside the derive transaction. */
   save(source: string, recordId: string, graph: string, digest: GraphDigest | null): void {
     this.deleteLinks.run(source, recordId);
     for (const old of this.recordSummaries.all(source, recordId) as Array<{ node: string; predicate: string; value: string; lang: string }>) {
-      this.dropRef.run(old.node, old.predicate, old.value, old.lang);
-      this.dropUnreferenced.run(old.node, old.predicate, old.value, old.lang);
+      this.dropRef.run(old.node, old.predicate, old.value, old.lang, source);
+      this.dropUnreferenced.run(old.node, old.predicate, old.value, old.lang, source);
     }
     this.deleteSummaries.run(source, recordId);
     if (!digest) return;
     for (const l of digest.links) this.insertLink.run(source, recordId, graph, l.subject, l.property, l.object, l.relationType);
     for (const s of digest.summaries) {
       this.insertSummary.run(source, recordId, s.node, s.predicate, s.value, s.lang);
-      this.addRef.run(s.node, s.predicate, s.value, s.lang ?? '-');
+      this.addRef.run(s.node, s.predicate, s.value, s.lang ?? '-', source);
     }
   }
 

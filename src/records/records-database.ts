@@ -198,6 +198,20 @@ const migrations: string[] = [
   `INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(10.0, 2.0, 5.0, 3.0, 10.0)')`,
   `DELETE FROM search_facets`,
   `DELETE FROM search_documents`,
+  // Summaries counted per source: the value shown when sources disagree depends on which source
+  // states it (src/linking/preferred-value.ts). Rebuilt from the per-record rows.
+  `DROP TABLE node_summaries`,
+  `CREATE TABLE node_summaries (
+     node TEXT NOT NULL,
+     predicate TEXT NOT NULL,
+     value TEXT NOT NULL,
+     lang TEXT NOT NULL,
+     source TEXT NOT NULL,
+     refs INTEGER NOT NULL,
+     PRIMARY KEY (node, predicate, value, lang, source)
+   ) WITHOUT ROWID`,
+  `INSERT INTO node_summaries (node, predicate, value, lang, source, refs)
+     SELECT node, predicate, value, coalesce(lang, '-'), source, COUNT(*) FROM graph_summaries GROUP BY node, predicate, value, coalesce(lang, '-'), source`,
 ];
 
 /**

@@ -11,13 +11,24 @@ import { summaryProperties } from '../../linking/index.js';
 import { prefixes } from '../../mapping/namespaces.js';
 import { isAbsoluteIri } from '../../rdf/index.js';
 import type { LinkIndex } from '../../linking/index.js';
+import { preferredValue, type Claim, type SourcePriority } from '../../linking/preferred-value.js';
 import type { GraphStore } from '../../store/index.js';
 
 export interface Statement {
   predicate: string;
   object: Term;
-  /** The record graph that stated it ('' in summaries, which read the union graph). */
+  /** The record graph that stated it ('' in summaries, which count records per source instead). */
   graph: string;
+  /** The source repository whose records state it (null for reference data outside records). */
+  source: string | null;
+  /** How many of that source's records state it. */
+  records: number;
+}
+
+/** The source repository of a record graph ({IRI_BASE}record/{source}/{id}). */
+export function sourceOfGraph(iriBase: string, graph: string): string | null {
+  const prefix = `${iriBase}record/`;
+  return graph.startsWith(prefix) ? decodeURIComponent(graph.slice(prefix.length).split('/')[0]!) : null;
 }
 
 export interface Link {
@@ -59,13 +70,13 @@ export interface GraphLoaders {
   alignments: DataLoader<string, Alignment[]>;
 }
 
-export function createGraphLoaders(store: GraphStore, index: LinkIndex): GraphLoaders {
+export function createGraphLoaders(store: GraphStore, index: LinkIndex, iriBase: string): GraphLoaders {
   const statements = new DataLoader<string, Statement[]>(async (iris) => {
     const usable = iris.filter(isAbsoluteIri);
     const byIri = new Map<string, Statement[]>(iris.map((iri) => [iri, []]));
     if (usable.length > 0) {
       const rows = await select(store, `SELECT ?s ?p ?o ?g WHERE { VALUES ?s { ${usable.map(term).join(' ')} } GRAPH ?g { ?s ?p ?o } }`);
-      for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: row.g!.value });
+      for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: row.g!.value, source: sourceOfGraph(iriBase, row.g!.value), records: 1 });
     }
     return iris.map((iri) => byIri.get(iri) ?? []);
   });
@@ -76,12 +87,13 @@ export function createGraphLoaders(store: GraphStore, index: LinkIndex): GraphLo
   const summaries = new DataLoader<string, Statement[]>(async (iris) => {
     const byIri = new Map<string, Statement[]>(iris.map((iri) => [iri, []]));
     for (const row of index.summaries(iris)) {
-      byIri.get(row.node)?.push({ predicate: row.predicate, object: row.lang === null ? DataFactory.namedNode(row.value) : DataFactory.literal(row.value, row.lang || undefined), graph: '' });
+      const object = row.lang === null ? DataFactory.namedNode(row.value) : DataFactory.literal(row.value, row.lang || undefined);
+      byIri.get(row.node)?.push({ predicate: row.predicate, object, graph: '', source: row.source, records: row.refs });
     }
     const elsewhere = iris.filter((iri) => byIri.get(iri)!.length === 0 && isAbsoluteIri(iri));
     if (elsewhere.length > 0) {
       const rows = await select(store, `SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?s { ${elsewhere.map(term).join(' ')} } ?s ?p ?o FILTER(?p IN (${summaryProperties.map(term).join(', ')})) }`);
-      for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: '' });
+      for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: '', source: null, records: 1 });
     }
     return iris.map((iri) => byIri.get(iri) ?? []);
   });
@@ -128,14 +140,16 @@ export function createGraphLoaders(store: GraphStore, index: LinkIndex): GraphLo
   return { statements, summaries, links, alignments };
 }
 
-/** The literal of a property in the language asked for, then English, French, any. */
-export function literalIn(found: Statement[], predicate: string, lang: string): string | null {
-  const literals = found.filter((s) => s.predicate === predicate && s.object.termType === 'Literal').map((s) => s.object as Term & { language: string });
-  for (const wanted of [lang, 'en', 'fr', '']) {
-    const match = literals.find((l) => l.language === wanted);
-    if (match) return match.value;
-  }
-  return literals[0]?.value ?? null;
+/** What the statements claim for one property, as preferred-value.ts weighs it. */
+export function claimsOf(found: Statement[], predicate: string): Claim[] {
+  return found
+    .filter((s) => s.predicate === predicate)
+    .map((s) => ({ value: s.object.value, language: s.object.termType === 'Literal' ? (s.object as Term & { language: string }).language : null, source: s.source, records: s.records }));
+}
+
+/** The one value shown for a property: in the language asked for, from the preferred source. */
+export function preferredIn(found: Statement[], predicate: string, priorityOf: SourcePriority, lang?: string): string | null {
+  return preferredValue(claimsOf(found, predicate), priorityOf, lang);
 }
 
 export function valuesOf(found: Statement[], predicate: string): string[] {

@@ -13,6 +13,7 @@ import { createGraphLoaders } from './graph-loaders.js';
 import { builder, type GraphqlContext } from './schema-builder.js';
 import './resource-types.js';
 import './query-type.js';
+import type { SourcePriority } from '../../linking/preferred-value.js';
 
 export interface GraphqlOptions {
   store: GraphStore;
@@ -20,6 +21,8 @@ export interface GraphqlOptions {
   links: LinkIndex;
   thesaurus: ThesaurusService;
   iriBase: string;
+  /** Which source's value is shown when sources disagree (config/sources.json `priority`). */
+  sourcePriority: SourcePriority;
 }
 
 export const graphqlSchema = builder.toSchema();
@@ -31,7 +34,13 @@ export function graphqlRoutes(options: GraphqlOptions): Hono {
     landingPage: false,
     graphiql: { title: 'Maillage GraphQL' },
     plugins: [maxDepthPlugin({ n: 12, exposeLimits: true }), costLimitPlugin({ maxCost: 20_000, exposeLimits: true })],
-    context: () => ({ loaders: createGraphLoaders(options.store, options.links), search: options.search, thesaurus: options.thesaurus, iriBase: options.iriBase }),
+    context: () => ({
+      loaders: createGraphLoaders(options.store, options.links, options.iriBase),
+      search: options.search,
+      thesaurus: options.thesaurus,
+      iriBase: options.iriBase,
+      sourcePriority: options.sourcePriority,
+    }),
     logging: false,
   });
   return new Hono().on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) => yoga.fetch(c.req.raw));

@@ -5,7 +5,8 @@ import { createGraphQLError } from 'graphql-yoga';
 import { labelProperties, prefixes } from '../../mapping/namespaces.js';
 import { kindOf } from '../../search/index.js';
 import { labelIn, type Concept as ConceptModel, type ConceptScheme } from '../../thesaurus/index.js';
-import { literalIn, valuesOf, type Alignment, type Link, type Statement } from './graph-loaders.js';
+import type { SourcePriority } from '../../linking/index.js';
+import { preferredIn, sourceOfGraph, valuesOf, type Alignment, type Link, type Statement } from './graph-loaders.js';
 import { builder, Direction, Lang, ResourceKind, type GraphqlContext } from './schema-builder.js';
 
 const { dct, dcat, rdf, dqv, foaf } = prefixes;
@@ -22,12 +23,6 @@ const QualityRef = builder.objectRef<{ F: number | null; A: number | null; I: nu
 
 const statementsOf = (context: GraphqlContext, iri: string): Promise<Statement[]> => context.loaders.statements.load(iri);
 
-/** The source repository of a record graph ({IRI_BASE}record/{source}/{id}). */
-export function sourceOfGraph(iriBase: string, graph: string): string | null {
-  const prefix = `${iriBase}record/`;
-  return graph.startsWith(prefix) ? decodeURIComponent(graph.slice(prefix.length).split('/')[0]!) : null;
-}
-
 export function findConcept(context: GraphqlContext, iri: string): { concept: ConceptModel; scheme: ConceptScheme } | null {
   for (const scheme of context.thesaurus.list()) {
     const concept = scheme.concepts.get(iri);
@@ -36,9 +31,10 @@ export function findConcept(context: GraphqlContext, iri: string): { concept: Co
   return null;
 }
 
-function label(found: Statement[], lang: string): string | null {
+/** The name shown: the first label property stated, its value chosen by the preferred-value rules. */
+function label(found: Statement[], lang: string, priorityOf: SourcePriority): string | null {
   for (const predicate of labelProperties) {
-    const value = literalIn(found, predicate, lang);
+    const value = preferredIn(found, predicate, priorityOf, lang);
     if (value) return value;
   }
   return null;
@@ -52,11 +48,11 @@ ResourceRef.implement({
     iri: t.exposeID('iri'),
     kind: t.field({ type: ResourceKind, resolve: async (r, _args, c) => kindOf(valuesOf(await c.loaders.summaries.load(r.iri), `${rdf}type`)) }),
     types: t.stringList({ resolve: async (r, _args, c) => valuesOf(await c.loaders.summaries.load(r.iri), `${rdf}type`) }),
-    title: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: async (r, { lang }, c) => label(await c.loaders.summaries.load(r.iri), lang ?? 'en') }),
+    title: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: async (r, { lang }, c) => label(await c.loaders.summaries.load(r.iri), lang ?? 'en', c.sourcePriority) }),
     description: t.string({
       nullable: true,
       args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) },
-      resolve: async (r, { lang }, c) => literalIn(await statementsOf(c, r.iri), `${dct}description`, lang ?? 'en'),
+      resolve: async (r, { lang }, c) => preferredIn(await statementsOf(c, r.iri), `${dct}description`, c.sourcePriority, lang ?? 'en'),
     }),
     keywords: t.stringList({
       args: { lang: t.arg({ type: Lang, required: false }) },
@@ -67,15 +63,15 @@ ResourceRef.implement({
       },
     }),
     identifiers: t.stringList({ resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}identifier`) }),
-    landingPage: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dcat}landingPage`)[0] ?? null }),
-    issued: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}issued`)[0] ?? null }),
-    modified: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}modified`)[0] ?? null }),
-    licence: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}license`)[0] ?? null }),
-    accessRights: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}accessRights`)[0] ?? null }),
+    landingPage: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dcat}landingPage`, c.sourcePriority) }),
+    issued: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}issued`, c.sourcePriority) }),
+    modified: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}modified`, c.sourcePriority) }),
+    licence: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}license`, c.sourcePriority) }),
+    accessRights: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}accessRights`, c.sourcePriority) }),
     languages: t.stringList({ resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}language`) }),
     sources: t.stringList({
       description: 'The repositories whose records state something about this resource.',
-      resolve: async (r, _args, c) => [...new Set((await statementsOf(c, r.iri)).map((s) => sourceOfGraph(c.iriBase, s.graph)).filter((s): s is string => s !== null))],
+      resolve: async (r, _args, c) => [...new Set((await statementsOf(c, r.iri)).map((s) => s.source).filter((s): s is string => s !== null))],
     }),
     themes: t.field({
       type: [ConceptRef],
@@ -92,9 +88,13 @@ ResourceRef.implement({
       resolve: async (r, { suggestions }, c) => (await c.loaders.alignments.load(r.iri)).filter((a) => suggestions || !a.suggestion),
     }),
     creators: t.field({ type: [ResourceRef], resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}creator`).map((iri) => ({ iri })) }),
-    publisher: t.field({ type: ResourceRef, nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}publisher`).map((iri) => ({ iri }))[0] ?? null }),
+    publisher: t.field({ type: ResourceRef, nullable: true, resolve: async (r, _args, c) => {
+        const publisher = preferredIn(await statementsOf(c, r.iri), `${dct}publisher`, c.sourcePriority);
+        return publisher ? { iri: publisher } : null;
+      },
+    }),
     affiliations: t.field({ type: [ResourceRef], resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${prefixes.org}memberOf`).map((iri) => ({ iri })) }),
-    homepage: t.string({ nullable: true, resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${foaf}homepage`)[0] ?? null }),
+    homepage: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${foaf}homepage`, c.sourcePriority) }),
     quality: t.field({
       type: QualityRef,
       nullable: true,

@@ -5,11 +5,14 @@ import type { SearchReader } from '../../search/index.js';
 import type { ThesaurusService } from '../../thesaurus/index.js';
 import type { GraphLoaders } from './graph-loaders.js';
 
+import type { SourcePriority } from '../../linking/preferred-value.js';
+
 export interface GraphqlContext {
   loaders: GraphLoaders;
   search: SearchReader;
   thesaurus: ThesaurusService;
   iriBase: string;
+  sourcePriority: SourcePriority;
 }
 
 export const builder = new SchemaBuilder<{ Context: GraphqlContext }>({});
