@@ -21,7 +21,8 @@ export interface ItemQuery {
   /** Leave out deleted items (feeds of what the catalogue holds now). */
   publishedOnly?: boolean;
   source?: string;
-  format?: string;
+  /** Only items harvested in this format, or whose resource IRI starts with resourcePrefix. */
+  format?: { raw: string; orResourcePrefix?: string };
   /** Only items whose record graph is one of these (a theme set). */
   graphs?: string[];
   from?: string;
@@ -56,7 +57,10 @@ function where(query: ItemQuery): { sql: string; params: unknown[] } {
   // resource_types is a JSON array of IRIs; json_each keeps the match exact.
   if (query.types) add('EXISTS (SELECT 1 FROM json_each(d.resource_types) t WHERE t.value IN (SELECT value FROM json_each(?)))', JSON.stringify(query.types));
   if (query.source) add('d.source = ?', query.source);
-  if (query.format) add('r.format = ?', query.format);
+  if (query.format?.orResourcePrefix !== undefined) {
+    clauses.push('(r.format = ? OR substr(d.resource, 1, length(?)) = ?)');
+    params.push(query.format.raw, query.format.orResourcePrefix, query.format.orResourcePrefix);
+  } else if (query.format) add('r.format = ?', query.format.raw);
   if (query.graphs) add('d.graph IN (SELECT value FROM json_each(?))', JSON.stringify(query.graphs));
   if (query.from) add('r.updated_at >= ?', query.from);
   if (query.until) add('r.updated_at <= ?', query.until);

@@ -6,9 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { convert } from 'xmlbuilder2';
+import { convert, create } from 'xmlbuilder2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/index.js';
+import { RecordMapper } from '../../src/mapping/index.js';
 import { openRecordsDatabase, RawRecordStore } from '../../src/records/index.js';
 import { startTestServer } from '../support/service.js';
 import { sharedDataDir, sharedDataMissing } from '../support/shared-data.js';
@@ -86,13 +87,39 @@ describe('OAI-PMH verbs', () => {
     expect(datacite.identifier['#']).toBe('10.57745/DEMO-DS-99');
   });
 
+  it('writes DataCite XML from the catalogue RDF for a DOI its source published in another format', async () => {
+    const id = encodeURIComponent('oai:w3id.org:demo/10.57745/demo-sw-0');
+    const formats = asList<Xml>((await oai(`verb=ListMetadataFormats&identifier=${id}`)).ListMetadataFormats.metadataFormat).map((f) => f.metadataPrefix);
+    expect(formats).toEqual(['oai_dc', 'oai_datacite']);
+    const response = await fetch(`${server.url}/oai?verb=GetRecord&metadataPrefix=oai_datacite&identifier=${id}`);
+    // The metadata element as a harvester takes it out of the response (namespace-aware).
+    const xml = create(await response.text()).root().find((n) => n.node.nodeName === 'resource', true, true)!.toString();
+    // Read back with the catalogue's own oai_datacite mapping, it says what the stored graph says.
+    const mapped = RecordMapper.load('https://w3id.org/maillage/').map({ source: 'roundtrip', id: 'sw-0', format: 'oai_datacite', content: xml, harvestedAt: '2026-11-23T00:00:00Z' });
+    const resource = 'https://w3id.org/maillage/id/doi/10.57745/demo-sw-0';
+    expect(mapped.resource).toBe(resource);
+    const stored = await server.store.query(`SELECT ?p ?o WHERE { GRAPH <https://w3id.org/maillage/record/demo/10.57745%2Fdemo-sw-0> { <${resource}> ?p ?o } }`);
+    const storedValues = stored.form === 'SELECT' ? stored.bindings.map((b) => `${b.p!.value} ${b.o!.value}`) : [];
+    const compared = ['title', 'creator', 'license', 'issued', 'relation', 'identifier'].map((local) => `http://purl.org/dc/terms/${local}`);
+    const of = (values: string[]) => values.filter((v) => compared.includes(v.split(' ')[0]!)).sort();
+    const roundTrip = mapped.quads.filter((q) => q.subject.value === resource).map((q) => `${q.predicate.value} ${q.object.value}`);
+    expect(of(storedValues).length).toBeGreaterThanOrEqual(6);
+    expect(of(roundTrip)).toEqual(of(storedValues));
+  });
+
   it('lists formats per item and sets per source', async () => {
     const formats = asList<Xml>((await oai('verb=ListMetadataFormats')).ListMetadataFormats.metadataFormat).map((f) => f.metadataPrefix);
     expect(formats).toEqual(['oai_dc', 'oai_datacite']);
     const sets = asList<Xml>((await oai('verb=ListSets')).ListSets.set).map((s) => s.setSpec);
     expect(sets).toContain('source:demo');
+    // oai_datacite: the 500 records harvested as DataCite XML, and every other resource with a DOI.
     const inSet = (await oai('verb=ListIdentifiers&metadataPrefix=oai_datacite&set=source:demo')).ListIdentifiers;
-    expect(Number(inSet.resumptionToken['@completeListSize'])).toBe(500);
+    const withDoi = await server.store.query(
+      `SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g <http://xmlns.com/foaf/0.1/primaryTopic> ?r } FILTER(STRSTARTS(STR(?r), "https://w3id.org/maillage/id/doi/")) }`,
+    );
+    const expected = withDoi.form === 'SELECT' ? Number(withDoi.bindings[0]!.n!.value) + 1 : -1; // + the deleted DataCite record
+    expect(Number(inSet.resumptionToken['@completeListSize'])).toBe(expected);
+    expect(expected).toBeGreaterThan(500);
     // Theme sets come from keywords aligned to the thesaurus; a theme includes its narrower concepts.
     expect(sets).toContain('theme:atmosphere');
     const themed = await server.store.query(

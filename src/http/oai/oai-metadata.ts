@@ -1,9 +1,10 @@
 // Owns the metadata formats the OAI-PMH provider disseminates: oai_dc, written from the record's
-// RDF for every item, and oai_datacite, the DataCite XML the source published, verbatim, for items
-// harvested in that format.
+// RDF for every item, and oai_datacite: the DataCite XML the source published, verbatim, for items
+// harvested in that format, else written from the RDF (datacite-xml.ts) for resources with a DOI.
 import type { Quad } from '@rdfjs/types';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { create } from 'xmlbuilder2';
+import { parseDoi } from '../../linking/index.js';
 import { prefixes } from '../../mapping/namespaces.js';
 
 export interface MetadataFormat {
@@ -27,9 +28,18 @@ export const metadataFormats = [oaiDc, oaiDatacite];
 const dc = 'http://purl.org/dc/elements/1.1/';
 const { dct, dcat, foaf, rdf } = prefixes;
 
-/** Which formats an item can be given in: its raw format decides oai_datacite. */
-export function formatsOf(rawFormat: string): MetadataFormat[] {
-  return rawFormat === 'oai_datacite' ? [oaiDc, oaiDatacite] : [oaiDc];
+/** The DOI a catalogue resource IRI was minted from ({IRI_BASE}id/doi/...), if it was. */
+export function doiOfResource(iriBase: string, resource: string | null): string | null {
+  const prefix = `${iriBase}id/doi/`;
+  return resource?.startsWith(prefix) ? (parseDoi(decodeURIComponent(resource.slice(prefix.length)))?.value ?? null) : null;
+}
+
+/**
+ * Which formats an item can be given in: oai_datacite for the DataCite XML its source published,
+ * or, for a resource with a DOI from any other source, the DataCite XML written from its RDF.
+ */
+export function formatsOf(item: { format: string; resource: string | null }, iriBase: string): MetadataFormat[] {
+  return item.format === 'oai_datacite' || doiOfResource(iriBase, item.resource) ? [oaiDc, oaiDatacite] : [oaiDc];
 }
 
 function objects(quads: readonly Quad[], subject: string, predicate: string): Quad['object'][] {

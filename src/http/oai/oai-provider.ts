@@ -13,7 +13,8 @@ import { prefixes } from '../../mapping/namespaces.js';
 import type { ItemQuery, PublishedItem, PublishedItems, RawRecordStore } from '../../records/index.js';
 import type { GraphStore } from '../../store/index.js';
 import { recordGraphs } from '../linked-data/resource-description.js';
-import { formatsOf, metadataFormats, oaiDatacite, writeOaiDc, writeVerbatim, type MetadataFormat } from './oai-metadata.js';
+import { writeDataCiteXml } from './datacite-xml.js';
+import { doiOfResource, formatsOf, metadataFormats, oaiDatacite, writeOaiDc, writeVerbatim, type MetadataFormat } from './oai-metadata.js';
 import { dateRange, OaiError, readOaiRequest, type OaiRequest } from './oai-request.js';
 
 const oaiNamespace = 'http://www.openarchives.org/OAI/2.0/';
@@ -110,12 +111,14 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
     const live = list.filter((i) => !i.deleted && i.graph);
     const themeSpecs = await themeSpecsOf(live.map((i) => i.graph!));
     const headerOf = (parent: XMLBuilder, item: PublishedItem) => header(parent, item, (item.graph && themeSpecs.get(item.graph)) || []);
-    const graphs = withMetadata && format !== oaiDatacite ? await recordGraphs(store, live.map((i) => i.graph!)) : new Map<string, Quad[]>();
-    // The DataCite XML of the page, read per source in one query each.
+    // DataCite XML as the source published it, read per source in one query each; the rest is written from the RDF.
+    const asPublished = format === oaiDatacite ? live.filter((i) => i.format === 'oai_datacite') : [];
+    const fromRdf = live.filter((i) => !asPublished.includes(i));
+    const graphs = withMetadata ? await recordGraphs(store, fromRdf.map((i) => i.graph!)) : new Map<string, Quad[]>();
     const verbatim = new Map<string, string>();
-    if (withMetadata && format === oaiDatacite) {
-      for (const source of new Set(live.map((i) => i.source))) {
-        for (const raw of records.recordsOf(source, live.filter((i) => i.source === source).map((i) => i.recordId))) verbatim.set(`${source} ${raw.id}`, raw.content);
+    if (withMetadata) {
+      for (const source of new Set(asPublished.map((i) => i.source))) {
+        for (const raw of records.recordsOf(source, asPublished.filter((i) => i.source === source).map((i) => i.recordId))) verbatim.set(`${source} ${raw.id}`, raw.content);
       }
     }
     for (const item of list) {
@@ -127,7 +130,9 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
       headerOf(record, item);
       if (item.deleted) continue;
       const metadata = record.ele('metadata');
-      if (format === oaiDatacite) writeVerbatim(metadata, verbatim.get(`${item.source} ${item.recordId}`)!);
+      const published = verbatim.get(`${item.source} ${item.recordId}`);
+      if (published !== undefined) writeVerbatim(metadata, published);
+      else if (format === oaiDatacite) writeDataCiteXml(metadata, item.resource!, doiOfResource(iriBase, item.resource)!, graphs.get(item.graph!) ?? []);
       else writeOaiDc(metadata, item.resource!, graphs.get(item.graph!) ?? []);
     }
   }
@@ -154,7 +159,7 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
     if (!format) throw new OaiError('cannotDisseminateFormat', `This repository gives ${metadataFormats.map((f) => f.prefix).join(', ')}`);
     const query: ItemQuery = {
       ...(await queryOf(state.set)),
-      ...(format === oaiDatacite ? { format: 'oai_datacite' } : {}),
+      ...(format === oaiDatacite ? { format: { raw: 'oai_datacite', orResourcePrefix: `${iriBase}id/doi/` } } : {}),
       ...(state.from ? { from: state.from } : {}),
       ...(state.until ? { until: state.until } : {}),
     };
@@ -200,7 +205,7 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
           const id = parseIdentifier(request.args.identifier);
           const item = id ? items.get(id.source, id.recordId) : null;
           if (!item) throw new OaiError('idDoesNotExist', `No item ${request.args.identifier}`);
-          formats = formatsOf(item.format);
+          formats = formatsOf(item, iriBase);
         }
         const container = body.ele('ListMetadataFormats');
         for (const f of formats) {
@@ -222,8 +227,8 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
         const id = parseIdentifier(request.args.identifier!);
         const item = id ? items.get(id.source, id.recordId) : null;
         if (!item) throw new OaiError('idDoesNotExist', `No item ${request.args.identifier}`);
-        const format = formatsOf(item.format).find((f) => f.prefix === request.args.metadataPrefix);
-        if (!format) throw new OaiError('cannotDisseminateFormat', `${request.args.identifier} is available as ${formatsOf(item.format).map((f) => f.prefix).join(', ')}`);
+        const format = formatsOf(item, iriBase).find((f) => f.prefix === request.args.metadataPrefix);
+        if (!format) throw new OaiError('cannotDisseminateFormat', `${request.args.identifier} is available as ${formatsOf(item, iriBase).map((f) => f.prefix).join(', ')}`);
         await writeRecords(body.ele('GetRecord'), [item], format, true);
         return;
       }
