@@ -22,6 +22,7 @@ const { positionals, values } = parseArgs({
     'full-records': { type: 'string', default: '1000' },
     datasets: { type: 'string', default: '100000' },
     requests: { type: 'string', default: '2000' },
+    store: { type: 'string', default: 'embedded' },
   },
 });
 
@@ -29,7 +30,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   store: () => storeBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   harvest: () => harvestBenchmark({ pages: Number(values.pages), perPage: Number(values['per-page']) }),
   validate: () => validateBenchmark({ records: Number(values.records), fullRecords: Number(values['full-records']) }),
-  graphql: () => graphqlBenchmark({ datasets: Number(values.datasets), requests: Number(values.requests) }),
+  graphql: () => graphqlBenchmark({ datasets: Number(values.datasets), requests: Number(values.requests), store: values.store === 'remote' ? 'remote' : 'embedded' }),
   sparql: () => sparqlBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
 };

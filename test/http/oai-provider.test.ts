@@ -95,7 +95,7 @@ describe('OAI-PMH verbs', () => {
     // The metadata element as a harvester takes it out of the response (namespace-aware).
     const xml = create(await response.text()).root().find((n) => n.node.nodeName === 'resource', true, true)!.toString();
     // Read back with the catalogue's own oai_datacite mapping, it says what the stored graph says.
-    const mapped = RecordMapper.load('https://w3id.org/maillage/').map({ source: 'roundtrip', id: 'sw-0', format: 'oai_datacite', content: xml, harvestedAt: '2026-11-23T00:00:00Z' });
+    const mapped = RecordMapper.load('https://w3id.org/maillage/').map({ source: 'roundtrip', id: 'sw-0', format: 'oai_datacite', content: xml, datestamp: '2026-11-23T00:00:00Z', harvestedAt: '2026-11-23T00:00:00Z' });
     const resource = 'https://w3id.org/maillage/id/doi/10.57745/demo-sw-0';
     expect(mapped.resource).toBe(resource);
     const stored = await server.store.query(`SELECT ?p ?o WHERE { GRAPH <https://w3id.org/maillage/record/demo/10.57745%2Fdemo-sw-0> { <${resource}> ?p ?o } }`);
