@@ -3,6 +3,7 @@
 // and queried with bound parameters only (user text becomes quoted FTS5 tokens).
 import type { RecordsDatabase } from '../records/index.js';
 import { facetNames, type Facet, type SearchDocument } from './search-document.js';
+import { AnswerCache } from './answer-cache.js';
 import { FacetPostings } from './facet-postings.js';
 import { foldWord, queryPhrases, queryTokens, wordsOf } from './stemming.js';
 
@@ -63,6 +64,13 @@ interface Clause {
   params: unknown[];
 }
 
+/** The documents a text query and its filters match, with their relevance (FTS5 rank: lower is better). */
+interface MatchedDocuments {
+  ids: number[];
+  resources: string[];
+  ranks: number[];
+}
+
 export class SearchIndex {
   private readonly findDocument;
   private readonly deleteText;
@@ -73,9 +81,12 @@ export class SearchIndex {
   private readonly insertFacet;
 
   private readonly postings: FacetPostings;
+  /** Matched sets of recent text queries: a search and its facet counts evaluate the text once. */
+  private readonly matchedSets: AnswerCache;
 
   constructor(private readonly db: RecordsDatabase) {
     this.postings = new FacetPostings(db);
+    this.matchedSets = new AnswerCache(db, 64);
     // Prepared once: the derive stage saves one document per record.
     this.findDocument = db.prepare('SELECT id FROM search_documents WHERE source = ? AND record_id = ?');
     this.deleteText = db.prepare('DELETE FROM search_text WHERE rowid = ?');
@@ -134,21 +145,44 @@ export class SearchIndex {
     };
   }
 
+  /** What a text query matches under its filters, ranked: one FTS5 pass, remembered. */
+  private matched(query: Pick<SearchQuery, 'text' | 'filters'>): MatchedDocuments {
+    const { from, where } = this.where(query);
+    return this.matchedSets.answer(JSON.stringify([where.sql, where.params]), () => {
+      const rows = this.db.prepare(`SELECT d.id, d.resource, search_text.rank FROM ${from} WHERE ${where.sql}`).raw().all(...where.params) as Array<[number, string, number]>;
+      return { ids: rows.map((r) => r[0]), resources: rows.map((r) => r[1]), ranks: rows.map((r) => r[2]) };
+    });
+  }
+
   search(query: SearchQuery): SearchResult {
+    if (query.text && matchExpression(query.text) && query.sort === 'relevance') return this.rankedSearch(query);
     const { from, where } = this.where(query);
     const total = (this.db.prepare(`SELECT COUNT(DISTINCT d.resource) AS n FROM ${from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
-    const relevance = query.text && matchExpression(query.text) && query.sort === 'relevance';
-    // FTS5's rank is bm25 weighted per column (set in the migration); lower is better.
-    const score = relevance ? 'search_text.rank' : 'NULL';
-    const order = relevance ? 'score, resource' : query.sort === 'year' ? 'year DESC, title, resource' : 'title COLLATE NOCASE, resource';
+    const order = query.sort === 'year' ? 'year DESC, title, resource' : 'title COLLATE NOCASE, resource';
     const rows = this.db
       .prepare(
-        `SELECT resource, MIN(score) AS score, MAX(year) AS year, MIN(title) AS title
-         FROM (SELECT d.resource AS resource, ${score} AS score, d.year AS year, d.title AS title FROM ${from} WHERE ${where.sql})
+        `SELECT resource, MAX(year) AS year, MIN(title) AS title
+         FROM (SELECT d.resource AS resource, d.year AS year, d.title AS title FROM ${from} WHERE ${where.sql})
          GROUP BY resource ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
-      .all(...where.params, query.limit, query.offset) as Array<{ resource: string; score: number | null }>;
-    return { total, hits: rows.map((r) => ({ resource: r.resource, score: r.score === null ? null : -r.score })) };
+      .all(...where.params, query.limit, query.offset) as Array<{ resource: string }>;
+    return { total, hits: rows.map((r) => ({ resource: r.resource, score: null })) };
+  }
+
+  /**
+   * Relevance order: FTS5's rank is bm25 weighted per column (set in the migration; lower is
+   * better), a resource several records describe taking its best. Ranked in one pass over the
+   * matched set, which the facet counts of the same query then reuse.
+   */
+  private rankedSearch(query: SearchQuery): SearchResult {
+    const { resources, ranks } = this.matched(query);
+    const best = new Map<string, number>();
+    for (let i = 0; i < resources.length; i += 1) {
+      const known = best.get(resources[i]!);
+      if (known === undefined || ranks[i]! < known) best.set(resources[i]!, ranks[i]!);
+    }
+    const ordered = [...best].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { total: best.size, hits: ordered.slice(query.offset, query.offset + query.limit).map(([resource, rank]) => ({ resource, score: -rank })) };
   }
 
   /**
@@ -165,7 +199,11 @@ export class SearchIndex {
     }
     for (const [except, names] of groups) {
       const { from, where } = this.where(query, except ?? undefined);
-      const matched = where.sql !== '1' ? (this.db.prepare(`SELECT d.id FROM ${from} WHERE ${where.sql}`).pluck().all(...where.params) as number[]) : null;
+      // The facets that ignore no filter count over the search's own matched set (remembered).
+      const matched =
+        where.sql === '1' ? null
+        : except === null && query.text && matchExpression(query.text) ? this.matched(query).ids
+        : (this.db.prepare(`SELECT d.id FROM ${from} WHERE ${where.sql}`).pluck().all(...where.params) as number[]);
       for (const row of this.postings.count(names, matched)) counts[row.facet].push({ value: row.value, count: row.count });
     }
     for (const name of facetNames) counts[name] = counts[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit);
