@@ -24,9 +24,26 @@ declare module 'shacl-engine' {
     results: ValidationResult[];
   }
 
+  /** How a shape finds its focus nodes, resolved when the validator reads the shapes graph. */
+  export interface TargetResolver {
+    targetClass: Iterable<Term>;
+    targetNode: Term[];
+    targetObjectsOf: Term[];
+    targetSubjectsOf: Term[];
+    targets: unknown[];
+  }
+
+  export interface Shape {
+    ptr: { term: Term };
+    targetResolver: TargetResolver;
+  }
+
   export class Validator {
     constructor(shapes: DatasetCore, options: { factory: DataFactory; debug?: boolean; details?: boolean });
-    validate(data: { dataset: DatasetCore; terms?: Iterable<Term> }, shapes?: { terms?: Iterable<Term> }): Promise<ValidationReport>;
+    /** The shapes read from the shapes graph, by shape term. */
+    shapes: { values(): Iterable<Shape> };
+    /** With `terms`, validates those focus nodes against the given shapes (all shapes when none are given), without resolving targets. */
+    validate(data: { dataset: DatasetCore; terms?: Iterable<Term> }, shapes?: Array<{ terms: Term[] }>): Promise<ValidationReport>;
   }
 }
 

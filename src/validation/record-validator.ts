@@ -1,7 +1,8 @@
 // Owns validating one record's graph with SHACL (shacl-engine, chosen by measurement: see
 // bench/validate): the catalogue's core shapes (quarantine) and the profile (official DCAT-AP 3.0
-// shapes plus shapes/maillage-profile.ttl). Records with the same structure share one validation
-// when the shapes only look at structure (structure-key.ts): harvests are mostly alike records.
+// shapes plus shapes/maillage-profile.ttl). Results are reused when the shapes only look at
+// structure: per focus node when they stay one step from it (focus-node-key.ts), else per record
+// (structure-key.ts). Harvests are mostly alike records, and alike people and organisations.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import rdfDataModel from '@rdfjs/data-model';
@@ -10,6 +11,7 @@ import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
 import { Validator, type ValidationResult } from 'shacl-engine';
 import { bundledOntologyFolder, parseTurtleFiles, ReferenceTerms } from './reference-terms.js';
+import { KeyCodes, neighbourhoodReach, RecordNeighbourhoods, TargetIndex, type NeighbourhoodReach, type ShapeTargets, type ShapeUnit } from './focus-node-key.js';
 import { shapesAllowReuse, structureKeyOf } from './structure-key.js';
 import { summarise, type Finding, type RecordReport, type Severity } from './validation-report.js';
 
@@ -22,14 +24,33 @@ export interface ShapeSources {
   officialDir: string | null;
   projectDir?: string;
   ontologyDir?: string;
-  /** Reuse reports between same-structure records (default true; off to measure the full cost). */
-  reuse?: boolean;
+  /**
+   * Reuse results between alike records (default true: per focus node when the shapes allow it,
+   * else per record); 'record' reuses whole-record reports only; false measures the full cost.
+   */
+  reuse?: boolean | 'record';
 }
+
+export type ReuseMode = 'focus-node' | 'record' | 'none';
 
 
 interface CachedFinding extends Omit<Finding, 'focusNode' | 'value'> {
   focusNode: number | string;
   value: number | string | null;
+}
+
+/** A focus node's finding kept for reuse: its value is the focus node (-1), neighbour n, or a term in N-Triples. */
+type NodeFinding = Omit<Finding, 'focusNode' | 'value'> & { value: number | string | null };
+
+function engineTargets(validator: Validator): ShapeTargets[] {
+  const values = (terms: Iterable<Term>) => new Set([...terms].map((t) => t.value));
+  const out: ShapeTargets[] = [];
+  for (const shape of validator.shapes.values()) {
+    const r = shape.targetResolver;
+    const targets = { shape: shape.ptr.term, classes: values(r.targetClass), objectsOf: values(r.targetObjectsOf), subjectsOf: values(r.targetSubjectsOf), nodes: values(r.targetNode) };
+    if (targets.classes.size + targets.objectsOf.size + targets.subjectsOf.size + targets.nodes.size > 0) out.push(targets);
+  }
+  return out;
 }
 
 
@@ -44,14 +65,20 @@ const termOfPointer = (value: { term: Term } | Term | null | undefined): Term | 
 
 export class RecordValidator {
   private readonly cache = new Map<string, CachedFinding[]>();
-  stats = { validated: 0, reused: 0 };
+  private readonly nodeCache = new Map<string, NodeFinding[]>();
+  private targetIndex: TargetIndex | undefined;
+  private readonly keyCodes = new KeyCodes();
+  /** Records validated or fully reused; (focus node, shape unit) pairs reused or validated (per-focus-node mode). */
+  stats = { validated: 0, reused: 0, unitsReused: 0, unitsValidated: 0 };
 
   private constructor(
     private readonly core: Validator,
     private readonly profile: Validator,
     private readonly coreShapes: Set<string>,
     private readonly referenceTerms: ReferenceTerms,
-    readonly reuse: boolean,
+    readonly reuse: ReuseMode,
+    private readonly reach: NeighbourhoodReach,
+    private readonly coreUnitShapes: Set<Term>,
     readonly shapeQuads: number,
     readonly officialShapes: boolean,
   ) {
@@ -65,15 +92,23 @@ export class RecordValidator {
     for (const file of officialFiles) if (!existsSync(file)) throw new Error(`DCAT-AP shapes: ${file} does not exist`);
     const profileQuads = parseTurtleFiles([...officialFiles, path.join(projectDir, 'maillage-profile.ttl')]);
     const referenceTerms = ReferenceTerms.load(ontologyDir);
-    const reuse = (sources.reuse ?? true) && shapesAllowReuse([...coreQuads, ...profileQuads]).reuse;
     const coreShapes = new Set(coreQuads.map((q) => q.subject.value));
     const factory = { factory: rdfDataModel };
+    const core = new Validator(new Store(coreQuads), factory);
+    const profile = new Validator(new Store(profileQuads), factory);
+    const coreTargets = engineTargets(core);
+    const reach = neighbourhoodReach([...coreQuads, ...profileQuads], [...coreTargets, ...engineTargets(profile)]);
+    const wanted = sources.reuse ?? true;
+    const valueBlind = wanted !== false && shapesAllowReuse([...coreQuads, ...profileQuads]).reuse;
+    const reuse: ReuseMode = !valueBlind ? 'none' : wanted === true && reach.oneStep ? 'focus-node' : 'record';
     return new RecordValidator(
-      new Validator(new Store(coreQuads), factory),
-      new Validator(new Store(profileQuads), factory),
+      core,
+      profile,
       coreShapes,
       referenceTerms,
       reuse,
+      reach,
+      new Set([...reach.units].filter(([shape]) => coreTargets.some((t) => t.shape.value === shape)).flatMap(([, units]) => units.map((u) => u.shape))),
       coreQuads.length + profileQuads.length,
       officialFiles.length > 0,
     );
@@ -83,7 +118,8 @@ export class RecordValidator {
     const quads = this.referenceTerms.completing(recordQuads);
     // The record is read from an N3.Store: shacl-engine's lookups run 1.6x faster on its indexes
     // than on @rdfjs/dataset's, with the same results (bench/validate shows both).
-    if (!this.reuse) return summarise(await this.run(new Store(quads)), false);
+    if (this.reuse === 'none') return summarise(await this.run(new Store(quads)), false);
+    if (this.reuse === 'focus-node') return this.validateByFocusNode(quads);
     const { key, terms } = structureKeyOf(quads);
     const cached = this.cache.get(key);
     if (cached) {
@@ -94,6 +130,53 @@ export class RecordValidator {
     const index = new Map(terms.map((term, i) => [ntriples(term), i]));
     if (this.cache.size >= 10_000) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, findings.map((f) => ({ ...f, focusNode: index.get(`<${f.focusNode}>`) ?? f.focusNode, value: f.value === null ? null : (index.get(f.value) ?? f.value) })));
+    return summarise(findings, false);
+  }
+
+  /**
+   * Each focus node takes, shape unit by unit, the results of an earlier node whose statements
+   * that unit reads look the same; the units nobody had seen are validated together.
+   */
+  private async validateByFocusNode(quads: Quad[]): Promise<RecordReport> {
+    const hood = new RecordNeighbourhoods(quads, this.reach, (this.targetIndex ??= new TargetIndex(this.reach.targets)), this.keyCodes);
+    const findings: Finding[] = [];
+    const missed = new Map<ShapeUnit, Array<{ term: Term; key: string; neighbours: Term[] }>>();
+    for (const { term, shapes } of hood.focusNodes()) {
+      for (const shape of shapes) {
+        for (const unit of this.reach.units.get(shape.value) ?? []) {
+          const { key, neighbours } = hood.keyOf(term, unit);
+          const cached = this.nodeCache.get(key);
+          if (!cached) {
+            this.stats.unitsValidated += 1;
+            missed.set(unit, [...(missed.get(unit) ?? []), { term, key, neighbours }]);
+            continue;
+          }
+          this.stats.unitsReused += 1;
+          for (const f of cached) findings.push({ ...f, focusNode: term.value, value: typeof f.value === 'number' ? ntriples(f.value < 0 ? term : neighbours[f.value]!) : f.value });
+        }
+      }
+    }
+    if (missed.size === 0) {
+      this.stats.reused += 1;
+      return summarise(findings, true);
+    }
+    this.stats.validated += 1;
+    const dataset = new Store(quads);
+    for (const [unit, nodes] of missed) {
+      const validator = this.coreUnitShapes.has(unit.shape) ? this.core : this.profile;
+      const report = await validator.validate({ dataset, terms: nodes.map((n) => n.term) }, [{ terms: [unit.shape] }]);
+      // A node shape validated for its own constraints also reports its property shapes: those are units of their own.
+      const found = report.results.filter((r) => unit.reads !== 'neighbourhood' || r.shape.ptr.term.equals(unit.shape)).map((r) => this.finding(r));
+      findings.push(...found);
+      for (const node of nodes) {
+        const index = new Map<string, number>([[ntriples(node.term), -1], ...node.neighbours.map((t, i) => [ntriples(t), i] as const)]);
+        if (this.nodeCache.size >= 100_000) this.nodeCache.delete(this.nodeCache.keys().next().value!);
+        this.nodeCache.set(
+          node.key,
+          found.filter((f) => f.focusNode === node.term.value).map(({ focusNode: _, ...f }) => ({ ...f, value: f.value === null ? null : (index.get(f.value) ?? f.value) })),
+        );
+      }
+    }
     return summarise(findings, false);
   }
 

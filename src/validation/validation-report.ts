@@ -27,7 +27,7 @@ export interface RecordReport {
   warnings: number;
   infos: number;
   findings: Finding[];
-  /** The report was reused from a record with the same structure. */
+  /** Every result came from earlier alike records (same structure, or the same neighbourhood per focus node and shape). */
   reused: boolean;
 }
 

@@ -1,0 +1,279 @@
+// Owns the fingerprints that let SHACL results be reused between records, one focus node and one
+// shape at a time. When every shape looks only one step away from its focus node (single-predicate,
+// alternative or inverse paths; value shapes that check the value itself: kind, datatype, class),
+// a property shape's results on a focus node depend only on the values along its path: their
+// kinds, classes, literal datatypes, languages and lexical validity, and which of them are the
+// same term. A node shape's own constraints depend on the focus node's whole neighbourhood.
+// Two records rarely share a whole structure (one more creator is enough to differ); their
+// dataset's licence, title or creators, and their people and organisations, mostly do.
+import type { Quad, Term } from '@rdfjs/types';
+import { Store } from 'n3';
+import { XsdValidation } from 'rdf-validation';
+
+const sh = (local: string) => `http://www.w3.org/ns/shacl#${local}`;
+const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const rdfFirst = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#first';
+const rdfRest = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#rest';
+const xsdString = 'http://www.w3.org/2001/XMLSchema#string';
+const rdfLangString = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
+const xsd = new XsdValidation();
+
+/** How one shape picks its focus nodes, as the engine resolved it. */
+export interface ShapeTargets {
+  shape: Term;
+  classes: ReadonlySet<string>;
+  objectsOf: ReadonlySet<string>;
+  subjectsOf: ReadonlySet<string>;
+  nodes: ReadonlySet<string>;
+}
+
+/** One piece of a targeting shape that is validated and reused on its own. */
+export interface ShapeUnit {
+  /** Its number among the shapes graph's units: the start of its keys. */
+  id: number;
+  /** The property shape, or the node shape itself for its own constraints. */
+  shape: Term;
+  /** The statements its results depend on: along a path, or (node shape) the whole neighbourhood. */
+  reads: { direction: '>' | '<'; predicates: ReadonlySet<string> } | 'neighbourhood';
+}
+
+export interface NeighbourhoodReach {
+  /** Per-unit reuse is exact for these shapes; otherwise `blocking` says which construct reaches further. */
+  oneStep: boolean;
+  blocking: string[];
+  /** Predicates read backwards (inverse paths, targetObjectsOf): their incoming statements count. */
+  incoming: ReadonlySet<string>;
+  targets: ShapeTargets[];
+  /** The units of each targeting shape, by shape term value. */
+  units: ReadonlyMap<string, ShapeUnit[]>;
+}
+
+const listItems = (store: Store, head: Term): Term[] => {
+  const items: Term[] = [];
+  for (let node: Term | undefined = head; node && node.value !== 'http://www.w3.org/1999/02/22-rdf-syntax-ns#nil'; node = store.getObjects(node, rdfRest, null)[0]) {
+    const first = store.getObjects(node, rdfFirst, null)[0];
+    if (!first) break;
+    items.push(first);
+  }
+  return items;
+};
+
+/** Shape terms that neither constrain nor pick the focus node: a node shape with only these is the sum of its property shapes. */
+const notConstraints = new Set(
+  ['targetClass', 'targetObjectsOf', 'targetSubjectsOf', 'targetNode', 'property', 'severity', 'message', 'name', 'description', 'order', 'group', 'deactivated', 'shape'].map(sh),
+);
+
+/** Reads the shapes graph: do all shapes stay one step from their focus node, and what does each one read? */
+export function neighbourhoodReach(shapeQuads: readonly Quad[], targets: ShapeTargets[]): NeighbourhoodReach {
+  const store = new Store([...shapeQuads]);
+  const blocking = new Set<string>();
+  const incoming = new Set<string>();
+  for (const t of targets) for (const p of t.objectsOf) incoming.add(p);
+  const pathOf = (shape: Term): ShapeUnit['reads'] | null => {
+    const path = store.getObjects(shape, sh('path'), null)[0];
+    if (!path) return null;
+    if (path.termType === 'NamedNode') return { direction: '>', predicates: new Set([path.value]) };
+    const alternatives = store.getObjects(path, sh('alternativePath'), null)[0];
+    const inverse = store.getObjects(path, sh('inversePath'), null)[0];
+    if (alternatives) {
+      const items = listItems(store, alternatives);
+      if (items.every((item) => item.termType === 'NamedNode')) return { direction: '>', predicates: new Set(items.map((i) => i.value)) };
+      blocking.add('an alternative path of paths');
+    } else if (inverse?.termType === 'NamedNode') {
+      incoming.add(inverse.value);
+      return { direction: '<', predicates: new Set([inverse.value]) };
+    } else {
+      blocking.add(store.getObjects(path, rdfFirst, null).length ? 'a sequence path' : 'a path that repeats or nests');
+    }
+    return 'neighbourhood';
+  };
+  const units = new Map<string, ShapeUnit[]>();
+  let unitCount = 0;
+  for (const { shape } of targets) {
+    const own = pathOf(shape);
+    if (own) {
+      units.set(shape.value, [{ id: unitCount++, shape, reads: own }]);
+      continue;
+    }
+    const list: ShapeUnit[] = store.getObjects(shape, sh('property'), null).map((p) => ({ id: unitCount++, shape: p, reads: pathOf(p) ?? 'neighbourhood' }));
+    if (store.getQuads(shape, null, null, null).some((q) => q.predicate.value.startsWith(sh('')) && !notConstraints.has(q.predicate.value))) list.push({ id: unitCount++, shape, reads: 'neighbourhood' });
+    units.set(shape.value, list);
+  }
+  // A value shape (sh:node, sh:not, sh:qualifiedValueShape, members of sh:or/and/xone) may check
+  // the value itself but not the value's own properties: those lie two steps from the focus node.
+  const valueShapes: Term[] = [];
+  const referencedFrom = (shape: Term | null) => {
+    for (const p of ['node', 'not', 'qualifiedValueShape']) valueShapes.push(...store.getObjects(shape, sh(p), null));
+    for (const p of ['or', 'and', 'xone']) for (const list of store.getObjects(shape, sh(p), null)) valueShapes.push(...listItems(store, list));
+  };
+  referencedFrom(null);
+  const seen = new Set<string>();
+  while (valueShapes.length > 0) {
+    const shape = valueShapes.pop()!;
+    if (seen.has(shape.value)) continue;
+    seen.add(shape.value);
+    // On a node shape's own focus node such a shape would stay one step away, but telling the
+    // two uses apart needs the shape tree: both are refused, to stay exact.
+    if (store.getQuads(shape, sh('property'), null, null).length || store.getQuads(shape, sh('path'), null, null).length) blocking.add(`a nested shape with properties (${shape.value})`);
+    referencedFrom(shape);
+  }
+  return { oneStep: blocking.size === 0, blocking: [...blocking], incoming, targets, units };
+}
+const termId = (term: Term): string => (term.termType === 'Literal' ? `L${term.language}^${term.datatype.value}^${term.value}` : `${term.termType[0]}${term.value}`);
+
+export interface FocusNode {
+  term: Term;
+  /** The shapes that target it. */
+  shapes: Term[];
+}
+
+export interface NeighbourhoodKey {
+  key: string;
+  /** The neighbours in key order: a cached finding's value n is this list's n. */
+  neighbours: Term[];
+}
+
+/** Which shapes a class, an incoming or outgoing predicate or a node picks, for quick lookup. */
+export class TargetIndex {
+  readonly byClass = new Map<string, Term[]>();
+  readonly byObjectOf = new Map<string, Term[]>();
+  readonly bySubjectOf = new Map<string, Term[]>();
+  readonly byNode = new Map<string, Term[]>();
+
+  constructor(targets: readonly ShapeTargets[]) {
+    const add = (map: Map<string, Term[]>, key: string, shape: Term) => map.set(key, [...(map.get(key) ?? []), shape]);
+    for (const t of targets) {
+      for (const c of t.classes) add(this.byClass, c, t.shape);
+      for (const p of t.objectsOf) add(this.byObjectOf, p, t.shape);
+      for (const p of t.subjectsOf) add(this.bySubjectOf, p, t.shape);
+      for (const n of t.nodes) add(this.byNode, n, t.shape);
+    }
+  }
+}
+
+/** A statement as a node sees it: the other end, and that end's term id. */
+interface Edge {
+  predicate: string;
+  other: Term;
+  otherId: string;
+}
+type ByPredicate = Map<string, Edge[]>;
+
+/** Short codes for the long texts keys are made of (predicates, value descriptions), kept by the validator. */
+export class KeyCodes {
+  private readonly codes = new Map<string, string>();
+  of(text: string): string {
+    let code = this.codes.get(text);
+    if (code === undefined) this.codes.set(text, (code = this.codes.size.toString(36)));
+    return code;
+  }
+}
+
+/** One record's graph read as neighbourhoods: which nodes shapes target, and each unit's key on them. */
+export class RecordNeighbourhoods {
+  private readonly outgoing = new Map<string, ByPredicate>();
+  private readonly incoming = new Map<string, ByPredicate>();
+  private readonly classes = new Map<string, string[]>();
+  private readonly terms = new Map<string, Term>();
+  private readonly descriptions = new Map<string, string>();
+
+  constructor(
+    quads: readonly Quad[],
+    private readonly reach: NeighbourhoodReach,
+    private readonly targetIndex: TargetIndex,
+    private readonly codes: KeyCodes,
+  ) {
+    const push = (map: Map<string, ByPredicate>, id: string, edge: Edge) => {
+      let byPredicate = map.get(id);
+      if (!byPredicate) map.set(id, (byPredicate = new Map()));
+      const list = byPredicate.get(edge.predicate);
+      if (list) list.push(edge);
+      else byPredicate.set(edge.predicate, [edge]);
+    };
+    for (const quad of quads) {
+      const s = termId(quad.subject);
+      const o = termId(quad.object);
+      const predicate = quad.predicate.value;
+      this.terms.set(s, quad.subject);
+      this.terms.set(o, quad.object);
+      push(this.outgoing, s, { predicate, other: quad.object, otherId: o });
+      push(this.incoming, o, { predicate, other: quad.subject, otherId: s });
+      if (predicate === rdfType) {
+        const list = this.classes.get(s);
+        if (list) list.push(quad.object.value);
+        else this.classes.set(s, [quad.object.value]);
+      }
+    }
+  }
+
+  /** Every term some shape targets, with the shapes that target it (as the engine resolves targets). */
+  focusNodes(): FocusNode[] {
+    const out: FocusNode[] = [];
+    const index = this.targetIndex;
+    const shapes = new Set<Term>();
+    const add = (list: Term[] | undefined) => {
+      if (list) for (const shape of list) shapes.add(shape);
+    };
+    for (const [id, term] of this.terms) {
+      shapes.clear();
+      for (const c of this.classes.get(id) ?? []) add(index.byClass.get(c));
+      if (term.termType !== 'Literal') add(index.byNode.get(term.value));
+      for (const p of this.incoming.get(id)?.keys() ?? []) add(index.byObjectOf.get(p));
+      for (const p of this.outgoing.get(id)?.keys() ?? []) add(index.bySubjectOf.get(p));
+      if (shapes.size > 0) out.push({ term, shapes: [...shapes] });
+    }
+    return out;
+  }
+
+  /** The key of one unit on one focus node: the unit, and the statements it reads, values described. */
+  keyOf(term: Term, unit: ShapeUnit): NeighbourhoodKey {
+    const self = termId(term);
+    const edges: Array<{ text: string; edge: Edge }> = [];
+    const reads = unit.reads;
+    const take = (direction: '>' | '<', list: Edge[]) => {
+      for (const edge of list) edges.push({ text: `${direction}${this.codes.of(edge.predicate)} ${this.describe(edge.other, edge.otherId)}`, edge });
+    };
+    if (reads === 'neighbourhood') {
+      for (const list of this.outgoing.get(self)?.values() ?? []) take('>', list);
+      for (const [p, list] of this.incoming.get(self) ?? []) if (this.reach.incoming.has(p)) take('<', list);
+    } else {
+      const byPredicate = (reads.direction === '>' ? this.outgoing : this.incoming).get(self);
+      if (byPredicate) for (const p of reads.predicates) take(reads.direction, byPredicate.get(p) ?? []);
+    }
+    const head = `${unit.id} ${reads === 'neighbourhood' ? this.describe(term, self) : term.termType[0]}`;
+    if (edges.length === 0) return { key: head, neighbours: [] };
+    if (edges.length > 1) edges.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    // Values are numbered by first appearance, so a value reached twice (two predicates of an
+    // alternative path) is told apart from two distinct values: counts depend on it.
+    const index = new Map<string, number>([[self, -1]]);
+    const neighbours: Term[] = [];
+    let key = head;
+    for (const { text, edge } of edges) {
+      let n = index.get(edge.otherId);
+      if (n === undefined) {
+        n = neighbours.length;
+        index.set(edge.otherId, n);
+        neighbours.push(edge.other);
+      }
+      key += `|${text}#${n}`;
+    }
+    return { key, neighbours };
+  }
+
+  /** The value's description as a short code. */
+  private describe(term: Term, id: string): string {
+    let code = this.descriptions.get(id);
+    if (code === undefined) this.descriptions.set(id, (code = this.codes.of(this.describeOnce(term, id))));
+    return code;
+  }
+
+  private describeOnce(term: Term, id: string): string {
+    if (term.termType === 'Literal') {
+      const datatype = term.datatype.value;
+      const plain = datatype === xsdString || datatype === rdfLangString;
+      return `L${term.language ? '@' : ''}^${datatype}${plain || xsd.validateSimple(term) ? '' : '!'}`;
+    }
+    const classes = this.classes.get(id);
+    return `${term.termType[0]}${classes ? ` a ${[...classes].sort().join(' ')}` : ''}`;
+  }
+}
