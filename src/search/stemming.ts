@@ -23,8 +23,22 @@ export function stemLanguageOf(tag: string): StemLanguage | null {
   return primary === 'fr' || primary === 'en' ? primary : null;
 }
 
+// Catalogue texts repeat their words (titles, descriptions, keywords of alike records): each word's
+// stem is remembered, per language, up to a bound (a fresh map when it fills).
+const remembered = { fr: new Map<string, string>(), en: new Map<string, string>() };
+
+function stemOf(word: string, language: StemLanguage): string {
+  const known = remembered[language];
+  let stem = known.get(word);
+  if (stem === undefined) {
+    if (known.size >= 50_000) known.clear();
+    known.set(word, (stem = stemmers[language].stem(foldWord(word))));
+  }
+  return stem;
+}
+
 function stemmed(words: readonly string[], language: StemLanguage): string {
-  return words.map((w) => stemmers[language].stem(foldWord(w))).join(' ');
+  return words.map((w) => stemOf(w, language)).join(' ');
 }
 
 /**
