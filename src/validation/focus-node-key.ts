@@ -8,15 +8,12 @@
 // dataset's licence, title or creators, and their people and organisations, mostly do.
 import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
-import { XsdValidation } from 'rdf-validation';
+import { literalShapeOf, termId } from './structure-key.js';
 
 const sh = (local: string) => `http://www.w3.org/ns/shacl#${local}`;
 const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const rdfFirst = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#first';
 const rdfRest = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#rest';
-const xsdString = 'http://www.w3.org/2001/XMLSchema#string';
-const rdfLangString = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
-const xsd = new XsdValidation();
 
 /** How one shape picks its focus nodes, as the engine resolved it. */
 export interface ShapeTargets {
@@ -119,7 +116,6 @@ export function neighbourhoodReach(shapeQuads: readonly Quad[], targets: ShapeTa
   }
   return { oneStep: blocking.size === 0, blocking: [...blocking], incoming, targets, units };
 }
-const termId = (term: Term): string => (term.termType === 'Literal' ? `L${term.language}^${term.datatype.value}^${term.value}` : `${term.termType[0]}${term.value}`);
 
 export interface FocusNode {
   term: Term;
@@ -268,11 +264,7 @@ export class RecordNeighbourhoods {
   }
 
   private describeOnce(term: Term, id: string): string {
-    if (term.termType === 'Literal') {
-      const datatype = term.datatype.value;
-      const plain = datatype === xsdString || datatype === rdfLangString;
-      return `L${term.language ? '@' : ''}^${datatype}${plain || xsd.validateSimple(term) ? '' : '!'}`;
-    }
+    if (term.termType === 'Literal') return `L${literalShapeOf(term)}`;
     const classes = this.classes.get(id);
     return `${term.termType[0]}${classes ? ` a ${[...classes].sort().join(' ')}` : ''}`;
   }

@@ -2,13 +2,23 @@
 // graphs are the same up to the names of their nodes and the values of their literals (datatype,
 // language and lexical validity kept) get the same SHACL results from shapes that only count,
 // type and kind-check values. Which shapes those are is decided in `shapesAllowReuse`.
-import type { Quad, Term } from '@rdfjs/types';
+import type { Literal, Quad, Term } from '@rdfjs/types';
 import { XsdValidation } from 'rdf-validation';
 
 const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const xsdString = 'http://www.w3.org/2001/XMLSchema#string';
 const rdfLangString = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
 const xsd = new XsdValidation();
+
+/** What shapes can see of a literal: language or not, datatype, and whether its lexical form is valid for it. */
+export function literalShapeOf(term: Literal): string {
+  const datatype = term.datatype.value;
+  const plain = datatype === xsdString || datatype === rdfLangString;
+  return `${term.language ? '@' : ''}^${datatype}${plain || xsd.validateSimple(term) ? '' : '!'}`;
+}
+
+/** A term's id within one graph: literals by language, datatype and value; others by kind and value. */
+export const termId = (term: Term): string => (term.termType === 'Literal' ? `L${term.language}^${term.datatype.value}^${term.value}` : `${term.termType[0]}${term.value}`);
 
 export interface StructureKey {
   key: string;
@@ -23,17 +33,14 @@ export function structureKeyOf(quads: readonly Quad[]): StructureKey {
   const terms: Term[] = [];
   const name = (term: Term): string => {
     if (term.termType === 'NamedNode' && classes.has(term.value)) return `<${term.value}>`;
-    const id = term.termType === 'Literal' ? `L${term.language}^${term.datatype.value}^${term.value}` : `${term.termType[0]}${term.value}`;
+    const id = termId(term);
     let n = index.get(id);
     if (n === undefined) {
       n = terms.length;
       index.set(id, n);
       terms.push(term);
     }
-    if (term.termType !== 'Literal') return `${term.termType[0]}${n}`;
-    const datatype = term.datatype.value;
-    const plain = datatype === xsdString || datatype === rdfLangString;
-    return `L${n}${term.language ? '@' : ''}^${datatype}${plain || xsd.validateSimple(term) ? '' : '!'}`;
+    return term.termType === 'Literal' ? `L${n}${literalShapeOf(term)}` : `${term.termType[0]}${n}`;
   };
   const parts: string[] = [];
   for (const quad of quads) parts.push(`${name(quad.subject)} <${quad.predicate.value}> ${name(quad.object)}`);
