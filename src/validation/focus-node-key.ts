@@ -223,9 +223,20 @@ export class RecordNeighbourhoods {
 
   /** The key of one unit on one focus node: the unit, and the statements it reads, values described. */
   keyOf(term: Term, unit: ShapeUnit): NeighbourhoodKey {
+    return this.key(term, unit.reads, String(unit.id));
+  }
+
+  /**
+   * The key of a focus node for all the shapes at once: its whole neighbourhood, which also tells
+   * which shapes target it (its classes, its predicates, the incoming ones targets read).
+   */
+  nodeKeyOf(term: Term): NeighbourhoodKey {
+    return this.key(term, 'neighbourhood', 'N');
+  }
+
+  private key(term: Term, reads: ShapeUnit['reads'], name: string): NeighbourhoodKey {
     const self = termId(term);
     const edges: Array<{ text: string; edge: Edge }> = [];
-    const reads = unit.reads;
     const take = (direction: '>' | '<', list: Edge[]) => {
       for (const edge of list) edges.push({ text: `${direction}${this.codes.of(edge.predicate)} ${this.describe(edge.other, edge.otherId)}`, edge });
     };
@@ -236,7 +247,7 @@ export class RecordNeighbourhoods {
       const byPredicate = (reads.direction === '>' ? this.outgoing : this.incoming).get(self);
       if (byPredicate) for (const p of reads.predicates) take(reads.direction, byPredicate.get(p) ?? []);
     }
-    const head = `${unit.id} ${reads === 'neighbourhood' ? this.describe(term, self) : term.termType[0]}`;
+    const head = `${name} ${reads === 'neighbourhood' ? this.describe(term, self) : term.termType[0]}`;
     if (edges.length === 0) return { key: head, neighbours: [] };
     if (edges.length > 1) edges.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     // Values are numbered by first appearance, so a value reached twice (two predicates of an

@@ -39,6 +39,14 @@ interface CachedFinding extends Omit<Finding, 'focusNode' | 'value'> {
   value: number | string | null;
 }
 
+/** A focus node whose whole neighbourhood was new: its findings are gathered unit by unit. */
+interface FreshNode {
+  term: Term;
+  key: string;
+  neighbours: Term[];
+  findings: Finding[];
+}
+
 /** A focus node's finding kept for reuse: its value is the focus node (-1), neighbour n, or a term in N-Triples. */
 type NodeFinding = Omit<Finding, 'focusNode' | 'value'> & { value: number | string | null };
 
@@ -68,7 +76,7 @@ export class RecordValidator {
   private readonly nodeCache = new Map<string, NodeFinding[]>();
   private targetIndex: TargetIndex | undefined;
   private readonly keyCodes = new KeyCodes();
-  /** Records validated or fully reused; (focus node, shape unit) pairs reused or validated (per-focus-node mode). */
+  /** Records validated or fully reused; keys (whole focus node, or focus node and shape unit) reused, units validated. */
   stats = { validated: 0, reused: 0, unitsReused: 0, unitsValidated: 0 };
 
   private constructor(
@@ -134,50 +142,67 @@ export class RecordValidator {
   }
 
   /**
-   * Each focus node takes, shape unit by unit, the results of an earlier node whose statements
-   * that unit reads look the same; the units nobody had seen are validated together.
+   * Each focus node takes the results of an earlier node with the same whole neighbourhood, else,
+   * shape unit by unit, those of earlier nodes whose statements that unit reads look the same;
+   * the units nobody had seen are validated together.
    */
   private async validateByFocusNode(quads: Quad[]): Promise<RecordReport> {
     const hood = new RecordNeighbourhoods(quads, this.reach, (this.targetIndex ??= new TargetIndex(this.reach.targets)), this.keyCodes);
     const findings: Finding[] = [];
-    const missed = new Map<ShapeUnit, Array<{ term: Term; key: string; neighbours: Term[] }>>();
+    const fresh: FreshNode[] = [];
+    const missed = new Map<ShapeUnit, Array<{ node: FreshNode; key: string; neighbours: Term[] }>>();
     for (const { term, shapes } of hood.focusNodes()) {
+      const whole = hood.nodeKeyOf(term);
+      const known = this.cached(whole.key, term, whole.neighbours);
+      if (known) {
+        findings.push(...known);
+        continue;
+      }
+      const node: FreshNode = { term, ...whole, findings: [] };
+      fresh.push(node);
       for (const shape of shapes) {
         for (const unit of this.reach.units.get(shape.value) ?? []) {
           const { key, neighbours } = hood.keyOf(term, unit);
-          const cached = this.nodeCache.get(key);
-          if (!cached) {
-            this.stats.unitsValidated += 1;
-            missed.set(unit, [...(missed.get(unit) ?? []), { term, key, neighbours }]);
-            continue;
-          }
-          this.stats.unitsReused += 1;
-          for (const f of cached) findings.push({ ...f, focusNode: term.value, value: typeof f.value === 'number' ? ntriples(f.value < 0 ? term : neighbours[f.value]!) : f.value });
+          const found = this.cached(key, term, neighbours);
+          if (found) node.findings.push(...found);
+          else missed.set(unit, [...(missed.get(unit) ?? []), { node, key, neighbours }]);
         }
       }
     }
-    if (missed.size === 0) {
-      this.stats.reused += 1;
-      return summarise(findings, true);
-    }
-    this.stats.validated += 1;
-    const dataset = new Store(quads);
+    const reused = missed.size === 0;
+    this.stats[reused ? 'reused' : 'validated'] += 1;
+    const dataset = reused ? null : new Store(quads);
     for (const [unit, nodes] of missed) {
+      this.stats.unitsValidated += nodes.length;
       const validator = this.coreUnitShapes.has(unit.shape) ? this.core : this.profile;
-      const report = await validator.validate({ dataset, terms: nodes.map((n) => n.term) }, [{ terms: [unit.shape] }]);
+      const report = await validator.validate({ dataset: dataset!, terms: nodes.map((n) => n.node.term) }, [{ terms: [unit.shape] }]);
       // A node shape validated for its own constraints also reports its property shapes: those are units of their own.
       const found = report.results.filter((r) => unit.reads !== 'neighbourhood' || r.shape.ptr.term.equals(unit.shape)).map((r) => this.finding(r));
-      findings.push(...found);
-      for (const node of nodes) {
-        const index = new Map<string, number>([[ntriples(node.term), -1], ...node.neighbours.map((t, i) => [ntriples(t), i] as const)]);
-        if (this.nodeCache.size >= 100_000) this.nodeCache.delete(this.nodeCache.keys().next().value!);
-        this.nodeCache.set(
-          node.key,
-          found.filter((f) => f.focusNode === node.term.value).map(({ focusNode: _, ...f }) => ({ ...f, value: f.value === null ? null : (index.get(f.value) ?? f.value) })),
-        );
+      for (const { node, key, neighbours } of nodes) {
+        const own = found.filter((f) => f.focusNode === node.term.value);
+        node.findings.push(...own);
+        this.remember(key, node.term, neighbours, own);
       }
     }
-    return summarise(findings, false);
+    for (const node of fresh) {
+      findings.push(...node.findings);
+      this.remember(node.key, node.term, node.neighbours, node.findings);
+    }
+    return summarise(findings, reused);
+  }
+
+  /** The findings kept under a key, given to this focus node and its neighbours. */
+  private cached(key: string, term: Term, neighbours: Term[]): Finding[] | null {
+    const kept = this.nodeCache.get(key);
+    if (!kept) return null;
+    this.stats.unitsReused += 1;
+    return kept.map((f) => ({ ...f, focusNode: term.value, value: typeof f.value === 'number' ? ntriples(f.value < 0 ? term : neighbours[f.value]!) : f.value }));
+  }
+
+  private remember(key: string, term: Term, neighbours: Term[], found: Finding[]): void {
+    const index = new Map<string, number>([[ntriples(term), -1], ...neighbours.map((t, i) => [ntriples(t), i] as const)]);
+    if (this.nodeCache.size >= 100_000) this.nodeCache.delete(this.nodeCache.keys().next().value!);
+    this.nodeCache.set(key, found.map(({ focusNode: _, ...f }) => ({ ...f, value: f.value === null ? null : (index.get(f.value) ?? f.value) })));
   }
 
   private async run(dataset: DatasetCore): Promise<Finding[]> {
