@@ -3,7 +3,7 @@
 // record's derivation, and read by GraphQL in indexed lookups instead of SPARQL. It follows the
 // system of record: a record graph changed by hand through SPARQL Update shows there at the next
 // derivation of that record.
-import type { RecordsDatabase } from '../records/index.js';
+import { AnswerCache, type RecordsDatabase } from '../records/index.js';
 import type { GraphDigest } from './graph-digest.js';
 
 export interface IndexedLink {
@@ -38,8 +38,11 @@ export class LinkIndex {
   private readonly addRef;
   private readonly dropRef;
   private readonly dropUnreferenced;
+  /** Result lists show the same resources again and again: their summaries are remembered until the database changes. */
+  private readonly summaryCache: AnswerCache;
 
   constructor(private readonly db: RecordsDatabase) {
+    this.summaryCache = new AnswerCache(db, 20_000);
     this.deleteLinks = db.prepare('DELETE FROM graph_links WHERE source = ? AND record_id = ?');
     this.deleteSummaries = db.prepare('DELETE FROM graph_summaries WHERE source = ? AND record_id = ?');
     this.insertLink = db.prepare('INSERT INTO graph_links (source, record_id, graph, subject, property, object, relation_type) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -83,7 +86,13 @@ export class LinkIndex {
 
   /** Types and labels of the nodes, over every record graph (each value once). */
   summaries(nodes: readonly string[]): IndexedSummary[] {
-    return this.summaryRows.all(JSON.stringify(nodes)) as IndexedSummary[];
+    return this.summaryCache
+      .answersFor(nodes, (missing) => {
+        const byNode = new Map<string, IndexedSummary[]>(missing.map((node) => [node, []]));
+        for (const row of this.summaryRows.all(JSON.stringify(missing)) as IndexedSummary[]) byNode.get(row.node)?.push(row);
+        return byNode;
+      })
+      .flat();
   }
 
   isEmpty(): boolean {

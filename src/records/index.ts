@@ -13,3 +13,4 @@ export {
 export { isProcessAlive } from './process-liveness.js';
 export { RecordDerivations, type Derivation, type DerivationStatus, type DeriveRun, type SourceValidationSummary } from './record-derivations.js';
 export { PublishedItems, type PublishedItem, type ItemQuery } from './published-items.js';
+export { AnswerCache } from './answer-cache.js';

@@ -3,7 +3,7 @@
 // and queried with bound parameters only (user text becomes quoted FTS5 tokens).
 import type { RecordsDatabase } from '../records/index.js';
 import { facetNames, type Facet, type SearchDocument } from './search-document.js';
-import { AnswerCache } from './answer-cache.js';
+import { AnswerCache } from '../records/index.js';
 import { FacetPostings } from './facet-postings.js';
 import { foldWord, queryPhrases, queryTokens, wordsOf } from './stemming.js';
 

@@ -2,7 +2,7 @@
 // index's queries, so that SQLite's synchronous work never holds the HTTP event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openRecordsDatabase } from '../records/index.js';
-import { AnswerCache } from './answer-cache.js';
+import { AnswerCache } from '../records/index.js';
 import { SearchIndex } from './search-index.js';
 import type { SearchRequest } from './search-readers.js';
 
