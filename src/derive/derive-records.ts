@@ -85,20 +85,32 @@ async function writeBatch(deps: DeriveDeps, source: string, derived: DerivedReco
   }
 }
 
-/** Derives batches as the engine allows (one per worker at a time) and writes them in order. */
+/**
+ * Derives batches and writes them in order. Twice as many batches as workers are in flight, and
+ * the next one is sent before a finished one is written: the workers derive while the graph store
+ * and the records database take the previous batch, instead of each waiting for the other.
+ */
 async function deriveAll(deps: DeriveDeps, next: () => Array<{ source: string; recordId: string }>, onBatch: (source: string, derived: DerivedRecord[]) => Promise<void>): Promise<void> {
-  for (;;) {
-    const inFlight: Array<{ source: string; work: Promise<DerivedRecord[]> }> = [];
-    for (let i = 0; i < deps.engine.parallelism; i += 1) {
+  const depth = deps.engine.parallelism * 2;
+  const inFlight: Array<{ source: string; work: Promise<DerivedRecord[]> }> = [];
+  const send = () => {
+    while (inFlight.length < depth) {
       const keys = next();
-      if (keys.length === 0) break;
+      if (keys.length === 0) return;
       // A batch holds one source's records (its policy applies to the whole batch).
       const source = keys[0]!.source;
       const records = toRecords(deps.records, source, keys.filter((k) => k.source === source).map((k) => k.recordId));
-      inFlight.push({ source, work: deps.engine.derive(records, deps.policyOf(source)) });
+      const work = deps.engine.derive(records, deps.policyOf(source));
+      work.catch(() => {}); // awaited in order below; a failure there ends the run
+      inFlight.push({ source, work });
     }
-    if (inFlight.length === 0) return;
-    for (const { source, work } of inFlight) await onBatch(source, await work);
+  };
+  send();
+  while (inFlight.length > 0) {
+    const { source, work } = inFlight.shift()!;
+    const derived = await work;
+    send();
+    await onBatch(source, derived);
   }
 }
 
