@@ -12,6 +12,8 @@ export interface CatalogueIris {
   base: string;
   /** The node of a resource named by a persistent identifier; a plain URL stays itself. */
   resource(pid: Pid): string;
+  /** What the nodes minted from one identifier scheme start with (the DOI resources: `resourcePrefix('doi')`). */
+  resourcePrefix(scheme: Exclude<Pid['scheme'], 'url'>): string;
   /** The node of a resource whose record carries no persistent identifier. */
   localResource(source: string, recordId: string): string;
   /** The named graph of one harvested record, which is also its dcat:CatalogRecord. */
@@ -25,6 +27,7 @@ export function catalogueIris(base: string): CatalogueIris {
   return {
     base: root,
     resource: (pid) => (pid.scheme === 'url' ? pid.iri : `${root}id/${pid.scheme}/${iriSegment(pid.value)}`),
+    resourcePrefix: (scheme) => `${root}id/${scheme}/`,
     localResource: (source, recordId) => `${root}id/${iriSegment(source)}/${createHash('sha256').update(recordId).digest('hex').slice(0, 20)}`,
     recordGraph: (source, recordId) => `${root}record/${iriSegment(source)}/${encodeURIComponent(recordId)}`,
     catalog: (source) => `${root}catalog/${iriSegment(source)}`,

@@ -219,8 +219,13 @@ const migrations: string[] = [
  * connections' commits, total_changes this connection's own writes. Caches of query answers keep it.
  */
 export function contentVersion(db: RecordsDatabase): string {
-  return `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  let read = versionReaders.get(db);
+  // Asked before every remembered answer is given: the statement is prepared once per connection.
+  if (!read) versionReaders.set(db, (read = db.prepare('SELECT (SELECT data_version FROM pragma_data_version), total_changes()').raw()));
+  const [dataVersion, changes] = read.get() as [number, number];
+  return `${dataVersion}:${changes}`;
 }
+const versionReaders = new WeakMap<RecordsDatabase, Database.Statement>();
 
 export function recordsDatabasePath(dataDir: string): string {
   return path.join(dataDir, 'maillage.sqlite');

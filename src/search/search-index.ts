@@ -1,9 +1,8 @@
 // Owns the embedded text index and facets (SQLite FTS5 in the records database): kept in sync by
 // the derive stage in the same transaction as each record's derivation (so a reindex rebuilds it),
 // and queried with bound parameters only (user text becomes quoted FTS5 tokens).
-import type { RecordsDatabase } from '../records/index.js';
+import { AnswerCache, type RecordsDatabase } from '../records/index.js';
 import { facetNames, type Facet, type SearchDocument } from './search-document.js';
-import { AnswerCache } from '../records/index.js';
 import { FacetPostings } from './facet-postings.js';
 import { foldWord, queryPhrases, queryTokens, wordsOf } from './stemming.js';
 

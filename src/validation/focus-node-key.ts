@@ -40,7 +40,8 @@ export interface NeighbourhoodReach {
   blocking: string[];
   /** Predicates read backwards (inverse paths, targetObjectsOf): their incoming statements count. */
   incoming: ReadonlySet<string>;
-  targets: ShapeTargets[];
+  /** Which shapes target a node, looked up by its classes and predicates. */
+  targetIndex: TargetIndex;
   /** The units of each targeting shape, by shape term value. */
   units: ReadonlyMap<string, ShapeUnit[]>;
 }
@@ -96,25 +97,18 @@ export function neighbourhoodReach(shapeQuads: readonly Quad[], targets: ShapeTa
     if (store.getQuads(shape, null, null, null).some((q) => q.predicate.value.startsWith(sh('')) && !notConstraints.has(q.predicate.value))) list.push({ id: unitCount++, shape, reads: 'neighbourhood' });
     units.set(shape.value, list);
   }
-  // A value shape (sh:node, sh:not, sh:qualifiedValueShape, members of sh:or/and/xone) may check
-  // the value itself but not the value's own properties: those lie two steps from the focus node.
-  const valueShapes: Term[] = [];
-  const referencedFrom = (shape: Term | null) => {
-    for (const p of ['node', 'not', 'qualifiedValueShape']) valueShapes.push(...store.getObjects(shape, sh(p), null));
-    for (const p of ['or', 'and', 'xone']) for (const list of store.getObjects(shape, sh(p), null)) valueShapes.push(...listItems(store, list));
-  };
-  referencedFrom(null);
-  const seen = new Set<string>();
-  while (valueShapes.length > 0) {
-    const shape = valueShapes.pop()!;
-    if (seen.has(shape.value)) continue;
-    seen.add(shape.value);
-    // On a node shape's own focus node such a shape would stay one step away, but telling the
-    // two uses apart needs the shape tree: both are refused, to stay exact.
+  // A value shape (sh:node, sh:not, sh:qualifiedValueShape, members of sh:or/and/xone, wherever
+  // referenced) may check the value itself but not the value's own properties: those lie two steps
+  // from the focus node. On a node shape's own focus node such a shape would stay one step away,
+  // but telling the two uses apart needs the shape tree: both are refused, to stay exact.
+  const valueShapes = [
+    ...['node', 'not', 'qualifiedValueShape'].flatMap((p) => store.getObjects(null, sh(p), null)),
+    ...['or', 'and', 'xone'].flatMap((p) => store.getObjects(null, sh(p), null).flatMap((list) => listItems(store, list))),
+  ];
+  for (const shape of valueShapes) {
     if (store.getQuads(shape, sh('property'), null, null).length || store.getQuads(shape, sh('path'), null, null).length) blocking.add(`a nested shape with properties (${shape.value})`);
-    referencedFrom(shape);
   }
-  return { oneStep: blocking.size === 0, blocking: [...blocking], incoming, targets, units };
+  return { oneStep: blocking.size === 0, blocking: [...blocking], incoming, targetIndex: new TargetIndex(targets), units };
 }
 
 export interface FocusNode {
@@ -176,7 +170,6 @@ export class RecordNeighbourhoods {
   constructor(
     quads: readonly Quad[],
     private readonly reach: NeighbourhoodReach,
-    private readonly targetIndex: TargetIndex,
     private readonly codes: KeyCodes,
   ) {
     const push = (map: Map<string, ByPredicate>, id: string, edge: Edge) => {
@@ -205,7 +198,7 @@ export class RecordNeighbourhoods {
   /** Every term some shape targets, with the shapes that target it (as the engine resolves targets). */
   focusNodes(): FocusNode[] {
     const out: FocusNode[] = [];
-    const index = this.targetIndex;
+    const index = this.reach.targetIndex;
     const shapes = new Set<Term>();
     const add = (list: Term[] | undefined) => {
       if (list) for (const shape of list) shapes.add(shape);

@@ -11,7 +11,7 @@ import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
 import { Validator, type ValidationResult } from 'shacl-engine';
 import { bundledOntologyFolder, parseTurtleFiles, ReferenceTerms } from './reference-terms.js';
-import { KeyCodes, neighbourhoodReach, RecordNeighbourhoods, TargetIndex, type NeighbourhoodReach, type ShapeTargets, type ShapeUnit } from './focus-node-key.js';
+import { KeyCodes, neighbourhoodReach, RecordNeighbourhoods, type NeighbourhoodReach, type ShapeTargets, type ShapeUnit } from './focus-node-key.js';
 import { shapesAllowReuse, structureKeyOf } from './structure-key.js';
 import { summarise, type Finding, type RecordReport, type Severity } from './validation-report.js';
 
@@ -74,7 +74,6 @@ const termOfPointer = (value: { term: Term } | Term | null | undefined): Term | 
 export class RecordValidator {
   private readonly cache = new Map<string, CachedFinding[]>();
   private readonly nodeCache = new Map<string, NodeFinding[]>();
-  private targetIndex: TargetIndex | undefined;
   private readonly keyCodes = new KeyCodes();
   /** Records validated or fully reused; keys (whole focus node, or focus node and shape unit) reused, units validated. */
   stats = { validated: 0, reused: 0, unitsReused: 0, unitsValidated: 0 };
@@ -147,7 +146,7 @@ export class RecordValidator {
    * the units nobody had seen are validated together.
    */
   private async validateByFocusNode(quads: Quad[]): Promise<RecordReport> {
-    const hood = new RecordNeighbourhoods(quads, this.reach, (this.targetIndex ??= new TargetIndex(this.reach.targets)), this.keyCodes);
+    const hood = new RecordNeighbourhoods(quads, this.reach, this.keyCodes);
     const findings: Finding[] = [];
     const fresh: FreshNode[] = [];
     const missed = new Map<ShapeUnit, Array<{ node: FreshNode; key: string; neighbours: Term[] }>>();
@@ -165,7 +164,8 @@ export class RecordValidator {
           const { key, neighbours } = hood.keyOf(term, unit);
           const found = this.cached(key, term, neighbours);
           if (found) node.findings.push(...found);
-          else missed.set(unit, [...(missed.get(unit) ?? []), { node, key, neighbours }]);
+          else if (missed.has(unit)) missed.get(unit)!.push({ node, key, neighbours });
+          else missed.set(unit, [{ node, key, neighbours }]);
         }
       }
     }

@@ -141,7 +141,7 @@ export function createGraphLoaders(store: GraphStore, index: LinkIndex, iriBase:
 }
 
 /** What the statements claim for one property, as preferred-value.ts weighs it. */
-export function claimsOf(found: Statement[], predicate: string): Claim[] {
+function claimsOf(found: Statement[], predicate: string): Claim[] {
   return found
     .filter((s) => s.predicate === predicate)
     .map((s) => ({ value: s.object.value, language: s.object.termType === 'Literal' ? (s.object as Term & { language: string }).language : null, source: s.source, records: s.records }));

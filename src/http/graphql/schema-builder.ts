@@ -4,7 +4,6 @@ import SchemaBuilder from '@pothos/core';
 import type { SearchReader } from '../../search/index.js';
 import type { ThesaurusService } from '../../thesaurus/index.js';
 import type { GraphLoaders } from './graph-loaders.js';
-
 import type { SourcePriority } from '../../linking/preferred-value.js';
 
 export interface GraphqlContext {

@@ -5,6 +5,7 @@ import type { Quad } from '@rdfjs/types';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { create } from 'xmlbuilder2';
 import { parseDoi } from '../../linking/index.js';
+import { catalogueIris } from '../../mapping/index.js';
 import { prefixes } from '../../mapping/namespaces.js';
 
 export interface MetadataFormat {
@@ -30,7 +31,7 @@ const { dct, dcat, foaf, rdf } = prefixes;
 
 /** The DOI a catalogue resource IRI was minted from ({IRI_BASE}id/doi/...), if it was. */
 export function doiOfResource(iriBase: string, resource: string | null): string | null {
-  const prefix = `${iriBase}id/doi/`;
+  const prefix = catalogueIris(iriBase).resourcePrefix('doi');
   return resource?.startsWith(prefix) ? (parseDoi(decodeURIComponent(resource.slice(prefix.length)))?.value ?? null) : null;
 }
 

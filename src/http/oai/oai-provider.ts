@@ -9,6 +9,7 @@ import ntriples from '@rdfjs/to-ntriples';
 import { DataFactory } from 'n3';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { catalogueIris } from '../../mapping/index.js';
 import { prefixes } from '../../mapping/namespaces.js';
 import type { ItemQuery, PublishedItem, PublishedItems, RawRecordStore } from '../../records/index.js';
 import type { GraphStore } from '../../store/index.js';
@@ -159,7 +160,7 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
     if (!format) throw new OaiError('cannotDisseminateFormat', `This repository gives ${metadataFormats.map((f) => f.prefix).join(', ')}`);
     const query: ItemQuery = {
       ...(await queryOf(state.set)),
-      ...(format === oaiDatacite ? { format: { raw: 'oai_datacite', orResourcePrefix: `${iriBase}id/doi/` } } : {}),
+      ...(format === oaiDatacite ? { format: { raw: 'oai_datacite', orResourcePrefix: catalogueIris(iriBase).resourcePrefix('doi') } } : {}),
       ...(state.from ? { from: state.from } : {}),
       ...(state.until ? { until: state.until } : {}),
     };

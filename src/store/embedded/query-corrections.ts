@@ -94,8 +94,7 @@ interface Correction {
 function needsGraphExpansion(patterns: Pattern[]): boolean {
   return patterns.some((p) => {
     if (p.type === 'values' || p.type === 'query' || p.type === 'minus') return true;
-    if (p.type === 'group' || p.type === 'optional' || p.type === 'service') return needsGraphExpansion(p.patterns);
-    if (p.type === 'union') return needsGraphExpansion(p.patterns);
+    if (p.type === 'group' || p.type === 'optional' || p.type === 'service' || p.type === 'union') return needsGraphExpansion(p.patterns);
     return false;
   });
 }
