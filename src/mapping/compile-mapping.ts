@@ -4,7 +4,7 @@ import type { NamedNode, Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { parsePid, type Pid } from '../linking/identifiers.js';
 import type { IdRule, MappingSpec, NodeSpec, PropertyRule } from './mapping-spec.js';
-import { expandCurie } from './namespaces.js';
+import { curieNode } from './namespaces.js';
 import { compilePath, compileWhere, textOf } from './path-select.js';
 import type { SourceTree } from './source-tree.js';
 import { converters, nodeConverters, type ConversionContext } from './value-converters.js';
@@ -82,12 +82,12 @@ function compileProperty(rule: PropertyRule, tables: Tables): (tree: SourceTree,
   const valueOf = optionalText(rule.value ?? '.');
   const langOf = optionalText(rule.lang);
   const schemeOf = optionalText(rule.scheme);
-  const fixedPredicate = rule.p ? namedNode(expandCurie(rule.p)) : null;
+  const fixedPredicate = rule.p ? curieNode(rule.p) : null;
   const predicateFrom = rule.pFrom ? { key: optionalText(rule.pFrom.path), lookup: tableLookup(tables, rule.pFrom.table), fallback: rule.pFrom.default } : null;
   const convert = converters[rule.as ?? 'literal'];
   if (!convert) throw new MappingDefinitionError(`unknown conversion "${rule.as}" (known: ${Object.keys(converters).join(', ')})`);
   if (rule.table) tableLookup(tables, rule.table);
-  const objectTypes = (Array.isArray(rule.objectType) ? rule.objectType : rule.objectType ? [rule.objectType] : []).map((type) => namedNode(expandCurie(type)));
+  const objectTypes = (Array.isArray(rule.objectType) ? rule.objectType : rule.objectType ? [rule.objectType] : []).map(curieNode);
   const child = rule.node ? compileNode(rule.node, tables) : null;
   const splitter = rule.split ? new RegExp(rule.split) : null;
 
@@ -95,7 +95,7 @@ function compileProperty(rule: PropertyRule, tables: Tables): (tree: SourceTree,
     if (fixedPredicate) return [fixedPredicate];
     const key = predicateFrom!.key(node);
     const found = (key ? predicateFrom!.lookup(key) : null) ?? (predicateFrom!.fallback ? [predicateFrom!.fallback] : []);
-    return found.map((curie) => namedNode(expandCurie(curie)));
+    return found.map(curieNode);
   };
 
   return (tree, subject, run) => {
@@ -128,7 +128,7 @@ function compileProperty(rule: PropertyRule, tables: Tables): (tree: SourceTree,
 
 export function compileNode(spec: NodeSpec, tables: Tables): NodeMapper {
   const ids = (spec.id ?? []).map(compileIdRule);
-  const types = (spec.types ?? []).map((type) => namedNode(expandCurie(type)));
+  const types = (spec.types ?? []).map(curieNode);
   const typeFrom = spec.typeFrom ? { key: optionalText(spec.typeFrom.path), lookup: tableLookup(tables, spec.typeFrom.table), fallback: spec.typeFrom.default } : null;
   const properties = spec.properties.map((rule) => compileProperty(rule, tables));
   return (tree, run, fallback) => {
@@ -147,7 +147,7 @@ export function compileNode(spec: NodeSpec, tables: Tables): NodeMapper {
     if (typeFrom) {
       const key = typeFrom.key(tree);
       const found = (key ? typeFrom.lookup(key) : null) ?? (typeFrom.fallback ? [typeFrom.fallback] : []);
-      for (const type of found) run.emit(quad(subject, rdfType, namedNode(expandCurie(type))));
+      for (const type of found) run.emit(quad(subject, rdfType, curieNode(type)));
     }
     for (const property of properties) property(tree, subject, run);
     return subject;

@@ -1,4 +1,7 @@
 // Owns the prefixes that mappings, shapes and code write IRIs with (one table, used everywhere).
+import type { NamedNode } from '@rdfjs/types';
+import { DataFactory } from 'n3';
+
 export const prefixes = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
@@ -47,4 +50,16 @@ export function expandCurie(value: string): string {
     if (prefix in prefixes && !value.startsWith(`${prefix}://`)) return prefixes[prefix as keyof typeof prefixes] + value.slice(colon + 1);
   }
   return value;
+}
+
+const curieNodes = new Map<string, NamedNode>();
+
+/**
+ * The named node a CURIE (or full IRI) from a mapping or one of its tables stands for, made once:
+ * such names are few, and mapping asks for them once per statement.
+ */
+export function curieNode(value: string): NamedNode {
+  let node = curieNodes.get(value);
+  if (!node) curieNodes.set(value, (node = DataFactory.namedNode(expandCurie(value))));
+  return node;
 }

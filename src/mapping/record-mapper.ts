@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NamedNode, Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
+import { termId } from '../rdf/index.js';
 import type { Pid } from '../linking/identifiers.js';
 import { catalogueIris, type CatalogueIris } from './catalogue-iris.js';
 import { compileMapping, MappingDefinitionError, MappingInputError, type CompiledMapping, type MappingRun, type Tables } from './compile-mapping.js';
@@ -149,11 +150,21 @@ export class RecordMapper {
 }
 
 function dedupe(quads: Quad[]): Quad[] {
-  const seen = new Set<string>();
+  // Statements are grouped by subject and predicate ids (N3's terms carry theirs ready-made, hash
+  // included once computed); objects are compared within a group, never hashed (literals run long).
+  const seen = new Map<string, Map<string, Quad['object'][]>>();
   return quads.filter((q) => {
-    const key = `${q.subject.value} ${q.predicate.value} ${q.object.termType}${q.object.value}${q.object.termType === 'Literal' ? `@${q.object.language}^${q.object.datatype.value}` : ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const subject = termId(q.subject);
+    let byPredicate = seen.get(subject);
+    if (!byPredicate) seen.set(subject, (byPredicate = new Map()));
+    const predicate = termId(q.predicate);
+    const objects = byPredicate.get(predicate);
+    if (!objects) {
+      byPredicate.set(predicate, [q.object]);
+      return true;
+    }
+    if (objects.some((o) => o.equals(q.object))) return false;
+    objects.push(q.object);
     return true;
   });
 }

@@ -4,7 +4,7 @@
 import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { parsePid, type Pid } from '../linking/identifiers.js';
-import { expandCurie } from './namespaces.js';
+import { curieNode } from './namespaces.js';
 import { compilePath, textOf } from './path-select.js';
 import type { SourceTree } from './source-tree.js';
 
@@ -57,7 +57,7 @@ function pidOf(input: ConversionInput): Pid | null {
 function tableIris(input: ConversionInput, context: ConversionContext): NamedNode | null {
   if (!input.table) return null;
   const found = context.table(input.table, input.text) ?? context.table(input.table, input.text.toLowerCase());
-  return found?.[0] ? namedNode(expandCurie(found[0])) : null;
+  return found?.[0] ? curieNode(found[0]) : null;
 }
 
 const number = (node: SourceTree, path: string): number | null => {
@@ -70,7 +70,7 @@ const number = (node: SourceTree, path: string): number | null => {
 export const nodeConverters = new Set(['wkt-bbox', 'wkt-point']);
 
 export const converters: Record<string, Converter> = {
-  literal: ({ text, lang, datatype }) => (lang ? literal(text, lang.toLowerCase()) : datatype ? literal(text, namedNode(expandCurie(datatype))) : literal(text)),
+  literal: ({ text, lang, datatype }) => (lang ? literal(text, lang.toLowerCase()) : datatype ? literal(text, curieNode(datatype)) : literal(text)),
   date: ({ text }) => dateLiteral(text),
   /** A publication year as xsd:gYear; anything more precise as its date type. */
   year: ({ text }) => (/^\d{4}$/.test(text.trim()) ? literal(text.trim(), xsd('gYear')) : dateLiteral(text)),

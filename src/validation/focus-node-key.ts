@@ -6,9 +6,10 @@
 // same term. A node shape's own constraints depend on the focus node's whole neighbourhood.
 // Two records rarely share a whole structure (one more creator is enough to differ); their
 // dataset's licence, title or creators, and their people and organisations, mostly do.
-import type { Quad, Term } from '@rdfjs/types';
+import type { Literal, Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
-import { literalShapeOf, termId } from './structure-key.js';
+import { termId } from '../rdf/index.js';
+import { literalShapeOf, xsdValid } from './structure-key.js';
 
 const sh = (local: string) => `http://www.w3.org/ns/shacl#${local}`;
 const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -141,20 +142,35 @@ export class TargetIndex {
   }
 }
 
-/** A statement as a node sees it: the other end, and that end's term id. */
+/** A statement as a node sees it: the other end, that end's term id, and (once a key needed it) its text in keys. */
 interface Edge {
   predicate: string;
   other: Term;
   otherId: string;
+  text?: string;
 }
 type ByPredicate = Map<string, Edge[]>;
 
 /** Short codes for the long texts keys are made of (predicates, value descriptions), kept by the validator. */
 export class KeyCodes {
   private readonly codes = new Map<string, string>();
+  /** Literal descriptions by what their id ends with (nothing, a language, or a datatype and validity). */
+  private readonly literals = new Map<string, string>();
+
   of(text: string): string {
     let code = this.codes.get(text);
     if (code === undefined) this.codes.set(text, (code = this.codes.size.toString(36)));
+    return code;
+  }
+
+  /** The code of a literal's description (literalShapeOf), read from the end of its id: "v", "v"@lang, "v"^^datatype. */
+  ofLiteral(term: Literal, id: string): string {
+    const tail = id.slice(id.lastIndexOf('"') + 1);
+    // Which language does not matter, only that there is one (and a direction, RDF 1.2); a typed
+    // literal's lexical validity does.
+    const kind = tail.startsWith('@') ? (tail.includes('--') ? '@--' : '@') : tail === '' ? '' : `${tail}${xsdValid(term) ? '' : '!'}`;
+    let code = this.literals.get(kind);
+    if (code === undefined) this.literals.set(kind, (code = this.of(`L${literalShapeOf(term)}`)));
     return code;
   }
 }
@@ -179,14 +195,19 @@ export class RecordNeighbourhoods {
       if (list) list.push(edge);
       else byPredicate.set(edge.predicate, [edge]);
     };
+    // Incoming statements count only where inverse paths or targetObjectsOf read them; an object
+    // reached by none of those can still be targeted by name (targetNode), unless it is a literal.
+    const { incoming, targetIndex } = reach;
     for (const quad of quads) {
       const s = termId(quad.subject);
       const o = termId(quad.object);
       const predicate = quad.predicate.value;
       this.terms.set(s, quad.subject);
-      this.terms.set(o, quad.object);
       push(this.outgoing, s, { predicate, other: quad.object, otherId: o });
-      push(this.incoming, o, { predicate, other: quad.subject, otherId: s });
+      if (incoming.has(predicate)) {
+        this.terms.set(o, quad.object);
+        push(this.incoming, o, { predicate, other: quad.subject, otherId: s });
+      } else if (quad.object.termType !== 'Literal' && targetIndex.byNode.has(quad.object.value)) this.terms.set(o, quad.object);
       if (predicate === rdfType) {
         const list = this.classes.get(s);
         if (list) list.push(quad.object.value);
@@ -229,33 +250,36 @@ export class RecordNeighbourhoods {
 
   private key(term: Term, reads: ShapeUnit['reads'], name: string): NeighbourhoodKey {
     const self = termId(term);
-    const edges: Array<{ text: string; edge: Edge }> = [];
+    const edges: Edge[] = [];
     const take = (direction: '>' | '<', list: Edge[]) => {
-      for (const edge of list) edges.push({ text: `${direction}${this.codes.of(edge.predicate)} ${this.describe(edge.other, edge.otherId)}`, edge });
+      for (const edge of list) {
+        edge.text ??= `${direction}${this.codes.of(edge.predicate)} ${this.describe(edge.other, edge.otherId)}`;
+        edges.push(edge);
+      }
     };
     if (reads === 'neighbourhood') {
       for (const list of this.outgoing.get(self)?.values() ?? []) take('>', list);
-      for (const [p, list] of this.incoming.get(self) ?? []) if (this.reach.incoming.has(p)) take('<', list);
+      for (const list of this.incoming.get(self)?.values() ?? []) take('<', list);
     } else {
       const byPredicate = (reads.direction === '>' ? this.outgoing : this.incoming).get(self);
       if (byPredicate) for (const p of reads.predicates) take(reads.direction, byPredicate.get(p) ?? []);
     }
     const head = `${name} ${reads === 'neighbourhood' ? this.describe(term, self) : term.termType[0]}`;
     if (edges.length === 0) return { key: head, neighbours: [] };
-    if (edges.length > 1) edges.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    if (edges.length > 1) edges.sort((a, b) => (a.text! < b.text! ? -1 : a.text! > b.text! ? 1 : 0));
     // Values are numbered by first appearance, so a value reached twice (two predicates of an
     // alternative path) is told apart from two distinct values: counts depend on it.
     const index = new Map<string, number>([[self, -1]]);
     const neighbours: Term[] = [];
     let key = head;
-    for (const { text, edge } of edges) {
+    for (const edge of edges) {
       let n = index.get(edge.otherId);
       if (n === undefined) {
         n = neighbours.length;
         index.set(edge.otherId, n);
         neighbours.push(edge.other);
       }
-      key += `|${text}#${n}`;
+      key += `|${edge.text}#${n}`;
     }
     return { key, neighbours };
   }
@@ -263,13 +287,13 @@ export class RecordNeighbourhoods {
   /** The value's description as a short code. */
   private describe(term: Term, id: string): string {
     let code = this.descriptions.get(id);
-    if (code === undefined) this.descriptions.set(id, (code = this.codes.of(this.describeOnce(term, id))));
+    if (code === undefined) this.descriptions.set(id, (code = term.termType === 'Literal' ? this.codes.ofLiteral(term, id) : this.describeNode(term, id)));
     return code;
   }
 
-  private describeOnce(term: Term, id: string): string {
-    if (term.termType === 'Literal') return `L${literalShapeOf(term)}`;
+  private describeNode(term: Term, id: string): string {
     const classes = this.classes.get(id);
-    return `${term.termType[0]}${classes ? ` a ${[...classes].sort().join(' ')}` : ''}`;
+    if (!classes) return this.codes.of(term.termType[0]!);
+    return this.codes.of(`${term.termType[0]} a ${(classes.length > 1 ? [...classes].sort() : classes).join(' ')}`);
   }
 }

@@ -3,6 +3,7 @@
 // language and lexical validity kept) get the same SHACL results from shapes that only count,
 // type and kind-check values. Which shapes those are is decided in `shapesAllowReuse`.
 import type { Literal, Quad, Term } from '@rdfjs/types';
+import { termId } from '../rdf/index.js';
 import { XsdValidation } from 'rdf-validation';
 
 const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -10,15 +11,16 @@ const xsdString = 'http://www.w3.org/2001/XMLSchema#string';
 const rdfLangString = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
 const xsd = new XsdValidation();
 
+/** Whether a literal's lexical form is valid for its datatype (rdf-validation's XSD checks). */
+export const xsdValid = (term: Literal): boolean => xsd.validateSimple(term);
+
 /** What shapes can see of a literal: language or not, datatype, and whether its lexical form is valid for it. */
 export function literalShapeOf(term: Literal): string {
   const datatype = term.datatype.value;
   const plain = datatype === xsdString || datatype === rdfLangString;
-  return `${term.language ? '@' : ''}^${datatype}${plain || xsd.validateSimple(term) ? '' : '!'}`;
+  return `${term.language ? '@' : ''}^${datatype}${plain || xsdValid(term) ? '' : '!'}`;
 }
 
-/** A term's id within one graph: literals by language, datatype and value; others by kind and value. */
-export const termId = (term: Term): string => (term.termType === 'Literal' ? `L${term.language}^${term.datatype.value}^${term.value}` : `${term.termType[0]}${term.value}`);
 
 export interface StructureKey {
   key: string;
