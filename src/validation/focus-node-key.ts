@@ -33,6 +33,8 @@ export interface ShapeUnit {
   shape: Term;
   /** The statements its results depend on: along a path, or (node shape) the whole neighbourhood. */
   reads: { direction: '>' | '<'; predicates: ReadonlySet<string> } | 'neighbourhood';
+  /** The same for every unit that reads the same statements (many shapes check one path). */
+  readsKey: string;
 }
 
 export interface NeighbourhoodReach {
@@ -56,6 +58,8 @@ const listItems = (store: Store, head: Term): Term[] => {
   }
   return items;
 };
+
+const readsKeyOf = (reads: ShapeUnit['reads']): string => (reads === 'neighbourhood' ? 'N' : `${reads.direction}${[...reads.predicates].sort().join(' ')}`);
 
 /** Shape terms that neither constrain nor pick the focus node: a node shape with only these is the sum of its property shapes. */
 const notConstraints = new Set(
@@ -91,11 +95,14 @@ export function neighbourhoodReach(shapeQuads: readonly Quad[], targets: ShapeTa
   for (const { shape } of targets) {
     const own = pathOf(shape);
     if (own) {
-      units.set(shape.value, [{ id: unitCount++, shape, reads: own }]);
+      units.set(shape.value, [{ id: unitCount++, shape, reads: own, readsKey: readsKeyOf(own) }]);
       continue;
     }
-    const list: ShapeUnit[] = store.getObjects(shape, sh('property'), null).map((p) => ({ id: unitCount++, shape: p, reads: pathOf(p) ?? 'neighbourhood' }));
-    if (store.getQuads(shape, null, null, null).some((q) => q.predicate.value.startsWith(sh('')) && !notConstraints.has(q.predicate.value))) list.push({ id: unitCount++, shape, reads: 'neighbourhood' });
+    const list: ShapeUnit[] = store.getObjects(shape, sh('property'), null).map((p) => {
+      const reads = pathOf(p) ?? 'neighbourhood';
+      return { id: unitCount++, shape: p, reads, readsKey: readsKeyOf(reads) };
+    });
+    if (store.getQuads(shape, null, null, null).some((q) => q.predicate.value.startsWith(sh('')) && !notConstraints.has(q.predicate.value))) list.push({ id: unitCount++, shape, reads: 'neighbourhood', readsKey: readsKeyOf('neighbourhood') });
     units.set(shape.value, list);
   }
   // A value shape (sh:node, sh:not, sh:qualifiedValueShape, members of sh:or/and/xone, wherever
@@ -142,6 +149,12 @@ export class TargetIndex {
   }
 }
 
+/** A key without its unit: the statements read, described, and the neighbours in key order. */
+interface KeyPart {
+  part: string;
+  neighbours: Term[];
+}
+
 /** A statement as a node sees it: the other end, that end's term id, and (once a key needed it) its text in keys. */
 interface Edge {
   predicate: string;
@@ -182,6 +195,8 @@ export class RecordNeighbourhoods {
   private readonly classes = new Map<string, string[]>();
   private readonly terms = new Map<string, Term>();
   private readonly descriptions = new Map<string, string>();
+  private readonly parts = new Map<string, KeyPart>();
+  private partsOf: Term | null = null;
 
   constructor(
     quads: readonly Quad[],
@@ -237,7 +252,8 @@ export class RecordNeighbourhoods {
 
   /** The key of one unit on one focus node: the unit, and the statements it reads, values described. */
   keyOf(term: Term, unit: ShapeUnit): NeighbourhoodKey {
-    return this.key(term, unit.reads, String(unit.id));
+    const { part, neighbours } = this.part(term, unit.reads, unit.readsKey);
+    return { key: `${unit.id}${part}`, neighbours };
   }
 
   /**
@@ -245,10 +261,27 @@ export class RecordNeighbourhoods {
    * which shapes target it (its classes, its predicates, the incoming ones targets read).
    */
   nodeKeyOf(term: Term): NeighbourhoodKey {
-    return this.key(term, 'neighbourhood', 'N');
+    const { part, neighbours } = this.part(term, 'neighbourhood', 'N');
+    return { key: `N${part}`, neighbours };
   }
 
-  private key(term: Term, reads: ShapeUnit['reads'], name: string): NeighbourhoodKey {
+  /** What a focus node is (its kind and classes) as a short code. */
+  kindOf(term: Term): string {
+    return this.describe(term, termId(term));
+  }
+
+  /** The described statements one kind of reading sees, made once per focus node (its units ask for it in turn). */
+  private part(term: Term, reads: ShapeUnit['reads'], readsKey: string): KeyPart {
+    if (this.partsOf !== term) {
+      this.parts.clear();
+      this.partsOf = term;
+    }
+    let part = this.parts.get(readsKey);
+    if (!part) this.parts.set(readsKey, (part = this.describeReads(term, reads)));
+    return part;
+  }
+
+  private describeReads(term: Term, reads: ShapeUnit['reads']): KeyPart {
     const self = termId(term);
     const edges: Edge[] = [];
     const take = (direction: '>' | '<', list: Edge[]) => {
@@ -264,14 +297,14 @@ export class RecordNeighbourhoods {
       const byPredicate = (reads.direction === '>' ? this.outgoing : this.incoming).get(self);
       if (byPredicate) for (const p of reads.predicates) take(reads.direction, byPredicate.get(p) ?? []);
     }
-    const head = `${name} ${reads === 'neighbourhood' ? this.describe(term, self) : term.termType[0]}`;
-    if (edges.length === 0) return { key: head, neighbours: [] };
+    const head = ` ${reads === 'neighbourhood' ? this.describe(term, self) : term.termType[0]}`;
+    if (edges.length === 0) return { part: head, neighbours: [] };
     if (edges.length > 1) edges.sort((a, b) => (a.text! < b.text! ? -1 : a.text! > b.text! ? 1 : 0));
     // Values are numbered by first appearance, so a value reached twice (two predicates of an
     // alternative path) is told apart from two distinct values: counts depend on it.
     const index = new Map<string, number>([[self, -1]]);
     const neighbours: Term[] = [];
-    let key = head;
+    let part = head;
     for (const edge of edges) {
       let n = index.get(edge.otherId);
       if (n === undefined) {
@@ -279,9 +312,9 @@ export class RecordNeighbourhoods {
         index.set(edge.otherId, n);
         neighbours.push(edge.other);
       }
-      key += `|${edge.text}#${n}`;
+      part += `|${edge.text}#${n}`;
     }
-    return { key, neighbours };
+    return { part, neighbours };
   }
 
   /** The value's description as a short code. */

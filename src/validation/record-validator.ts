@@ -11,7 +11,8 @@ import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
 import { Validator, type ValidationResult } from 'shacl-engine';
 import { bundledOntologyFolder, parseTurtleFiles, ReferenceTerms } from './reference-terms.js';
-import { KeyCodes, neighbourhoodReach, RecordNeighbourhoods, type NeighbourhoodReach, type ShapeTargets, type ShapeUnit } from './focus-node-key.js';
+import { KeyCodes, neighbourhoodReach, RecordNeighbourhoods, type NeighbourhoodKey, type NeighbourhoodReach, type ShapeTargets, type ShapeUnit } from './focus-node-key.js';
+import { WholeKeyOdds } from './whole-key-odds.js';
 import { shapesAllowReuse, structureKeyOf } from './structure-key.js';
 import { summarise, type Finding, type RecordReport, type Severity } from './validation-report.js';
 
@@ -39,11 +40,10 @@ interface CachedFinding extends Omit<Finding, 'focusNode' | 'value'> {
   value: number | string | null;
 }
 
-/** A focus node whose whole neighbourhood was new: its findings are gathered unit by unit. */
+/** A focus node not found whole (or not looked up whole): its findings are gathered unit by unit. */
 interface FreshNode {
   term: Term;
-  key: string;
-  neighbours: Term[];
+  whole: NeighbourhoodKey | null;
   findings: Finding[];
 }
 
@@ -75,6 +75,7 @@ export class RecordValidator {
   private readonly cache = new Map<string, CachedFinding[]>();
   private readonly nodeCache = new Map<string, NodeFinding[]>();
   private readonly keyCodes = new KeyCodes();
+  private readonly wholeKeys = new WholeKeyOdds();
   /** Records validated or fully reused; keys (whole focus node, or focus node and shape unit) reused, units validated. */
   stats = { validated: 0, reused: 0, unitsReused: 0, unitsValidated: 0 };
 
@@ -151,13 +152,17 @@ export class RecordValidator {
     const fresh: FreshNode[] = [];
     const missed = new Map<ShapeUnit, Array<{ node: FreshNode; key: string; neighbours: Term[] }>>();
     for (const { term, shapes } of hood.focusNodes()) {
-      const whole = hood.nodeKeyOf(term);
-      const known = this.cached(whole.key, term, whole.neighbours);
-      if (known) {
-        findings.push(...known);
-        continue;
+      const kind = hood.kindOf(term);
+      const whole = this.wholeKeys.worthTrying(kind) ? hood.nodeKeyOf(term) : null;
+      if (whole) {
+        const known = this.cached(whole.key, term, whole.neighbours);
+        this.wholeKeys.tried(kind, known !== null);
+        if (known) {
+          findings.push(...known);
+          continue;
+        }
       }
-      const node: FreshNode = { term, ...whole, findings: [] };
+      const node: FreshNode = { term, whole, findings: [] };
       fresh.push(node);
       for (const shape of shapes) {
         for (const unit of this.reach.units.get(shape.value) ?? []) {
@@ -186,7 +191,7 @@ export class RecordValidator {
     }
     for (const node of fresh) {
       findings.push(...node.findings);
-      this.remember(node.key, node.term, node.neighbours, node.findings);
+      if (node.whole) this.remember(node.whole.key, node.term, node.whole.neighbours, node.findings);
     }
     return summarise(findings, reused);
   }
