@@ -12,6 +12,7 @@ import { writeDemoCatalogue } from '../../src/demo/index.js';
 import { readFileRecords } from '../../src/harvest/ingest/file-records.js';
 import { RecordMapper } from '../../src/mapping/index.js';
 import { bundledShapesFolder, RecordValidator, type RecordReport } from '../../src/validation/index.js';
+import { WholeKeyOdds } from '../../src/validation/whole-key-odds.js';
 import { temporaryDataDir } from '../support/embedded-store.js';
 import { sharedDataDir, sharedDataMissing } from '../support/shared-data.js';
 
@@ -74,6 +75,36 @@ describe('SHACL result reuse', () => {
     // Records 2 and 10 look like record 1 to every shape, record 6 like record 4: all their results came from the cache.
     expect(reuse.stats.reused).toBeGreaterThanOrEqual(3);
     expect(reuse.stats.unitsReused).toBeGreaterThan(reuse.stats.unitsValidated);
+  });
+
+  it('stops looking up whole neighbourhoods that never repeat, with the same findings', async () => {
+    const full = RecordValidator.load({ officialDir: null, reuse: false });
+    const reuse = RecordValidator.load({ officialDir: null });
+    let differing = 0;
+    for (let n = 1; n <= 200; n += 1) {
+      // Every dataset has its own number of keywords, so its whole neighbourhood is new each time;
+      // one in seven has no identifier (a core violation), one in five an ill-typed date.
+      const keywords = Array.from({ length: n }, (_, k) => `"mot ${k}"@fr`).join(', ');
+      const quads = record(n, `; dcat:keyword ${keywords}${n % 7 ? `; dct:identifier "${n}"` : ''}${n % 5 ? '' : '; dct:issued "2020-13-45"^^xsd:date'}`);
+      if (JSON.stringify(findingsOf(await reuse.validate(quads))) !== JSON.stringify(findingsOf(await full.validate(quads)))) differing += 1;
+    }
+    expect(differing).toBe(0);
+    expect(reuse.stats.wholeKeysSkipped).toBeGreaterThan(100);
+  });
+
+  it('keeps the odds of whole-neighbourhood lookups per kind of node', () => {
+    const odds = new WholeKeyOdds();
+    for (let i = 0; i < 64; i += 1) {
+      expect(odds.worthTrying('dataset')).toBe(true);
+      odds.tried('dataset', false);
+      odds.tried('person', true);
+    }
+    expect(odds.worthTrying('person')).toBe(true);
+    // After 64 misses a dataset is looked up whole one time in 32 only, in case that changes.
+    const tries = Array.from({ length: 64 }, () => odds.worthTrying('dataset')).filter(Boolean).length;
+    expect(tries).toBe(2);
+    for (let i = 0; i < 10; i += 1) odds.tried('dataset', true);
+    expect(odds.worthTrying('dataset')).toBe(true);
   });
 
   it('falls back to whole-record reuse when a shape looks two steps away', () => {
