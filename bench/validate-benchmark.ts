@@ -22,7 +22,7 @@ import { dataciteRecords } from './datacite-records.js';
 import type { Figure } from './report.js';
 
 // What is timed runs the compiled product code, as `maillage` does.
-const { createDeriveEngine, deriveBatch } = await compiled<typeof import('../src/derive/index.js')>('derive/index.js');
+const { createDeriveEngine, deriveBatch, deriveWorkerLimits } = await compiled<typeof import('../src/derive/index.js')>('derive/index.js');
 const { RecordMapper } = await compiled<typeof import('../src/mapping/index.js')>('mapping/index.js');
 const { KeywordAligner } = await compiled<typeof import('../src/thesaurus/keyword-aligner.js')>('thesaurus/keyword-aligner.js');
 const { RecordValidator, structureKeyOf } = await compiled<typeof import('../src/validation/index.js')>('validation/index.js');
@@ -150,7 +150,7 @@ async function mapValidateThreads(count: number, base: string, officialDir: stri
   const pending = new Map<number, (answer: { records: number; violations: number }) => void>();
   const threads = await Promise.all(
     Array.from({ length: count }, () => {
-      const worker = spawnWorker(new URL('./map-validate-worker.ts', import.meta.url), { base, officialDir });
+      const worker = spawnWorker(new URL('./map-validate-worker.ts', import.meta.url), { base, officialDir }, deriveWorkerLimits);
       return new Promise<typeof worker>((resolve, reject) => {
         worker.on('message', (message: { ready?: true; id: number; records: number; violations: number }) => {
           if (message.ready) return resolve(worker);
