@@ -169,10 +169,21 @@ export class KeyCodes {
   private readonly codes = new Map<string, string>();
   /** Literal descriptions by what their id ends with (nothing, a language, or a datatype and validity). */
   private readonly literals = new Map<string, string>();
+  /** Statements as a node sees them (direction, predicate, the other end's description), by predicate then description. */
+  private readonly edges = { '>': new Map<string, Map<string, string>>(), '<': new Map<string, Map<string, string>>() };
 
   of(text: string): string {
     let code = this.codes.get(text);
     if (code === undefined) this.codes.set(text, (code = this.codes.size.toString(36)));
+    return code;
+  }
+
+  /** The code of a statement as a node sees it, looked up without making its text. */
+  ofEdge(direction: '>' | '<', predicate: string, description: string): string {
+    let byDescription = this.edges[direction].get(predicate);
+    if (!byDescription) this.edges[direction].set(predicate, (byDescription = new Map()));
+    let code = byDescription.get(description);
+    if (code === undefined) byDescription.set(description, (code = this.of(`${direction}${predicate} ${description}`)));
     return code;
   }
 
@@ -286,7 +297,7 @@ export class RecordNeighbourhoods {
     const edges: Edge[] = [];
     const take = (direction: '>' | '<', list: Edge[]) => {
       for (const edge of list) {
-        edge.text ??= `${direction}${this.codes.of(edge.predicate)} ${this.describe(edge.other, edge.otherId)}`;
+        edge.text ??= this.codes.ofEdge(direction, edge.predicate, this.describe(edge.other, edge.otherId));
         edges.push(edge);
       }
     };
@@ -301,18 +312,18 @@ export class RecordNeighbourhoods {
     if (edges.length === 0) return { part: head, neighbours: [] };
     if (edges.length > 1) edges.sort((a, b) => (a.text! < b.text! ? -1 : a.text! > b.text! ? 1 : 0));
     // Values are numbered by first appearance, so a value reached twice (two predicates of an
-    // alternative path) is told apart from two distinct values: counts depend on it.
+    // alternative path) is told apart from two distinct values: counts depend on it. A value seen
+    // first takes the next number, which goes without saying; the focus node itself is -1.
     const index = new Map<string, number>([[self, -1]]);
     const neighbours: Term[] = [];
     let part = head;
     for (const edge of edges) {
-      let n = index.get(edge.otherId);
+      const n = index.get(edge.otherId);
       if (n === undefined) {
-        n = neighbours.length;
-        index.set(edge.otherId, n);
+        index.set(edge.otherId, neighbours.length);
         neighbours.push(edge.other);
-      }
-      part += `|${edge.text}#${n}`;
+        part += `|${edge.text}`;
+      } else part += `|${edge.text}#${n}`;
     }
     return { part, neighbours };
   }
