@@ -69,6 +69,9 @@ function pathText(result: ValidationResult): string | null {
     .join('/');
 }
 
+/** Most focus nodes meet every shape: one shared answer for them. */
+const noFindings: readonly Finding[] = Object.freeze([]);
+
 const termOfPointer = (value: { term: Term } | Term | null | undefined): Term | null => (value ? ('term' in value ? value.term : value) : null);
 
 export class RecordValidator {
@@ -201,10 +204,11 @@ export class RecordValidator {
   }
 
   /** The findings kept under a key, given to this focus node and its neighbours. */
-  private cached(key: string, term: Term, neighbours: Term[]): Finding[] | null {
+  private cached(key: string, term: Term, neighbours: Term[]): readonly Finding[] | null {
     const kept = this.nodeCache.get(key);
     if (!kept) return null;
     this.stats.unitsReused += 1;
+    if (kept.length === 0) return noFindings;
     return kept.map((f) => ({ ...f, focusNode: term.value, value: typeof f.value === 'number' ? ntriples(f.value < 0 ? term : neighbours[f.value]!) : f.value }));
   }
 
