@@ -69,6 +69,8 @@ export const demoIds = {
   datasetDoi: (n: number) => `10.57745/DEMO-DS-${n}`,
   softwareDoi: (n: number) => `10.57745/DEMO-SW-${n}`,
   publicationDoi: (n: number) => `10.5555/demo-pub-${n}`,
+  /** An article some datasets cite that no source of the demo holds: its node stays a stub. */
+  externalArticleDoi: (n: number) => `10.5555/demo-external-${n}`,
   halId: (n: number) => `hal-0${String(4000000 + n)}`,
   grant: (n: number) => `ANR-2${n % 4}-CE01-${String(n).padStart(4, '0')}`,
 };
@@ -123,7 +125,7 @@ export function writeDemoCatalogue(folder: string, size: DemoCatalogueSize = def
   <dates><date dateType="Collected">${year}-01-01/${year}-12-31</date><date dateType="Updated">${year + 1}-06-15</date></dates>
   <language>fr</language>
   <resourceType resourceTypeGeneral="Dataset">Observations</resourceType>
-  <relatedIdentifiers><relatedIdentifier relatedIdentifierType="DOI" relationType="IsCitedBy">${demoIds.publicationDoi(publication)}</relatedIdentifier><relatedIdentifier relatedIdentifierType="DOI" relationType="IsSupplementedBy">${demoIds.softwareDoi(software)}</relatedIdentifier></relatedIdentifiers>
+  <relatedIdentifiers><relatedIdentifier relatedIdentifierType="DOI" relationType="IsCitedBy">${demoIds.publicationDoi(publication)}</relatedIdentifier><relatedIdentifier relatedIdentifierType="DOI" relationType="IsSupplementedBy">${demoIds.softwareDoi(software)}</relatedIdentifier>${n % 10 === 0 ? `<relatedIdentifier relatedIdentifierType="DOI" relationType="References" resourceTypeGeneral="JournalArticle">${demoIds.externalArticleDoi(n)}</relatedIdentifier>` : ''}</relatedIdentifiers>
   <rightsList><rights rightsURI="${licenceUri}" rightsIdentifier="${licenceId}">${licenceId}</rights><rights rightsURI="info:eu-repo/semantics/openAccess">Open Access</rights></rightsList>
   <descriptions><description descriptionType="Abstract" xml:lang="fr">${escapeXml(`Mesures de ${fr.toLowerCase()} réalisées à ${place} en ${year}, au pas de temps horaire, contrôlées et validées.`)}</description></descriptions>
   <geoLocations><geoLocation><geoLocationPlace>${escapeXml(place)}</geoLocationPlace><geoLocationBox><westBoundLongitude>${(-5 + random() * 12).toFixed(3)}</westBoundLongitude><eastBoundLongitude>${(7.5 + random()).toFixed(3)}</eastBoundLongitude><southBoundLatitude>${(42 + random() * 3).toFixed(3)}</southBoundLatitude><northBoundLatitude>${(46 + random() * 4).toFixed(3)}</northBoundLatitude></geoLocationBox></geoLocation></geoLocations>

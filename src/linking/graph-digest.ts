@@ -22,8 +22,11 @@ export const linkProperties = [
   `${schema}sourceOrganization`,
 ];
 
-/** The properties a summary holds: types and labels. */
-export const summaryProperties = [`${rdf}type`, ...labelProperties];
+/**
+ * The properties a summary holds: classes, labels, and dct:type (what kind of resource a relation
+ * says a never-harvested resource is: its stub has no class of its own).
+ */
+export const summaryProperties = [`${rdf}type`, `${dct}type`, ...labelProperties];
 
 export interface LinkRow {
   subject: string;

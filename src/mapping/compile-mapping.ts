@@ -89,6 +89,7 @@ function compileProperty(rule: PropertyRule, tables: Tables): (tree: SourceTree,
   if (rule.table) tableLookup(tables, rule.table);
   const objectTypes = (Array.isArray(rule.objectType) ? rule.objectType : rule.objectType ? [rule.objectType] : []).map(curieNode);
   const child = rule.node ? compileNode(rule.node, tables) : null;
+  const objectProperties = (rule.objectProperties ?? []).map((objectRule) => compileProperty(objectRule, tables));
   const splitter = rule.split ? new RegExp(rule.split) : null;
 
   const predicatesFor = (node: SourceTree): NamedNode[] => {
@@ -120,7 +121,9 @@ function compileProperty(rule: PropertyRule, tables: Tables): (tree: SourceTree,
       }
       for (const object of objects) {
         for (const predicate of predicates) run.emit(quad(subject, predicate, object as NamedNode));
-        if (object.termType === 'NamedNode') for (const type of objectTypes) run.emit(quad(object, rdfType, type));
+        if (object.termType !== 'NamedNode') continue;
+        for (const type of objectTypes) run.emit(quad(object, rdfType, type));
+        for (const property of objectProperties) property(node, object, run);
       }
     }
   };

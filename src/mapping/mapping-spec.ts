@@ -39,6 +39,11 @@ export interface PropertyRule {
   /** A pattern for texts that hold several values ("kw1; kw2"). */
   split?: string;
   node?: NodeSpec;
+  /**
+   * Statements about the resource an identifier names, read from the same source node: what the
+   * source says of a related resource (its type) before, or without, that resource's own record.
+   */
+  objectProperties?: PropertyRule[];
 }
 
 export interface NodeSpec {
@@ -70,6 +75,7 @@ const propertyRule: z.ZodType<PropertyRule> = z.lazy(() =>
       objectType: z.union([z.string(), z.array(z.string())]).optional(),
       split: z.string().optional(),
       node: nodeSpec.optional(),
+      objectProperties: z.array(propertyRule).optional(),
     })
     .strict()
     .refine((rule) => rule.p || rule.pFrom, 'a property rule needs "p" or "pFrom"'),

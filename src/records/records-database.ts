@@ -212,6 +212,10 @@ const migrations: string[] = [
    ) WITHOUT ROWID`,
   `INSERT INTO node_summaries (node, predicate, value, lang, source, refs)
      SELECT node, predicate, value, coalesce(lang, '-'), source, COUNT(*) FROM graph_summaries GROUP BY node, predicate, value, coalesce(lang, '-'), source`,
+  // Summaries keep dct:type too (the type a relation gives a resource that was never harvested):
+  // emptied, the link index is filled again by deriving every record at the next start.
+  `DELETE FROM graph_summaries`,
+  `DELETE FROM node_summaries`,
 ];
 
 /**

@@ -46,6 +46,33 @@ export function kindOf(types: readonly string[]): ResourceKind {
   return kindOfClass.find(([cls]) => types.includes(cls))?.[1] ?? 'other';
 }
 
+/** The kind each EU dataset type (dct:type) stands for, as the classes mappings give (mappings/tables). */
+const kindOfDatasetType: Record<string, ResourceKind> = {
+  DATASET: 'dataset',
+  IMAGE: 'dataset',
+  AUDIOVISUAL: 'dataset',
+  SOUND: 'dataset',
+  PHYSICAL_OBJECT: 'dataset',
+  OTHER: 'dataset',
+  SOFTWARE: 'software',
+  WORKFLOW: 'software',
+  SERVICE: 'service',
+  TEXT: 'publication',
+  MODEL: 'publication',
+};
+const datasetTypes = 'http://publications.europa.eu/resource/authority/dataset-type/';
+
+/**
+ * A node's kind from its classes; a node with none (a resource only named by a relation, never
+ * harvested) from the dct:type the relation gave it (a DataCite relatedIdentifier's resourceTypeGeneral).
+ */
+export function kindOfNode(types: readonly string[], statedTypes: readonly string[]): ResourceKind {
+  const kind = kindOf(types);
+  if (kind !== 'other' || types.length > 0) return kind;
+  for (const type of statedTypes) if (type.startsWith(datasetTypes) && kindOfDatasetType[type.slice(datasetTypes.length)]) return kindOfDatasetType[type.slice(datasetTypes.length)]!;
+  return 'other';
+}
+
 export function searchDocumentOf(resource: string, source: string, types: readonly string[], quads: readonly Quad[]): SearchDocument {
   const about = (subject: string, predicate: string) => quads.filter((q) => q.subject.value === subject && q.predicate.value === predicate).map((q) => q.object);
   const values = (predicate: string) => about(resource, predicate).map((o) => o.value);

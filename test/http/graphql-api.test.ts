@@ -131,6 +131,24 @@ describe('a dataset and its linked resources', () => {
     );
   });
 
+  it('types a linked resource that was never harvested by what the relation said it is', async () => {
+    // DEMO-DS-90 references an article (resourceTypeGeneral JournalArticle) that no demo source holds.
+    const answer = await graphql<{ dataset: { linkedResources: Array<{ relationType: string | null; resource: { iri: string; kind: string; types: string[]; title: string | null } }> } }>(
+      `{ dataset(doi: "10.57745/DEMO-DS-90") { linkedResources(kinds: [publication]) { relationType resource { iri kind types title } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const stub = answer.data!.dataset.linkedResources.find((l) => l.resource.iri === 'https://w3id.org/maillage/id/doi/10.5555/demo-external-90');
+    expect(stub).toEqual({ relationType: 'References', resource: { iri: 'https://w3id.org/maillage/id/doi/10.5555/demo-external-90', kind: 'publication', types: [], title: null } });
+    // The stub holds its identifier and its type in the citing record's graph, as SPARQL shows.
+    const sparql = await fetch(`${server.url}/sparql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' },
+      body: 'SELECT ?id ?type WHERE { GRAPH ?g { <https://w3id.org/maillage/id/doi/10.5555/demo-external-90> <http://purl.org/dc/terms/identifier> ?id ; <http://purl.org/dc/terms/type> ?type } }',
+    });
+    const rows = ((await sparql.json()) as { results: { bindings: Array<{ id: { value: string }; type: { value: string } }> } }).results.bindings;
+    expect(rows.map((r) => [r.id.value, r.type.value])).toEqual([['https://doi.org/10.5555/demo-external-90', 'http://publications.europa.eu/resource/authority/dataset-type/TEXT']]);
+  });
+
   it('shows a publication its datasets even when only the dataset stated the link', async () => {
     const answer = await graphql<{ resource: { linkedResources: Array<{ direction: string; resource: { iri: string } }> } }>(
       `{ resource(iri: "https://w3id.org/maillage/id/doi/10.5555/demo-pub-116") { linkedResources(kinds: [dataset]) { direction relation resource { iri } } } }`,

@@ -3,7 +3,7 @@
 // source, its FAIR scores, and Concept (a thesaurus concept).
 import { createGraphQLError } from 'graphql-yoga';
 import { labelProperties, prefixes } from '../../mapping/namespaces.js';
-import { kindOf } from '../../search/index.js';
+import { kindOfNode } from '../../search/index.js';
 import { labelIn, type Concept as ConceptModel, type ConceptScheme } from '../../thesaurus/index.js';
 import type { SourcePriority } from '../../linking/index.js';
 import { preferredIn, sourceOfGraph, valuesOf, type Alignment, type Link, type Statement } from './graph-loaders.js';
@@ -31,6 +31,9 @@ export function findConcept(context: GraphqlContext, iri: string): { concept: Co
   return null;
 }
 
+/** A node's kind from its summary: its classes, else the type a relation gave it (a stub). */
+const kindOfSummary = (found: Statement[]) => kindOfNode(valuesOf(found, `${rdf}type`), valuesOf(found, `${dct}type`));
+
 /** The name shown: the first label property stated, its value chosen by the preferred-value rules. */
 function label(found: Statement[], lang: string, priorityOf: SourcePriority): string | null {
   for (const predicate of labelProperties) {
@@ -46,7 +49,7 @@ ResourceRef.implement({
   description: 'A node of the catalogue graph, named by its catalogue IRI (minted from its persistent identifier).',
   fields: (t) => ({
     iri: t.exposeID('iri'),
-    kind: t.field({ type: ResourceKind, resolve: async (r, _args, c) => kindOf(valuesOf(await c.loaders.summaries.load(r.iri), `${rdf}type`)) }),
+    kind: t.field({ type: ResourceKind, resolve: async (r, _args, c) => kindOfSummary(await c.loaders.summaries.load(r.iri)) }),
     types: t.stringList({ resolve: async (r, _args, c) => valuesOf(await c.loaders.summaries.load(r.iri), `${rdf}type`) }),
     title: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: async (r, { lang }, c) => label(await c.loaders.summaries.load(r.iri), lang ?? 'en', c.sourcePriority) }),
     description: t.string({
@@ -134,7 +137,7 @@ ResourceRef.implement({
           const described = await c.loaders.summaries.loadMany(links.map((l) => l.other));
           links = links.filter((_l, i) => {
             const found = described[i];
-            return !(found instanceof Error) && kinds.includes(kindOf(valuesOf(found ?? [], `${rdf}type`)));
+            return !(found instanceof Error) && kinds.includes(kindOfSummary(found ?? []));
           });
         }
         return links;
