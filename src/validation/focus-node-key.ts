@@ -155,12 +155,12 @@ interface KeyPart {
   neighbours: Term[];
 }
 
-/** A statement as a node sees it: the other end, that end's term id, and (once a key needed it) its text in keys. */
+/** A statement as a node sees it: the other end, that end's term id, and (once a key needed it) its code in keys. */
 interface Edge {
   predicate: string;
   other: Term;
   otherId: string;
-  text?: string;
+  code?: string;
 }
 type ByPredicate = Map<string, Edge[]>;
 
@@ -297,7 +297,7 @@ export class RecordNeighbourhoods {
     const edges: Edge[] = [];
     const take = (direction: '>' | '<', list: Edge[]) => {
       for (const edge of list) {
-        edge.text ??= this.codes.ofEdge(direction, edge.predicate, this.describe(edge.other, edge.otherId));
+        edge.code ??= this.codes.ofEdge(direction, edge.predicate, this.describe(edge.other, edge.otherId));
         edges.push(edge);
       }
     };
@@ -310,7 +310,7 @@ export class RecordNeighbourhoods {
     }
     const head = ` ${reads === 'neighbourhood' ? this.describe(term, self) : term.termType[0]}`;
     if (edges.length === 0) return { part: head, neighbours: [] };
-    if (edges.length > 1) edges.sort((a, b) => (a.text! < b.text! ? -1 : a.text! > b.text! ? 1 : 0));
+    if (edges.length > 1) edges.sort((a, b) => (a.code! < b.code! ? -1 : a.code! > b.code! ? 1 : 0));
     // Values are numbered by first appearance, so a value reached twice (two predicates of an
     // alternative path) is told apart from two distinct values: counts depend on it. A value seen
     // first takes the next number, which goes without saying; the focus node itself is -1.
@@ -322,8 +322,8 @@ export class RecordNeighbourhoods {
       if (n === undefined) {
         index.set(edge.otherId, neighbours.length);
         neighbours.push(edge.other);
-        part += `|${edge.text}`;
-      } else part += `|${edge.text}#${n}`;
+        part += `|${edge.code}`;
+      } else part += `|${edge.code}#${n}`;
     }
     return { part, neighbours };
   }
