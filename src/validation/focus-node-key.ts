@@ -160,7 +160,7 @@ interface Edge {
   predicate: string;
   other: Term;
   otherId: string;
-  code?: string;
+  code?: number;
 }
 type ByPredicate = Map<string, Edge[]>;
 
@@ -170,7 +170,8 @@ export class KeyCodes {
   /** Literal descriptions by what their id ends with (nothing, a language, or a datatype and validity). */
   private readonly literals = new Map<string, string>();
   /** Statements as a node sees them (direction, predicate, the other end's description), by predicate then description. */
-  private readonly edges = { '>': new Map<string, Map<string, string>>(), '<': new Map<string, Map<string, string>>() };
+  private readonly edges = { '>': new Map<string, Map<string, number>>(), '<': new Map<string, Map<string, number>>() };
+  private edgeCount = 0;
 
   of(text: string): string {
     let code = this.codes.get(text);
@@ -178,12 +179,12 @@ export class KeyCodes {
     return code;
   }
 
-  /** The code of a statement as a node sees it, looked up without making its text. */
-  ofEdge(direction: '>' | '<', predicate: string, description: string): string {
+  /** The number of a statement as a node sees it, looked up without making its text (keys sort statements by it). */
+  ofEdge(direction: '>' | '<', predicate: string, description: string): number {
     let byDescription = this.edges[direction].get(predicate);
     if (!byDescription) this.edges[direction].set(predicate, (byDescription = new Map()));
     let code = byDescription.get(description);
-    if (code === undefined) byDescription.set(description, (code = this.of(`${direction}${predicate} ${description}`)));
+    if (code === undefined) byDescription.set(description, (code = this.edgeCount++));
     return code;
   }
 
@@ -310,7 +311,7 @@ export class RecordNeighbourhoods {
     }
     const head = ` ${reads === 'neighbourhood' ? this.describe(term, self) : term.termType[0]}`;
     if (edges.length === 0) return { part: head, neighbours: [] };
-    if (edges.length > 1) edges.sort((a, b) => (a.code! < b.code! ? -1 : a.code! > b.code! ? 1 : 0));
+    if (edges.length > 1) edges.sort((a, b) => a.code! - b.code!);
     // Values are numbered by first appearance, so a value reached twice (two predicates of an
     // alternative path) is told apart from two distinct values: counts depend on it. A value seen
     // first takes the next number, which goes without saying; the focus node itself is -1.
