@@ -315,11 +315,11 @@ export class RecordNeighbourhoods {
     // Values are numbered by first appearance, so a value reached twice (two predicates of an
     // alternative path) is told apart from two distinct values: counts depend on it. A value seen
     // first takes the next number, which goes without saying; the focus node itself is -1.
-    const index = new Map<string, number>([[self, -1]]);
+    const index = new Map<string, number>();
     const neighbours: Term[] = [];
     let part = head;
     for (const edge of edges) {
-      const n = index.get(edge.otherId);
+      const n = edge.otherId === self ? -1 : index.get(edge.otherId);
       if (n === undefined) {
         index.set(edge.otherId, neighbours.length);
         neighbours.push(edge.other);
