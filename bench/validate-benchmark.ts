@@ -13,6 +13,7 @@ import { Validator } from 'shacl-engine';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import { loadConfig, resolveDcatApShapes } from '../src/config/index.js';
 import { writeDemoCatalogue } from '../src/demo/demo-catalogue.js';
 import { readFileRecords } from '../src/harvest/ingest/file-records.js';
@@ -23,11 +24,6 @@ import { compiled } from './compiled.js';
 import { dataciteRecords } from './datacite-records.js';
 import type { Figure } from './report.js';
 
-// What is timed runs the compiled product code, as `maillage` does.
-const { createDeriveEngine, deriveBatch, deriveWorkerLimits } = await compiled<typeof import('../src/derive/index.js')>('derive/index.js');
-const { RecordMapper } = await compiled<typeof import('../src/mapping/index.js')>('mapping/index.js');
-const { KeywordAligner } = await compiled<typeof import('../src/thesaurus/keyword-aligner.js')>('thesaurus/keyword-aligner.js');
-const { RecordValidator, structureKeyOf } = await compiled<typeof import('../src/validation/index.js')>('validation/index.js');
 
 async function demoCatalogueRecords(): Promise<RecordToMap[]> {
   const { files } = writeDemoCatalogue(mkdtempSync(path.join(tmpdir(), 'maillage-bench-demo-')));
@@ -39,6 +35,11 @@ async function demoCatalogueRecords(): Promise<RecordToMap[]> {
 const rate = (records: number, ms: number) => Math.round((records / ms) * 1000);
 
 export async function validateBenchmark(options: { records: number; fullRecords: number }): Promise<Figure[]> {
+  // What is timed runs the compiled product code, as `maillage` does (loaded here, not when another benchmark runs).
+  const { createDeriveEngine, deriveBatch, deriveWorkerLimits } = await compiled<typeof import('../src/derive/index.js')>('derive/index.js');
+  const { RecordMapper } = await compiled<typeof import('../src/mapping/index.js')>('mapping/index.js');
+  const { KeywordAligner } = await compiled<typeof import('../src/thesaurus/keyword-aligner.js')>('thesaurus/keyword-aligner.js');
+  const { RecordValidator, structureKeyOf } = await compiled<typeof import('../src/validation/index.js')>('validation/index.js');
   const officialDir = resolveDcatApShapes(loadConfig({}));
   if (!officialDir) throw new Error('the official DCAT-AP 3.0 shapes are needed (../shared/data or DCAT_AP_SHAPES)');
   const base = 'https://w3id.org/maillage/';
@@ -125,7 +126,7 @@ export async function validateBenchmark(options: { records: number; fullRecords:
   const batches: Array<typeof records> = [];
   for (let i = 0; i < records.length; i += 250) batches.push(records.slice(i, i + 250));
   // The issue's measure: map + validate only, one worker thread per core.
-  const mapValidate = await mapValidateThreads(workers, base, officialDir);
+  const mapValidate = await mapValidateThreads(workers, { base, officialDir }, deriveWorkerLimits);
   await Promise.all(batches.slice(0, workers).map((b) => mapValidate.run(b.slice(0, 20))));
   t = performance.now();
   const cpu = process.cpuUsage();
@@ -154,28 +155,33 @@ export async function validateBenchmark(options: { records: number; fullRecords:
   return figures;
 }
 
-/** Worker threads that map and validate batches (bench/map-validate-worker.ts), sent round-robin. */
-async function mapValidateThreads(count: number, base: string, officialDir: string) {
-  const pending = new Map<number, (answer: { records: number; violations: number }) => void>();
+/** Worker threads that map and validate batches (bench/map-validate-worker.ts), sent round-robin; a thread that fails fails its batches. */
+async function mapValidateThreads(count: number, setup: { base: string; officialDir: string }, limits: ResourceLimits) {
+  type Answer = { records: number; violations: number };
+  const pending = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
   const threads = await Promise.all(
     Array.from({ length: count }, () => {
-      const worker = spawnWorker(new URL('./map-validate-worker.ts', import.meta.url), { base, officialDir }, deriveWorkerLimits);
+      const worker = spawnWorker(new URL('./map-validate-worker.ts', import.meta.url), setup, limits);
       return new Promise<typeof worker>((resolve, reject) => {
-        worker.on('message', (message: { ready?: true; id: number; records: number; violations: number }) => {
+        worker.on('message', (message: { ready?: true; id: number } & Answer) => {
           if (message.ready) return resolve(worker);
-          pending.get(message.id)!(message);
+          pending.get(message.id)?.resolve(message);
           pending.delete(message.id);
         });
-        worker.once('error', reject);
+        worker.once('error', (error) => {
+          reject(error);
+          for (const waiting of pending.values()) waiting.reject(error);
+          pending.clear();
+        });
       });
     }),
   );
   let next = 0;
   return {
     run: (records: RecordToMap[]) =>
-      new Promise<{ records: number; violations: number }>((resolve) => {
+      new Promise<Answer>((resolve, reject) => {
         const id = next++;
-        pending.set(id, resolve);
+        pending.set(id, { resolve, reject });
         threads[id % threads.length]!.postMessage({ id, records });
       }),
     close: () => Promise.all(threads.map((worker) => worker.terminate())),

@@ -6,7 +6,7 @@ import { prefixes } from '../mapping/namespaces.js';
 import { wktBounds } from '../rdf/index.js';
 import { indexedText, stemLanguageOf } from './stemming.js';
 
-const { dct, dcat, foaf, org, rdf, schema } = prefixes;
+const { dct, dcat, euType, foaf, org, rdf, schema } = prefixes;
 
 export type ResourceKind = 'dataset' | 'service' | 'publication' | 'software' | 'organisation' | 'project' | 'person' | 'other';
 
@@ -60,16 +60,17 @@ const kindOfDatasetType: Record<string, ResourceKind> = {
   TEXT: 'publication',
   MODEL: 'publication',
 };
-const datasetTypes = 'http://publications.europa.eu/resource/authority/dataset-type/';
 
 /**
  * A node's kind from its classes; a node with none (a resource only named by a relation, never
  * harvested) from the dct:type the relation gave it (a DataCite relatedIdentifier's resourceTypeGeneral).
  */
 export function kindOfNode(types: readonly string[], statedTypes: readonly string[]): ResourceKind {
-  const kind = kindOf(types);
-  if (kind !== 'other' || types.length > 0) return kind;
-  for (const type of statedTypes) if (type.startsWith(datasetTypes) && kindOfDatasetType[type.slice(datasetTypes.length)]) return kindOfDatasetType[type.slice(datasetTypes.length)]!;
+  if (types.length > 0) return kindOf(types);
+  for (const type of statedTypes) {
+    const kind = type.startsWith(euType) ? kindOfDatasetType[type.slice(euType.length)] : undefined;
+    if (kind) return kind;
+  }
   return 'other';
 }
 

@@ -92,17 +92,15 @@ export function neighbourhoodReach(shapeQuads: readonly Quad[], targets: ShapeTa
   };
   const units = new Map<string, ShapeUnit[]>();
   let unitCount = 0;
+  const unit = (shape: Term, reads: ShapeUnit['reads']): ShapeUnit => ({ id: unitCount++, shape, reads, readsKey: readsKeyOf(reads) });
   for (const { shape } of targets) {
     const own = pathOf(shape);
     if (own) {
-      units.set(shape.value, [{ id: unitCount++, shape, reads: own, readsKey: readsKeyOf(own) }]);
+      units.set(shape.value, [unit(shape, own)]);
       continue;
     }
-    const list: ShapeUnit[] = store.getObjects(shape, sh('property'), null).map((p) => {
-      const reads = pathOf(p) ?? 'neighbourhood';
-      return { id: unitCount++, shape: p, reads, readsKey: readsKeyOf(reads) };
-    });
-    if (store.getQuads(shape, null, null, null).some((q) => q.predicate.value.startsWith(sh('')) && !notConstraints.has(q.predicate.value))) list.push({ id: unitCount++, shape, reads: 'neighbourhood', readsKey: readsKeyOf('neighbourhood') });
+    const list = store.getObjects(shape, sh('property'), null).map((p) => unit(p, pathOf(p) ?? 'neighbourhood'));
+    if (store.getQuads(shape, null, null, null).some((q) => q.predicate.value.startsWith(sh('')) && !notConstraints.has(q.predicate.value))) list.push(unit(shape, 'neighbourhood'));
     units.set(shape.value, list);
   }
   // A value shape (sh:node, sh:not, sh:qualifiedValueShape, members of sh:or/and/xone, wherever

@@ -21,7 +21,6 @@ export function literalShapeOf(term: Literal): string {
   return `${term.language ? '@' : ''}^${datatype}${plain || xsdValid(term) ? '' : '!'}`;
 }
 
-
 export interface StructureKey {
   key: string;
   /** The record's terms in first-appearance order: a cached report's term n is this list's n. */
