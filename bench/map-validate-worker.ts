@@ -10,8 +10,12 @@ const mapper = RecordMapper.load((workerData as { base: string }).base);
 const validator = RecordValidator.load({ officialDir: (workerData as { officialDir: string }).officialDir });
 
 parentPort!.on('message', async ({ id, records }: { id: number; records: RecordToMap[] }) => {
-  let violations = 0;
-  for (const record of records) violations += (await validator.validate(mapper.map(record).quads)).violations;
-  parentPort!.postMessage({ id, records: records.length, violations });
+  try {
+    let violations = 0;
+    for (const record of records) violations += (await validator.validate(mapper.map(record).quads)).violations;
+    parentPort!.postMessage({ id, records: records.length, violations });
+  } catch (error) {
+    parentPort!.postMessage({ id, error: (error as Error).stack ?? String(error) });
+  }
 });
 parentPort!.postMessage({ ready: true });

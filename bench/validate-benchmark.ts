@@ -155,35 +155,9 @@ export async function validateBenchmark(options: { records: number; fullRecords:
   return figures;
 }
 
-/** Worker threads that map and validate batches (bench/map-validate-worker.ts), sent round-robin; a thread that fails fails its batches. */
+/** Worker threads that map and validate batches (bench/map-validate-worker.ts), handed out as the derive stage hands out its own. */
 async function mapValidateThreads(count: number, setup: { base: string; officialDir: string }, limits: ResourceLimits) {
-  type Answer = { records: number; violations: number };
-  const pending = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
-  const threads = await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = spawnWorker(new URL('./map-validate-worker.ts', import.meta.url), setup, limits);
-      return new Promise<typeof worker>((resolve, reject) => {
-        worker.on('message', (message: { ready?: true; id: number } & Answer) => {
-          if (message.ready) return resolve(worker);
-          pending.get(message.id)?.resolve(message);
-          pending.delete(message.id);
-        });
-        worker.once('error', (error) => {
-          reject(error);
-          for (const waiting of pending.values()) waiting.reject(error);
-          pending.clear();
-        });
-      });
-    }),
-  );
-  let next = 0;
-  return {
-    run: (records: RecordToMap[]) =>
-      new Promise<Answer>((resolve, reject) => {
-        const id = next++;
-        pending.set(id, { resolve, reject });
-        threads[id % threads.length]!.postMessage({ id, records });
-      }),
-    close: () => Promise.all(threads.map((worker) => worker.terminate())),
-  };
+  const { WorkerPool } = await compiled<typeof import('../src/derive/index.js')>('derive/index.js');
+  const pool = await WorkerPool.start<{ records: number; violations: number }>(count, () => spawnWorker(new URL('./map-validate-worker.ts', import.meta.url), setup, limits));
+  return { run: (records: RecordToMap[]) => pool.send({ records }), close: () => pool.close() };
 }

@@ -1,12 +1,12 @@
 // Owns where derive work runs: a pool of worker threads (one per core by default), or inline for
 // small jobs and tests. Both give the same results; the pool keeps the event loop free.
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import { RecordMapper } from '../mapping/index.js';
 import { siblingModule, spawnWorker } from '../store/index.js';
 import { KeywordAligner } from '../thesaurus/keyword-aligner.js';
 import { RecordValidator, type ShapeSources } from '../validation/record-validator.js';
 import { deriveBatch, type DerivedRecord, type QuarantinePolicy, type RecordToDerive } from './derive-batch.js';
+import { WorkerPool } from './worker-pool.js';
 
 export interface DeriveEngine {
   derive(records: RecordToDerive[], policy: QuarantinePolicy): Promise<DerivedRecord[]>;
@@ -49,44 +49,17 @@ export function createInlineDeriveEngine(options: DeriveEngineOptions): DeriveEn
 export async function createDeriveEngine(options: DeriveEngineOptions): Promise<DeriveEngine> {
   const count = options.workers ?? availableParallelism();
   if (count === 0) return createInlineDeriveEngine(options);
-  const workers: Worker[] = [];
-  const pending = new Map<number, { resolve: (d: DerivedRecord[]) => void; reject: (e: Error) => void }>();
-  let nextId = 0;
-  let turn = 0;
-  await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = spawnWorker(siblingModule(import.meta.url, 'derive-worker'), { base: options.base, shapes: options.shapes, ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}) }, deriveWorkerLimits);
-      workers.push(worker);
-      return new Promise<void>((resolve, reject) => {
-        worker.on('message', (message: { ready?: boolean; id?: number; derived?: DerivedRecord[]; error?: string }) => {
-          if (message.ready) return resolve();
-          const waiting = pending.get(message.id!);
-          pending.delete(message.id!);
-          if (message.error) waiting?.reject(new Error(`derive worker: ${message.error}`));
-          else waiting?.resolve(message.derived!);
-        });
-        worker.once('error', (error) => {
-          reject(error);
-          for (const waiting of pending.values()) waiting.reject(error);
-          pending.clear();
-        });
-      });
-    }),
-  );
-  const send = (worker: Worker, message: object) =>
-    new Promise<DerivedRecord[]>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...message });
-    });
+  const setup = { base: options.base, shapes: options.shapes, ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}) };
+  const pool = await WorkerPool.start<{ derived: DerivedRecord[] }>(count, () => spawnWorker(siblingModule(import.meta.url, 'derive-worker'), setup, deriveWorkerLimits));
+  const named = (error: Error) => {
+    throw new Error(`derive worker: ${error.message}`);
+  };
   return {
     parallelism: count,
-    derive: (records, policy) => send(workers[turn++ % workers.length]!, { records, policy }),
+    derive: (records, policy) => pool.send({ records, policy }).then((answer) => answer.derived, named),
     async useThesaurus(ntriples) {
-      await Promise.all(workers.map((worker) => send(worker, { thesaurus: ntriples })));
+      await pool.broadcast({ thesaurus: ntriples }).catch(named);
     },
-    async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    },
+    close: () => pool.close(),
   };
 }
