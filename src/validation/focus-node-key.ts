@@ -275,6 +275,14 @@ export class RecordNeighbourhoods {
     return { key: `N${part}`, neighbours };
   }
 
+  /** How many statements a whole-neighbourhood key of this node would read. */
+  statementCount(term: Term): number {
+    const id = termId(term);
+    let count = 0;
+    for (const map of [this.outgoing, this.incoming]) for (const list of map.get(id)?.values() ?? []) count += list.length;
+    return count;
+  }
+
   /** What a focus node is (its kind and classes) as a short code. */
   kindOf(term: Term): string {
     return this.describe(term, termId(term));

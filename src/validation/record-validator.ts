@@ -40,7 +40,7 @@ interface CachedFinding extends Omit<Finding, 'focusNode' | 'value'> {
   value: number | string | null;
 }
 
-/** A focus node not found whole (or not looked up whole): its findings are gathered unit by unit. */
+/** A focus node not found whole: its findings are gathered unit by unit, to be remembered under its whole key. */
 interface FreshNode {
   term: Term;
   whole: NeighbourhoodKey | null;
@@ -68,9 +68,6 @@ function pathText(result: ValidationResult): string | null {
     .map((step) => `${step.start === 'object' ? '^' : ''}${step.predicates.map((p) => `<${p.value}>`).join('|')}${step.quantifier === 'one' || !step.quantifier ? '' : step.quantifier === 'zeroOrMore' ? '*' : step.quantifier === 'oneOrMore' ? '+' : '?'}`)
     .join('/');
 }
-
-/** Most focus nodes meet every shape: one shared answer for them. */
-const noFindings: readonly Finding[] = Object.freeze([]);
 
 const termOfPointer = (value: { term: Term } | Term | null | undefined): Term | null => (value ? ('term' in value ? value.term : value) : null);
 
@@ -159,25 +156,28 @@ export class RecordValidator {
     const missed = new Map<ShapeUnit, Array<{ node: FreshNode; key: string; neighbours: Term[] }>>();
     for (const { term, shapes } of hood.focusNodes()) {
       const kind = hood.kindOf(term);
-      const whole = this.wholeKeys.worthTrying(kind) ? hood.nodeKeyOf(term) : null;
+      let units = 0;
+      for (const shape of shapes) units += this.reach.units.get(shape.value)!.length;
+      // A whole key reads every statement of the node, its units only their paths: it is worth
+      // making where it saves more lookups than it reads statements, and where it is found.
+      const whole = units > hood.statementCount(term) && this.wholeKeys.worthTrying(kind) ? hood.nodeKeyOf(term) : null;
       if (!whole) this.stats.wholeKeysSkipped += 1;
       else {
-        const known = this.cached(whole.key, term, whole.neighbours);
-        this.wholeKeys.tried(kind, known !== null);
-        if (known) {
-          findings.push(...known);
-          continue;
-        }
+        const known = this.cached(whole.key, term, whole.neighbours, findings);
+        this.wholeKeys.tried(kind, known);
+        if (known) continue;
       }
-      const node: FreshNode = { term, whole, findings: [] };
-      fresh.push(node);
+      // A node with a whole key gathers its own findings, to remember them under it.
+      const node: FreshNode = { term, whole, findings: whole ? [] : findings };
+      if (whole) fresh.push(node);
       for (const shape of shapes) {
-        for (const unit of this.reach.units.get(shape.value) ?? []) {
+        for (const unit of this.reach.units.get(shape.value)!) {
           const { key, neighbours } = hood.keyOf(term, unit);
-          const found = this.cached(key, term, neighbours);
-          if (found) node.findings.push(...found);
-          else if (missed.has(unit)) missed.get(unit)!.push({ node, key, neighbours });
-          else missed.set(unit, [{ node, key, neighbours }]);
+          if (this.cached(key, term, neighbours, node.findings)) continue;
+          const entry = { node, key, neighbours };
+          const list = missed.get(unit);
+          if (list) list.push(entry);
+          else missed.set(unit, [entry]);
         }
       }
     }
@@ -197,19 +197,19 @@ export class RecordValidator {
       }
     }
     for (const node of fresh) {
-      findings.push(...node.findings);
-      if (node.whole) this.remember(node.whole.key, node.term, node.whole.neighbours, node.findings);
+      for (const finding of node.findings) findings.push(finding);
+      this.remember(node.whole!.key, node.term, node.whole!.neighbours, node.findings);
     }
     return summarise(findings, reused);
   }
 
-  /** The findings kept under a key, given to this focus node and its neighbours. */
-  private cached(key: string, term: Term, neighbours: Term[]): readonly Finding[] | null {
+  /** Whether findings are kept under a key; if so they are added to `into`, given to this focus node and its neighbours. */
+  private cached(key: string, term: Term, neighbours: Term[], into: Finding[]): boolean {
     const kept = this.nodeCache.get(key);
-    if (!kept) return null;
+    if (!kept) return false;
     this.stats.unitsReused += 1;
-    if (kept.length === 0) return noFindings;
-    return kept.map((f) => ({ ...f, focusNode: term.value, value: typeof f.value === 'number' ? ntriples(f.value < 0 ? term : neighbours[f.value]!) : f.value }));
+    for (const f of kept) into.push({ ...f, focusNode: term.value, value: typeof f.value === 'number' ? ntriples(f.value < 0 ? term : neighbours[f.value]!) : f.value });
+    return true;
   }
 
   private remember(key: string, term: Term, neighbours: Term[], found: Finding[]): void {

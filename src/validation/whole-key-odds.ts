@@ -1,8 +1,10 @@
-// Owns the choice to look a focus node up by its whole neighbourhood before its shape units. That
-// pays where whole neighbourhoods repeat (people, organisations, distributions) and is wasted work
+// Owns the choice to look a focus node up by its whole neighbourhood before its shape units. A
+// whole key reads every statement of the node, so the validator makes one only where the node has
+// more shape units than statements (a distribution, a period: not a person, whose name and
+// identifiers no unit reads). Then it pays where whole neighbourhoods repeat, and is wasted work
 // and cache space where they never do (a dataset: one more keyword and its whole key is new), so
-// the validator keeps the hit rate per kind of node and stops trying where it stays low. Findings
-// are the same either way: the units give them exactly.
+// the hit rate is kept per kind of node and the trying stops where it stays low. Findings are the
+// same either way: the units give them exactly.
 
 /** Tries before a kind's hit rate is trusted; then one try in `recheck` still goes ahead, in case it changes. */
 const trusted = 64;
