@@ -16,6 +16,10 @@ const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const rdfFirst = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#first';
 const rdfRest = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#rest';
 
+/** A key is its part's number times this, plus its unit's id (the whole neighbourhood takes the last id). */
+const unitsPerPart = 4096;
+const wholeUnit = unitsPerPart - 1;
+
 /** How one shape picks its focus nodes, as the engine resolved it. */
 export interface ShapeTargets {
   shape: Term;
@@ -103,6 +107,7 @@ export function neighbourhoodReach(shapeQuads: readonly Quad[], targets: ShapeTa
     if (store.getQuads(shape, null, null, null).some((q) => q.predicate.value.startsWith(sh('')) && !notConstraints.has(q.predicate.value))) list.push(unit(shape, 'neighbourhood'));
     units.set(shape.value, list);
   }
+  if (unitCount >= wholeUnit) throw new Error(`the shapes make ${unitCount} shape units; keys number at most ${wholeUnit - 1}`);
   // A value shape (sh:node, sh:not, sh:qualifiedValueShape, members of sh:or/and/xone, wherever
   // referenced) may check the value itself but not the value's own properties: those lie two steps
   // from the focus node. On a node shape's own focus node such a shape would stay one step away,
@@ -124,7 +129,8 @@ export interface FocusNode {
 }
 
 export interface NeighbourhoodKey {
-  key: string;
+  /** A number: hashed and compared at once, where a text key would be read whole on every lookup. */
+  key: number;
   /** The neighbours in key order: a cached finding's value n is this list's n. */
   neighbours: Term[];
 }
@@ -149,7 +155,8 @@ export class TargetIndex {
 
 /** A key without its unit: the statements read, described, and the neighbours in key order. */
 interface KeyPart {
-  part: string;
+  /** The part's number among all parts seen (KeyCodes.partNumber). */
+  part: number;
   neighbours: Term[];
 }
 
@@ -170,6 +177,7 @@ export class KeyCodes {
   /** Statements as a node sees them (direction, predicate, the other end's description), by predicate then description. */
   private readonly edges = { '>': new Map<string, Map<string, number>>(), '<': new Map<string, Map<string, number>>() };
   private edgeCount = 0;
+  private readonly parts = new Map<string, number>();
 
   of(text: string): string {
     let code = this.codes.get(text);
@@ -178,6 +186,22 @@ export class KeyCodes {
   }
 
   /** The number of a statement as a node sees it, looked up without making its text (keys sort statements by it). */
+  /** The number of a part of keys (a unit's key is its part's number and the unit's id). */
+  partNumber(part: string): number {
+    let n = this.parts.get(part);
+    if (n === undefined) this.parts.set(part, (n = this.parts.size));
+    return n;
+  }
+
+  /** How many parts are numbered: forgetting them (with every key made of them) bounds the memory. */
+  get partCount(): number {
+    return this.parts.size;
+  }
+
+  forgetParts(): void {
+    this.parts.clear();
+  }
+
   ofEdge(direction: '>' | '<', predicate: string, description: string): number {
     let byDescription = this.edges[direction].get(predicate);
     if (!byDescription) this.edges[direction].set(predicate, (byDescription = new Map()));
@@ -263,7 +287,7 @@ export class RecordNeighbourhoods {
   /** The key of one unit on one focus node: the unit, and the statements it reads, values described. */
   keyOf(term: Term, unit: ShapeUnit): NeighbourhoodKey {
     const { part, neighbours } = this.part(term, unit.reads, unit.readsKey);
-    return { key: `${unit.id}${part}`, neighbours };
+    return { key: part * unitsPerPart + unit.id, neighbours };
   }
 
   /**
@@ -272,7 +296,7 @@ export class RecordNeighbourhoods {
    */
   nodeKeyOf(term: Term): NeighbourhoodKey {
     const { part, neighbours } = this.part(term, 'neighbourhood', 'N');
-    return { key: `N${part}`, neighbours };
+    return { key: part * unitsPerPart + wholeUnit, neighbours };
   }
 
   /** How many statements a whole-neighbourhood key of this node would read. */
@@ -316,7 +340,7 @@ export class RecordNeighbourhoods {
       if (byPredicate) for (const p of reads.predicates) take(reads.direction, byPredicate.get(p) ?? []);
     }
     const head = ` ${reads === 'neighbourhood' ? this.describe(term, self) : term.termType[0]}`;
-    if (edges.length === 0) return { part: head, neighbours: [] };
+    if (edges.length === 0) return { part: this.codes.partNumber(head), neighbours: [] };
     if (edges.length > 1) edges.sort((a, b) => a.code! - b.code!);
     // Values are numbered by first appearance, so a value reached twice (two predicates of an
     // alternative path) is told apart from two distinct values: counts depend on it. A value seen
@@ -332,7 +356,7 @@ export class RecordNeighbourhoods {
         part += `|${edge.code}`;
       } else part += `|${edge.code}#${n}`;
     }
-    return { part, neighbours };
+    return { part: this.codes.partNumber(part), neighbours };
   }
 
   /** The value's description as a short code. */

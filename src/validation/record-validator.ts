@@ -73,7 +73,7 @@ const termOfPointer = (value: { term: Term } | Term | null | undefined): Term | 
 
 export class RecordValidator {
   private readonly cache = new Map<string, CachedFinding[]>();
-  private readonly nodeCache = new Map<string, NodeFinding[]>();
+  private readonly nodeCache = new Map<number, NodeFinding[]>();
   private readonly keyCodes = new KeyCodes();
   private readonly wholeKeys = new WholeKeyOdds();
   /**
@@ -150,10 +150,15 @@ export class RecordValidator {
    * the units nobody had seen are validated together.
    */
   private async validateByFocusNode(quads: Quad[]): Promise<RecordReport> {
+    // Keys are made of numbered parts: past a bound, parts and the keys made of them start over.
+    if (this.keyCodes.partCount >= 200_000) {
+      this.keyCodes.forgetParts();
+      this.nodeCache.clear();
+    }
     const hood = new RecordNeighbourhoods(quads, this.reach, this.keyCodes);
     const findings: Finding[] = [];
     const fresh: FreshNode[] = [];
-    const missed = new Map<ShapeUnit, Array<{ node: FreshNode; key: string; neighbours: Term[] }>>();
+    const missed = new Map<ShapeUnit, Array<{ node: FreshNode; key: number; neighbours: Term[] }>>();
     for (const { term, shapes } of hood.focusNodes()) {
       const kind = hood.kindOf(term);
       let units = 0;
@@ -204,7 +209,7 @@ export class RecordValidator {
   }
 
   /** Whether findings are kept under a key; if so they are added to `into`, given to this focus node and its neighbours. */
-  private cached(key: string, term: Term, neighbours: Term[], into: Finding[]): boolean {
+  private cached(key: number, term: Term, neighbours: Term[], into: Finding[]): boolean {
     const kept = this.nodeCache.get(key);
     if (!kept) return false;
     this.stats.unitsReused += 1;
@@ -216,7 +221,7 @@ export class RecordValidator {
     return true;
   }
 
-  private remember(key: string, term: Term, neighbours: Term[], found: Finding[]): void {
+  private remember(key: number, term: Term, neighbours: Term[], found: Finding[]): void {
     const index = new Map<string, number>([[ntriples(term), -1], ...neighbours.map((t, i) => [ntriples(t), i] as const)]);
     if (this.nodeCache.size >= 100_000) this.nodeCache.delete(this.nodeCache.keys().next().value!);
     this.nodeCache.set(key, found.map(({ focusNode: _, ...f }) => ({ ...f, value: f.value === null ? null : (index.get(f.value) ?? f.value) })));
