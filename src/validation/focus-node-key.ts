@@ -185,7 +185,6 @@ export class KeyCodes {
     return code;
   }
 
-  /** The number of a statement as a node sees it, looked up without making its text (keys sort statements by it). */
   /** The number of a part of keys (a unit's key is its part's number and the unit's id). */
   partNumber(part: string): number {
     let n = this.parts.get(part);
@@ -202,6 +201,7 @@ export class KeyCodes {
     this.parts.clear();
   }
 
+  /** The number of a statement as a node sees it, looked up without making its text (keys sort statements by it). */
   ofEdge(direction: '>' | '<', predicate: string, description: string): number {
     let byDescription = this.edges[direction].get(predicate);
     if (!byDescription) this.edges[direction].set(predicate, (byDescription = new Map()));
@@ -237,9 +237,7 @@ export class RecordNeighbourhoods {
     private readonly reach: NeighbourhoodReach,
     private readonly codes: KeyCodes,
   ) {
-    const push = (map: Map<string, ByPredicate>, id: string, edge: Edge) => {
-      let byPredicate = map.get(id);
-      if (!byPredicate) map.set(id, (byPredicate = new Map()));
+    const add = (byPredicate: ByPredicate, edge: Edge) => {
       const list = byPredicate.get(edge.predicate);
       if (list) list.push(edge);
       else byPredicate.set(edge.predicate, [edge]);
@@ -247,15 +245,27 @@ export class RecordNeighbourhoods {
     // Incoming statements count only where inverse paths or targetObjectsOf read them; an object
     // reached by none of those can still be targeted by name (targetNode), unless it is a literal.
     const { incoming, targetIndex } = reach;
+    let subject: string | null = null;
+    let outgoing: ByPredicate | undefined;
     for (const quad of quads) {
       const s = termId(quad.subject);
+      // A node's statements mostly come together (the mapper writes them so): its map is at hand.
+      if (s !== subject) {
+        subject = s;
+        outgoing = this.outgoing.get(s);
+        if (!outgoing) {
+          this.outgoing.set(s, (outgoing = new Map()));
+          this.terms.set(s, quad.subject);
+        }
+      }
       const o = termId(quad.object);
       const predicate = quad.predicate.value;
-      this.terms.set(s, quad.subject);
-      push(this.outgoing, s, { predicate, other: quad.object, otherId: o });
+      add(outgoing!, { predicate, other: quad.object, otherId: o });
       if (incoming.has(predicate)) {
         this.terms.set(o, quad.object);
-        push(this.incoming, o, { predicate, other: quad.subject, otherId: s });
+        let byPredicate = this.incoming.get(o);
+        if (!byPredicate) this.incoming.set(o, (byPredicate = new Map()));
+        add(byPredicate, { predicate, other: quad.subject, otherId: s });
       } else if (quad.object.termType !== 'Literal' && targetIndex.byNode.has(quad.object.value)) this.terms.set(o, quad.object);
       if (predicate === rdfType) {
         const list = this.classes.get(s);
