@@ -160,6 +160,14 @@ interface KeyPart {
   neighbours: Term[];
 }
 
+/** The start of a unit's part: the focus node's kind of term (the unit's shapes see no more of it). */
+const unitHeads: Record<string, string> = { NamedNode: ' N', BlankNode: ' B', Literal: ' L', Variable: ' V', DefaultGraph: ' D', Quad: ' Q' };
+const noNeighbours: Term[] = [];
+const positionOf = (list: string[], item: string): number | undefined => {
+  const at = list.indexOf(item);
+  return at < 0 ? undefined : at;
+};
+
 /** A statement as a node sees it: the other end, that end's term id, and (once a key needed it) its code in keys. */
 interface Edge {
   predicate: string;
@@ -336,8 +344,8 @@ export class RecordNeighbourhoods {
   private describeReads(term: Term, reads: ShapeUnit['reads']): KeyPart {
     const self = termId(term);
     const edges: Edge[] = [];
-    const take = (direction: '>' | '<', list: Edge[]) => {
-      for (const edge of list) {
+    const take = (direction: '>' | '<', list: Edge[] | undefined) => {
+      if (list) for (const edge of list) {
         edge.code ??= this.codes.ofEdge(direction, edge.predicate, this.describe(edge.other, edge.otherId));
         edges.push(edge);
       }
@@ -347,24 +355,28 @@ export class RecordNeighbourhoods {
       for (const list of this.incoming.get(self)?.values() ?? []) take('<', list);
     } else {
       const byPredicate = (reads.direction === '>' ? this.outgoing : this.incoming).get(self);
-      if (byPredicate) for (const p of reads.predicates) take(reads.direction, byPredicate.get(p) ?? []);
+      if (byPredicate) for (const p of reads.predicates) take(reads.direction, byPredicate.get(p));
     }
-    const head = ` ${reads === 'neighbourhood' ? this.describe(term, self) : term.termType[0]}`;
-    if (edges.length === 0) return { part: this.codes.partNumber(head), neighbours: [] };
+    const head = reads === 'neighbourhood' ? ` ${this.describe(term, self)}` : unitHeads[term.termType]!;
+    if (edges.length === 0) return { part: this.codes.partNumber(head), neighbours: noNeighbours };
     if (edges.length > 1) edges.sort((a, b) => a.code! - b.code!);
     // Values are numbered by first appearance, so a value reached twice (two predicates of an
     // alternative path) is told apart from two distinct values: counts depend on it. A value seen
     // first takes the next number, which goes without saying; the focus node itself is -1.
-    const index = new Map<string, number>();
+    // Few values: a list searched is cheaper than a map made; many (a long keyword list): a map.
+    const ids: string[] = [];
+    const index = edges.length > 32 ? new Map<string, number>() : null;
     const neighbours: Term[] = [];
     let part = head;
     for (const edge of edges) {
-      const n = edge.otherId === self ? -1 : index.get(edge.otherId);
-      if (n === undefined) {
-        index.set(edge.otherId, neighbours.length);
+      const n = edge.otherId === self ? -1 : index ? index.get(edge.otherId) : positionOf(ids, edge.otherId);
+      if (n !== undefined) part += `|${edge.code}#${n}`;
+      else {
+        index?.set(edge.otherId, neighbours.length);
+        ids.push(edge.otherId);
         neighbours.push(edge.other);
         part += `|${edge.code}`;
-      } else part += `|${edge.code}#${n}`;
+      }
     }
     return { part: this.codes.partNumber(part), neighbours };
   }
