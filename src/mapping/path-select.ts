@@ -8,25 +8,26 @@ export interface CompiledPath {
   (node: SourceTree): SourceTree[];
 }
 
-function step(nodes: SourceTree[], key: string): SourceTree[] {
-  const out: SourceTree[] = [];
-  for (const node of nodes) {
-    if (node === null || typeof node !== 'object') continue;
-    const value = (node as Record<string, unknown>)[key];
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) for (const item of value) out.push(item);
-    else out.push(value);
-  }
-  return out;
-}
-
 export function compilePath(path: string): CompiledPath {
   if (path === '.' || path === '') return (node) => (Array.isArray(node) ? node : [node]);
   const keys = path.split('.');
+  // Walked depth first into one list: the same order as step by step, without a list per step.
+  const walk = (node: SourceTree, depth: number, out: SourceTree[]): void => {
+    if (depth === keys.length) {
+      out.push(node);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const value = (node as Record<string, unknown>)[keys[depth]!];
+    if (value === undefined || value === null) return;
+    if (Array.isArray(value)) for (const item of value) walk(item, depth + 1, out);
+    else walk(value, depth + 1, out);
+  };
   return (node) => {
-    let nodes: SourceTree[] = Array.isArray(node) ? node : [node];
-    for (const key of keys) nodes = step(nodes, key);
-    return nodes;
+    const out: SourceTree[] = [];
+    if (Array.isArray(node)) for (const item of node) walk(item, 0, out);
+    else walk(node, 0, out);
+    return out;
   };
 }
 

@@ -152,15 +152,21 @@ export class RecordMapper {
 function dedupe(quads: Quad[]): Quad[] {
   // Statements are grouped by subject and predicate ids (N3's terms carry theirs ready-made, hash
   // included once computed); objects are compared within a group, never hashed (literals run long).
+  // A node's statements mostly come together, so the last subject's group is kept at hand.
   const seen = new Map<string, Map<string, Quad['object'][]>>();
+  let subject: string | null = null;
+  let byPredicate: Map<string, Quad['object'][]> | undefined;
   return quads.filter((q) => {
-    const subject = termId(q.subject);
-    let byPredicate = seen.get(subject);
-    if (!byPredicate) seen.set(subject, (byPredicate = new Map()));
+    const s = termId(q.subject);
+    if (s !== subject) {
+      subject = s;
+      byPredicate = seen.get(s);
+      if (!byPredicate) seen.set(s, (byPredicate = new Map()));
+    }
     const predicate = termId(q.predicate);
-    const objects = byPredicate.get(predicate);
+    const objects = byPredicate!.get(predicate);
     if (!objects) {
-      byPredicate.set(predicate, [q.object]);
+      byPredicate!.set(predicate, [q.object]);
       return true;
     }
     if (objects.some((o) => o.equals(q.object))) return false;
