@@ -24,7 +24,6 @@ import { compiled } from './compiled.js';
 import { dataciteRecords } from './datacite-records.js';
 import type { Figure } from './report.js';
 
-
 async function demoCatalogueRecords(): Promise<RecordToMap[]> {
   const { files } = writeDemoCatalogue(mkdtempSync(path.join(tmpdir(), 'maillage-bench-demo-')));
   const out: RecordToMap[] = [];

@@ -52,14 +52,14 @@ export async function createDeriveEngine(options: DeriveEngineOptions): Promise<
   if (count === 0) return createInlineDeriveEngine(options);
   const setup = { base: options.base, shapes: options.shapes, ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}) };
   const pool = await WorkerPool.start<{ derived: DerivedRecord[] }>(count, () => spawnWorker(siblingModule(import.meta.url, 'derive-worker'), setup, deriveWorkerLimits));
-  const named = (error: Error) => {
+  const asDeriveError = (error: Error) => {
     throw new Error(`derive worker: ${error.message}`);
   };
   return {
     parallelism: count,
-    derive: (records, policy) => pool.send({ records, policy }).then((answer) => answer.derived, named),
+    derive: (records, policy) => pool.send({ records, policy }).then((answer) => answer.derived, asDeriveError),
     async useThesaurus(ntriples) {
-      await pool.broadcast({ thesaurus: ntriples }).catch(named);
+      await pool.broadcast({ thesaurus: ntriples }).catch(asDeriveError);
     },
     close: () => pool.close(),
   };

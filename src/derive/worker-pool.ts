@@ -54,10 +54,6 @@ export class WorkerPool<A extends object> {
     return new WorkerPool<A>(threads);
   }
 
-  get size(): number {
-    return this.threads.length;
-  }
-
   /** Sends a batch to the least busy thread, now or when one has room. */
   send(message: object): Promise<A> {
     return new Promise<A>((resolve, reject) => {

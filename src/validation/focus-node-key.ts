@@ -321,7 +321,8 @@ export class RecordNeighbourhoods {
   statementCount(term: Term): number {
     const id = termId(term);
     let count = 0;
-    for (const map of [this.outgoing, this.incoming]) for (const list of map.get(id)?.values() ?? []) count += list.length;
+    for (const list of this.outgoing.get(id)?.values() ?? []) count += list.length;
+    for (const list of this.incoming.get(id)?.values() ?? []) count += list.length;
     return count;
   }
 

@@ -40,11 +40,19 @@ interface CachedFinding extends Omit<Finding, 'focusNode' | 'value'> {
   value: number | string | null;
 }
 
-/** A focus node not found whole: its findings are gathered unit by unit, to be remembered under its whole key. */
+/** A focus node not found under its whole key: its findings are gathered unit by unit, to be remembered under it. */
 interface FreshNode {
   term: Term;
-  whole: NeighbourhoodKey | null;
+  whole: NeighbourhoodKey;
   findings: Finding[];
+}
+
+/** A unit no earlier node answered, on one focus node: its findings go `into` that node's list. */
+interface MissedUnit {
+  term: Term;
+  into: Finding[];
+  key: number;
+  neighbours: Term[];
 }
 
 /** A focus node's finding kept for reuse: its value is the focus node (-1), neighbour n, or a term in N-Triples. */
@@ -78,7 +86,7 @@ export class RecordValidator {
   private readonly wholeKeys = new WholeKeyOdds();
   /**
    * Records validated or fully reused; keys (whole focus node, or focus node and shape unit) reused,
-   * units validated; focus nodes not looked up whole (their kind's whole keys seldom repeat).
+   * units validated; focus nodes not looked up whole (too few units, or their kind's whole keys seldom repeat).
    */
   stats = { validated: 0, reused: 0, unitsReused: 0, unitsValidated: 0, wholeKeysSkipped: 0 };
 
@@ -158,28 +166,28 @@ export class RecordValidator {
     const hood = new RecordNeighbourhoods(quads, this.reach, this.keyCodes);
     const findings: Finding[] = [];
     const fresh: FreshNode[] = [];
-    const missed = new Map<ShapeUnit, Array<{ node: FreshNode; key: number; neighbours: Term[] }>>();
+    const missed = new Map<ShapeUnit, MissedUnit[]>();
     for (const { term, shapes } of hood.focusNodes()) {
-      const kind = hood.kindOf(term);
       let units = 0;
       for (const shape of shapes) units += this.reach.units.get(shape.value)!.length;
       // A whole key reads every statement of the node, its units only their paths: it is worth
       // making where it saves more lookups than it reads statements, and where it is found.
-      const whole = units > hood.statementCount(term) && this.wholeKeys.worthTrying(kind) ? hood.nodeKeyOf(term) : null;
+      const kind = units > hood.statementCount(term) ? hood.kindOf(term) : null;
+      const whole = kind !== null && this.wholeKeys.worthTrying(kind) ? hood.nodeKeyOf(term) : null;
+      // A node with a whole key gathers its own findings, to remember them under it.
+      let into = findings;
       if (!whole) this.stats.wholeKeysSkipped += 1;
       else {
         const known = this.cached(whole.key, term, whole.neighbours, findings);
-        this.wholeKeys.tried(kind, known);
+        this.wholeKeys.tried(kind!, known);
         if (known) continue;
+        fresh.push({ term, whole, findings: (into = []) });
       }
-      // A node with a whole key gathers its own findings, to remember them under it.
-      const node: FreshNode = { term, whole, findings: whole ? [] : findings };
-      if (whole) fresh.push(node);
       for (const shape of shapes) {
         for (const unit of this.reach.units.get(shape.value)!) {
           const { key, neighbours } = hood.keyOf(term, unit);
-          if (this.cached(key, term, neighbours, node.findings)) continue;
-          const entry = { node, key, neighbours };
+          if (this.cached(key, term, neighbours, into)) continue;
+          const entry = { term, into, key, neighbours };
           const list = missed.get(unit);
           if (list) list.push(entry);
           else missed.set(unit, [entry]);
@@ -192,18 +200,18 @@ export class RecordValidator {
     for (const [unit, nodes] of missed) {
       this.stats.unitsValidated += nodes.length;
       const validator = this.coreUnitShapes.has(unit.shape) ? this.core : this.profile;
-      const report = await validator.validate({ dataset: dataset!, terms: nodes.map((n) => n.node.term) }, [{ terms: [unit.shape] }]);
+      const report = await validator.validate({ dataset: dataset!, terms: nodes.map((n) => n.term) }, [{ terms: [unit.shape] }]);
       // A node shape validated for its own constraints also reports its property shapes: those are units of their own.
       const found = report.results.filter((r) => unit.reads !== 'neighbourhood' || r.shape.ptr.term.equals(unit.shape)).map((r) => this.finding(r));
-      for (const { node, key, neighbours } of nodes) {
-        const own = found.filter((f) => f.focusNode === node.term.value);
-        node.findings.push(...own);
-        this.remember(key, node.term, neighbours, own);
+      for (const { term, into, key, neighbours } of nodes) {
+        const own = found.filter((f) => f.focusNode === term.value);
+        into.push(...own);
+        this.remember(key, term, neighbours, own);
       }
     }
     for (const node of fresh) {
       for (const finding of node.findings) findings.push(finding);
-      this.remember(node.whole!.key, node.term, node.whole!.neighbours, node.findings);
+      this.remember(node.whole.key, node.term, node.whole.neighbours, node.findings);
     }
     return summarise(findings, reused);
   }

@@ -2,12 +2,15 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/derive/worker-pool.js';
 
-// A real worker thread: answers a batch after `ms` with its thread id, fails it on `fail`, dies on `crash`.
+// A real worker thread, busy for `ms` on a batch (one batch at a time, as CPU work is), then
+// answering with its thread id; it fails a batch on `fail` and dies on `crash`.
 const threadCode = `
 const { parentPort, threadId } = require('node:worker_threads');
+const busy = new Int32Array(new SharedArrayBuffer(4));
 parentPort.on('message', ({ id, ms = 0, fail, crash }) => {
   if (crash) throw new Error('thread crashed');
-  setTimeout(() => parentPort.postMessage(fail ? { id, error: 'bad batch ' + id } : { id, thread: threadId }), ms);
+  Atomics.wait(busy, 0, 0, ms);
+  parentPort.postMessage(fail ? { id, error: 'bad batch ' + id } : { id, thread: threadId });
 });
 parentPort.postMessage({ ready: true });
 `;
@@ -42,10 +45,10 @@ describe('WorkerPool', () => {
 
   it('fails every held and waiting batch when a thread dies, and refuses new ones', async () => {
     const threads = await start(1);
-    const held = threads.send({ ms: 5_000 });
     const crash = threads.send({ crash: true });
+    const held = threads.send({});
     const waiting = threads.send({});
-    for (const batch of [held, crash, waiting]) await expect(batch).rejects.toThrow('thread crashed');
+    for (const batch of [crash, held, waiting]) await expect(batch).rejects.toThrow('thread crashed');
     await expect(threads.send({})).rejects.toThrow('thread crashed');
   });
 
