@@ -34,6 +34,27 @@ const configSchema = z.object({
   queryTimeoutMs: positiveInt.default(30_000),
   /** Largest serialized answer one public query may return. */
   queryResultLimitBytes: positiveInt.default(64 * 1024 * 1024),
+  /** Bounds on one GraphQL operation (operation-budget.ts). */
+  graphql: z
+    .object({
+      timeoutMs: positiveInt.default(5_000),
+      maxCost: positiveInt.default(20_000),
+      maxFields: positiveInt.default(50_000),
+      expensiveCost: positiveInt.default(2_000),
+      maxExpensive: positiveInt.default(4),
+    })
+    .default({}),
+  /** Largest body of a public request (queries, annotator texts); authenticated bulk writes take maxWriteBodyBytes. */
+  maxPublicBodyBytes: positiveInt.default(4 * 1024 * 1024),
+  maxWriteBodyBytes: positiveInt.default(256 * 1024 * 1024),
+  /** SPARQL endpoints a query's SERVICE clause may call (none by default); private and loopback addresses are refused even when listed. */
+  federationAllowList: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((e) => e.trim()).filter((e) => e.length > 0))
+    .refine((list) => list.every((e) => /^https?:\/\/[^\s]+$/.test(e)), { message: 'must be http(s) endpoint URLs separated by commas' }),
+  /** Key that signs OAI-PMH resumption tokens; a random one per start when unset (tokens then end with the process). */
+  resumptionTokenSecret: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Contact published by the OAI-PMH provider (Identify adminEmail). */
   oaiAdminEmail: z.string().email().default('catalogue@recherche.data.gouv.fr'),
   /** The declared harvest sources (and their validation policies). */
@@ -93,6 +114,15 @@ const envNames: Record<string, string> = {
   QUERY_TIMEOUT_MS: 'queryTimeoutMs',
   QUERY_RESULT_LIMIT_BYTES: 'queryResultLimitBytes',
   IRI_BASE: 'iriBase',
+  GRAPHQL_TIMEOUT_MS: 'graphql.timeoutMs',
+  GRAPHQL_MAX_COST: 'graphql.maxCost',
+  GRAPHQL_MAX_FIELDS: 'graphql.maxFields',
+  GRAPHQL_EXPENSIVE_COST: 'graphql.expensiveCost',
+  GRAPHQL_MAX_EXPENSIVE: 'graphql.maxExpensive',
+  MAX_PUBLIC_BODY_BYTES: 'maxPublicBodyBytes',
+  MAX_WRITE_BODY_BYTES: 'maxWriteBodyBytes',
+  SPARQL_FEDERATION_ALLOW: 'federationAllowList',
+  RESUMPTION_TOKEN_SECRET: 'resumptionTokenSecret',
   OAI_ADMIN_EMAIL: 'oaiAdminEmail',
   MAILLAGE_SOURCES: 'sourcesFile',
   DCAT_AP_SHAPES: 'dcatApShapes',
@@ -110,7 +140,7 @@ const envNames: Record<string, string> = {
   REMOTE_PASSWORD: 'remote.password',
   REMOTE_DEFAULT_GRAPH: 'remote.defaultGraph',
 };
-const secretKeys = new Set(['adminToken', 'thesaurusTokens', 'remote.password']);
+const secretKeys = new Set(['adminToken', 'thesaurusTokens', 'remote.password', 'resumptionTokenSecret']);
 
 function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
   const keys = dotted.split('.');

@@ -15,6 +15,7 @@ import { oaiProviderRoutes } from './oai/oai-provider.js';
 import { sitemapRoutes } from './feeds/sitemap-routes.js';
 import type { SourcePriority } from '../linking/preferred-value.js';
 import { graphqlRoutes } from './graphql/graphql-routes.js';
+import type { OperationLimits } from './graphql/operation-budget.js';
 import type { SearchReader } from '../search/index.js';
 import type { LinkIndex } from '../linking/index.js';
 import { thesaurusRoutes } from './thesaurus/browse-routes.js';
@@ -51,6 +52,14 @@ export interface AppDependencies {
   links: LinkIndex;
   /** Which source's value is shown when sources disagree; every source counts the same without it. */
   sourcePriority?: SourcePriority;
+  graphqlLimits: OperationLimits;
+  /** Largest body of a public request; authenticated writes take maxBodyBytes. */
+  maxPublicBodyBytes: number;
+  /** SPARQL endpoints SERVICE clauses may call. */
+  federationAllowList: string[];
+  resumptionTokenSecret?: string;
+  /** The service's public origin (and path), used for every absolute URL it writes; else the request's. */
+  publicBaseUrl?: string;
 }
 
 export function createApp(dependencies: AppDependencies): Hono {
@@ -93,7 +102,18 @@ export function createApp(dependencies: AppDependencies): Hono {
   );
   app.route('/', catalogFeedRoutes({ store, items: dependencies.items, iriBase: dependencies.iriBase }));
   app.route('/', oaiProviderRoutes({ store, items: dependencies.items, records, iriBase: dependencies.iriBase, adminEmail: dependencies.oaiAdminEmail }));
-  app.route('/', graphqlRoutes({ store, search: dependencies.search, links: dependencies.links, thesaurus, iriBase: dependencies.iriBase, sourcePriority: dependencies.sourcePriority ?? (() => 0) }));
+  app.route(
+    '/',
+    graphqlRoutes({
+      store,
+      search: dependencies.search,
+      links: dependencies.links,
+      thesaurus,
+      iriBase: dependencies.iriBase,
+      sourcePriority: dependencies.sourcePriority ?? (() => 0),
+      limits: dependencies.graphqlLimits,
+    }),
+  );
   app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));

@@ -53,6 +53,12 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     search: searchReaders,
     links: derivation.links,
     sourcePriority: priorityLookup(sourcePriorities(config.sourcesFile)),
+    graphqlLimits: config.graphql,
+    maxPublicBodyBytes: config.maxPublicBodyBytes,
+    maxBodyBytes: config.maxWriteBodyBytes,
+    federationAllowList: config.federationAllowList,
+    ...(config.resumptionTokenSecret ? { resumptionTokenSecret: config.resumptionTokenSecret } : {}),
+    ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
   });
   const server: ServerType = await new Promise((resolve, reject) => {

@@ -47,9 +47,15 @@ export class LinkIndex {
     this.deleteSummaries = db.prepare('DELETE FROM graph_summaries WHERE source = ? AND record_id = ?');
     this.insertLink = db.prepare('INSERT INTO graph_links (source, record_id, graph, subject, property, object, relation_type) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.insertSummary = db.prepare('INSERT INTO graph_summaries (source, record_id, node, predicate, value, lang) VALUES (?, ?, ?, ?, ?, ?)');
-    this.outgoing = db.prepare('SELECT subject AS resource, property, object AS other, graph, relation_type AS relationType FROM graph_links WHERE subject IN (SELECT value FROM json_each(?))');
+    // At most `n` links each way per resource (row_number over the index's order), so a resource
+    // with 100,000 incoming links costs a page, not the whole list.
+    this.outgoing = db.prepare(
+      'SELECT resource, property, other, graph, relationType FROM (SELECT subject AS resource, property, object AS other, graph, relation_type AS relationType, row_number() OVER (PARTITION BY subject ORDER BY rowid) AS n FROM graph_links WHERE subject IN (SELECT value FROM json_each(?))) WHERE n <= ?',
+    );
     // Incoming links come from resources, not from a record's inner nodes (IRIs with a fragment).
-    this.incoming = db.prepare("SELECT object AS resource, property, subject AS other, graph, relation_type AS relationType FROM graph_links WHERE object IN (SELECT value FROM json_each(?)) AND instr(subject, '#') = 0");
+    this.incoming = db.prepare(
+      "SELECT resource, property, other, graph, relationType FROM (SELECT object AS resource, property, subject AS other, graph, relation_type AS relationType, row_number() OVER (PARTITION BY object ORDER BY rowid) AS n FROM graph_links WHERE object IN (SELECT value FROM json_each(?)) AND instr(subject, '#') = 0) WHERE n <= ?",
+    );
     // In node_summaries an IRI value has lang '-' (a literal's is its tag, '' for none): part of the key.
     this.summaryRows = db.prepare("SELECT node, predicate, value, CASE lang WHEN '-' THEN NULL ELSE lang END AS lang, source, refs FROM node_summaries WHERE node IN (SELECT value FROM json_each(?))");
     this.recordSummaries = db.prepare("SELECT node, predicate, value, coalesce(lang, '-') AS lang FROM graph_summaries WHERE source = ? AND record_id = ?");
@@ -74,12 +80,12 @@ export class LinkIndex {
     }
   }
 
-  /** Links of the resources, both directions, each once per record graph that states it. */
-  links(resources: readonly string[]): IndexedLink[] {
+  /** Links of the resources, both directions, each once per record graph that states it: the first `perDirection` each way. */
+  links(resources: readonly string[], perDirection: number): IndexedLink[] {
     const list = JSON.stringify(resources);
     const rows = [
-      ...(this.outgoing.all(list) as Array<Omit<IndexedLink, 'direction'>>).map((r) => ({ ...r, direction: 'OUTGOING' as const })),
-      ...(this.incoming.all(list) as Array<Omit<IndexedLink, 'direction'>>).map((r) => ({ ...r, direction: 'INCOMING' as const })),
+      ...(this.outgoing.all(list, perDirection) as Array<Omit<IndexedLink, 'direction'>>).map((r) => ({ ...r, direction: 'OUTGOING' as const })),
+      ...(this.incoming.all(list, perDirection) as Array<Omit<IndexedLink, 'direction'>>).map((r) => ({ ...r, direction: 'INCOMING' as const })),
     ];
     return rows;
   }

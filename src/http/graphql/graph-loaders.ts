@@ -60,12 +60,18 @@ export interface Alignment {
   graph: string;
 }
 
+export interface LinkWindow {
+  iri: string;
+  window: number;
+}
+
 export interface GraphLoaders {
   /** Every statement about a resource, with the record graph that made it. */
   statements: DataLoader<string, Statement[]>;
   /** Only types and labels: what a list of linked resources shows, at a fraction of the rows. */
   summaries: DataLoader<string, Statement[]>;
-  links: DataLoader<string, Link[]>;
+  /** The first `window` links each way of a resource (outgoing ones first, in index order). */
+  links: DataLoader<LinkWindow, Link[], string>;
   /** How the resource's themes were found (keywords, mappings), and the annotator's suggestions. */
   alignments: DataLoader<string, Alignment[]>;
 }
@@ -98,13 +104,20 @@ export function createGraphLoaders(store: GraphStore, index: LinkIndex, iriBase:
     return iris.map((iri) => byIri.get(iri) ?? []);
   });
 
-  const links = new DataLoader<string, Link[]>(async (iris) => {
-    const byIri = new Map<string, Link[]>(iris.map((iri) => [iri, []]));
-    for (const row of index.links(iris)) {
-      byIri.get(row.resource)?.push({ property: row.property, direction: row.direction, other: row.other, graph: row.graph, relationType: row.relationType });
-    }
-    return iris.map((iri) => byIri.get(iri) ?? []);
-  });
+  const links = new DataLoader<LinkWindow, Link[], string>(
+    async (keys) => {
+      // One lookup per window size asked for in this batch (usually one).
+      const byKey = new Map<string, Link[]>(keys.map((k) => [`${k.window} ${k.iri}`, []]));
+      for (const window of new Set(keys.map((k) => k.window))) {
+        const iris = keys.filter((k) => k.window === window).map((k) => k.iri);
+        for (const row of index.links(iris, window)) {
+          byKey.get(`${window} ${row.resource}`)?.push({ property: row.property, direction: row.direction, other: row.other, graph: row.graph, relationType: row.relationType });
+        }
+      }
+      return keys.map((k) => byKey.get(`${k.window} ${k.iri}`) ?? []);
+    },
+    { cacheKeyFn: (k) => `${k.window} ${k.iri}` },
+  );
 
   const mlg = prefixes.mlg;
   const alignments = new DataLoader<string, Alignment[]>(async (iris) => {

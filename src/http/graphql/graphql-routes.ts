@@ -1,8 +1,10 @@
 // Owns /graphql: graphql-yoga serving the Pothos schema (GraphiQL in the browser), one set of
-// DataLoaders per request, and limits on query depth and cost so one request cannot ask for the
-// whole graph.
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+// DataLoaders per request, and the bounds on one operation: tokens, aliases and depth checked while
+// the document is validated, its cost before it runs, its time and size while it runs
+// (operation-budget.ts). Yoga's error masking stays on: unexpected errors answer without detail.
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { Hono } from 'hono';
 import { createYoga } from 'graphql-yoga';
 import type { LinkIndex } from '../../linking/index.js';
@@ -10,6 +12,7 @@ import type { SearchReader } from '../../search/index.js';
 import type { GraphStore } from '../../store/index.js';
 import type { ThesaurusService } from '../../thesaurus/index.js';
 import { createGraphLoaders } from './graph-loaders.js';
+import { countingResolvedFields, useOperationBudget, type OperationLimits } from './operation-budget.js';
 import { builder, type GraphqlContext } from './schema-builder.js';
 import './resource-types.js';
 import './query-type.js';
@@ -23,17 +26,26 @@ export interface GraphqlOptions {
   iriBase: string;
   /** Which source's value is shown when sources disagree (config/sources.json `priority`). */
   sourcePriority: SourcePriority;
+  limits: OperationLimits;
 }
 
-export const graphqlSchema = builder.toSchema();
+export const graphqlSchema = countingResolvedFields(builder.toSchema());
 
 export function graphqlRoutes(options: GraphqlOptions): Hono {
+  const budget = useOperationBudget(graphqlSchema, options.limits);
   const yoga = createYoga<Record<string, never>, GraphqlContext>({
     schema: graphqlSchema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'Maillage GraphQL' },
-    plugins: [maxDepthPlugin({ n: 12, exposeLimits: true }), costLimitPlugin({ maxCost: 20_000, exposeLimits: true })],
+    // One operation per request: a batch of them would share one request's limits.
+    batching: false,
+    plugins: [
+      maxTokensPlugin({ n: 5_000, exposeLimits: true }),
+      maxAliasesPlugin({ n: 30, exposeLimits: true }),
+      maxDepthPlugin({ n: 12, exposeLimits: true }),
+      budget.plugin,
+    ],
     context: () => ({
       loaders: createGraphLoaders(options.store, options.links, options.iriBase),
       search: options.search,

@@ -1,16 +1,25 @@
 // Owns the GraphQL Query type: faceted search (Relay connection), a dataset or any resource by IRI
 // or DOI, theme navigation with counts, concepts, autocomplete, and an organisation's production.
-import { createGraphQLError } from 'graphql-yoga';
 import { parsePid } from '../../linking/identifiers.js';
 import { catalogueIris } from '../../mapping/index.js';
 import { facetNames, type Facet, type FacetCount, type SearchFilters, type SearchQuery, type SearchResult } from '../../search/index.js';
 import { labelIn, normalizeLabel } from '../../thesaurus/index.js';
 import { ConceptRef, findConcept, ResourceRef } from './resource-types.js';
-import { builder, Lang, ResourceKind, type GraphqlContext } from './schema-builder.js';
+import { badUserInput, cursorOf, offsetAfter } from './cursors.js';
+import { builder, Lang, pagedComplexity, pageSize, ResourceKind, type GraphqlContext, type PageSize } from './schema-builder.js';
 
-const maxPage = 100;
+const searchPage: PageSize = { default: 20, max: 100 };
+/** Deeper than this, a search is narrowed rather than paged (FTS offsets cost their whole prefix). */
+const maxSearchOffset = 10_000;
+const facetPage: PageSize = { default: 100, max: 1000 };
+const workPage: PageSize = { default: 20, max: 100 };
+const themePage: PageSize = { default: 50, max: 1000 };
+const childPage: PageSize = { default: 50, max: 500 };
+const suggestPage: PageSize = { default: 10, max: 50 };
+/** Projects of an organisation are read from its most recent datasets' links. */
+const projectScanDatasets = 200;
 
-const bad = (message: string) => createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+const bad = badUserInput;
 
 const BBox = builder.inputType('BoundingBox', {
   fields: (t) => ({ west: t.float({ required: true }), south: t.float({ required: true }), east: t.float({ required: true }), north: t.float({ required: true }) }),
@@ -53,13 +62,6 @@ const EdgeRef = builder.objectRef<{ resource: string; score: number | null; curs
 const PageInfoRef = builder.objectRef<{ hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }>('PageInfo');
 const ConnectionRef = builder.objectRef<SearchShape>('SearchConnection');
 
-const cursorOf = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
-function offsetOf(cursor: string | null | undefined): number {
-  if (!cursor) return 0;
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw bad('after is not a cursor this API gave');
-  return Number(match[1]) + 1;
-}
 
 /** Counts per concept that include the concept's narrower ones (each resource once per concept). */
 function themeCounts(context: GraphqlContext, pairs: Array<{ resource: string; value: string }>): Map<string, number> {
@@ -88,7 +90,18 @@ async function facetValues(context: GraphqlContext, shape: SearchShape, name: Fa
 FacetsRef.implement({
   description: 'Counts per value over the results; a facet ignores its own filter, so its other values stay selectable.',
   fields: (t) =>
-    Object.fromEntries(facetNames.map((name) => [name, t.field({ type: [FacetValueRef], resolve: (shape, _args, c) => facetValues(c, shape, name) })])) as Record<Facet, ReturnType<typeof t.field>>,
+    Object.fromEntries(
+      facetNames.map((name) => [
+        name,
+        t.field({
+          type: [FacetValueRef],
+          description: `The most frequent values first: \`first\` (default ${facetPage.default}, at most ${facetPage.max}).`,
+          args: { first: t.arg.int({ required: false }) },
+          complexity: pagedComplexity(facetPage),
+          resolve: async (shape, { first }, c) => (await facetValues(c, shape, name)).slice(0, pageSize(first, facetPage, bad)),
+        }),
+      ]),
+    ) as Record<Facet, ReturnType<typeof t.field>>,
 });
 
 EdgeRef.implement({
@@ -111,7 +124,7 @@ PageInfoRef.implement({
 ConnectionRef.implement({
   fields: (t) => ({
     totalCount: t.int({ resolve: (s) => s.result.total }),
-    edges: t.field({ type: [EdgeRef], resolve: (s) => s.result.hits.map((h, i) => ({ ...h, cursor: cursorOf(s.query.offset + i) })) }),
+    edges: t.field({ type: [EdgeRef], description: `As many as the search asked for (first, at most ${searchPage.max}); counted at the most, since a field's cost cannot see its parent's arguments.`, complexity: { field: 1, multiplier: searchPage.max }, resolve: (s) => s.result.hits.map((h, i) => ({ ...h, cursor: cursorOf(s.query.offset + i) })) }),
     pageInfo: t.field({
       type: PageInfoRef,
       resolve: (s) => ({
@@ -166,7 +179,9 @@ ThemeNodeRef.implement({
     count: t.int({ description: 'Resources with this theme or a narrower one.', resolve: (n) => n.counts.get(n.concept.concept.iri) ?? 0 }),
     children: t.field({
       type: [ThemeNodeRef],
-      resolve: (n) => n.concept.concept.narrower.flatMap((iri) => (n.concept.scheme.concepts.get(iri) ? [{ concept: { concept: n.concept.scheme.concepts.get(iri)!, scheme: n.concept.scheme }, counts: n.counts }] : [])),
+      args: { first: t.arg.int({ required: false }) },
+      complexity: pagedComplexity(childPage),
+      resolve: (n, { first }) => n.concept.concept.narrower.slice(0, pageSize(first, childPage, bad)).flatMap((iri) => (n.concept.scheme.concepts.get(iri) ? [{ concept: { concept: n.concept.scheme.concepts.get(iri)!, scheme: n.concept.scheme }, counts: n.counts }] : [])),
     }),
   }),
 });
@@ -175,17 +190,20 @@ const OrganisationRef = builder.objectRef<{ iri: string }>('Organisation');
 OrganisationRef.implement({
   fields: (t) => ({
     resource: t.field({ type: ResourceRef, resolve: (o) => ({ iri: o.iri }) }),
-    datasets: t.field({ type: [ResourceRef], args: { first: t.arg.int({ defaultValue: 20 }) }, resolve: (o, { first }, c) => organisationWork(c, o.iri, 'dataset', first ?? 20) }),
-    publications: t.field({ type: [ResourceRef], args: { first: t.arg.int({ defaultValue: 20 }) }, resolve: (o, { first }, c) => organisationWork(c, o.iri, 'publication', first ?? 20) }),
-    software: t.field({ type: [ResourceRef], args: { first: t.arg.int({ defaultValue: 20 }) }, resolve: (o, { first }, c) => organisationWork(c, o.iri, 'software', first ?? 20) }),
+    datasets: t.field({ type: [ResourceRef], args: { first: t.arg.int({ required: false }) }, complexity: pagedComplexity(workPage), resolve: (o, { first }, c) => organisationWork(c, o.iri, 'dataset', pageSize(first, workPage, bad)) }),
+    publications: t.field({ type: [ResourceRef], args: { first: t.arg.int({ required: false }) }, complexity: pagedComplexity(workPage), resolve: (o, { first }, c) => organisationWork(c, o.iri, 'publication', pageSize(first, workPage, bad)) }),
+    software: t.field({ type: [ResourceRef], args: { first: t.arg.int({ required: false }) }, complexity: pagedComplexity(workPage), resolve: (o, { first }, c) => organisationWork(c, o.iri, 'software', pageSize(first, workPage, bad)) }),
     projects: t.field({
       type: [ResourceRef],
-      description: 'Projects that funded its datasets.',
-      resolve: async (o, _args, c) => {
-        const datasets = await organisationWork(c, o.iri, 'dataset', 1000);
-        const links = await c.loaders.links.loadMany(datasets.map((d) => d.iri));
+      description: `Projects that funded its ${projectScanDatasets} most recent datasets (\`first\`: default ${workPage.default}, at most ${workPage.max}).`,
+      args: { first: t.arg.int({ required: false }) },
+      complexity: pagedComplexity(workPage, 10),
+      resolve: async (o, { first }, c) => {
+        const limit = pageSize(first, workPage, bad);
+        const datasets = await organisationWork(c, o.iri, 'dataset', projectScanDatasets);
+        const links = await c.loaders.links.loadMany(datasets.map((d) => ({ iri: d.iri, window: 50 })));
         const projects = new Set(links.flatMap((l) => (l instanceof Error ? [] : l.filter((x) => x.direction === 'OUTGOING' && x.property.endsWith('wasGeneratedBy')).map((x) => x.other))));
-        return [...projects].map((iri) => ({ iri }));
+        return [...projects].slice(0, limit).map((iri) => ({ iri }));
       },
     }),
     countsPerYear: t.field({ type: [FacetValueRef], resolve: async (o, _args, c) => (await c.search.organisationCounts(o.iri)).byYear.map((f) => ({ ...f, label: null })) }),
@@ -195,7 +213,6 @@ OrganisationRef.implement({
 });
 
 async function organisationWork(context: GraphqlContext, iri: string, kind: string, first: number): Promise<Array<{ iri: string }>> {
-  if (first < 0 || first > 1000) throw bad('first must be between 0 and 1000');
   const result = await context.search.search({ filters: { facets: { organisation: [iri], type: [kind] } }, sort: 'year', limit: first, offset: 0 });
   return result.hits.map((h) => ({ iri: h.resource }));
 }
@@ -212,20 +229,20 @@ builder.queryType({
         text: t.arg.string({ required: false }),
         filters: t.arg({ type: Filters, required: false }),
         sort: t.arg({ type: Sort, defaultValue: 'relevance' }),
-        first: t.arg.int({ defaultValue: 20 }),
+        first: t.arg.int({ required: false, description: `Default ${searchPage.default}, at most ${searchPage.max}.` }),
         after: t.arg.string({ required: false }),
         lang: t.arg({ type: Lang, defaultValue: 'en' }),
       },
+      complexity: 5,
       resolve: async (_root, args, c) => {
-        const first = args.first ?? 20;
-        if (first < 0 || first > maxPage) throw bad(`first must be between 0 and ${maxPage}`);
+        const first = pageSize(args.first, searchPage, bad);
         if (args.text && args.text.length > 500) throw bad('text is limited to 500 characters');
         const query: SearchQuery = {
           ...(args.text ? { text: args.text } : {}),
           filters: searchFilters(c, args.filters),
           sort: args.sort ?? 'relevance',
           limit: first,
-          offset: offsetOf(args.after),
+          offset: offsetAfter(args.after, maxSearchOffset),
         };
         return { query, result: await c.search.search(query), lang: args.lang ?? 'en' };
       },
@@ -250,22 +267,25 @@ builder.queryType({
     themes: t.field({
       type: [ThemeNodeRef],
       description: 'The theme tree of a concept scheme with resource counts (a theme counts its narrower concepts).',
-      args: { scheme: t.arg.string({ defaultValue: 'MAILLAGE' }), types: t.arg({ type: [ResourceKind], required: false }) },
-      resolve: async (_root, { scheme, types }, c) => {
+      args: { scheme: t.arg.string({ defaultValue: 'MAILLAGE' }), types: t.arg({ type: [ResourceKind], required: false }), first: t.arg.int({ required: false }) },
+      complexity: pagedComplexity(themePage, 5),
+      resolve: async (_root, { scheme, types, first }, c) => {
+        const limit = pageSize(first, themePage, bad);
         const found = c.thesaurus.scheme(scheme ?? '') ?? c.thesaurus.list()[0];
         if (!found) return [];
         const counts = themeCounts(c, await c.search.themePairs({ filters: { facets: types ? { type: types } : {} } }));
         const tops = found.topConcepts.length > 0 ? found.topConcepts : [...found.concepts.values()].filter((k) => k.broader.length === 0).map((k) => k.iri);
-        return tops.flatMap((iri) => (found.concepts.get(iri) ? [{ concept: { concept: found.concepts.get(iri)!, scheme: found }, counts }] : []));
+        return tops.slice(0, limit).flatMap((iri) => (found.concepts.get(iri) ? [{ concept: { concept: found.concepts.get(iri)!, scheme: found }, counts }] : []));
       },
     }),
     suggest: t.field({
       type: [SuggestionRef],
       description: 'Autocomplete over concept labels (FR/EN, accent-insensitive) and resource titles.',
-      args: { prefix: t.arg.string({ required: true }), lang: t.arg({ type: Lang, defaultValue: 'en' }), first: t.arg.int({ defaultValue: 10 }) },
+      args: { prefix: t.arg.string({ required: true }), lang: t.arg({ type: Lang, defaultValue: 'en' }), first: t.arg.int({ required: false }) },
+      complexity: pagedComplexity(suggestPage),
       resolve: async (_root, { prefix, lang, first }, c) => {
-        const limit = first ?? 10;
-        if (limit < 0 || limit > 50) throw bad('first must be between 0 and 50');
+        const limit = pageSize(first, suggestPage, bad);
+        if (prefix.length > 200) throw bad('prefix is limited to 200 characters');
         if (normalizeLabel(prefix).length === 0) return [];
         const concepts = c.thesaurus.labels.search(prefix, { limit }).hits.map((h) => ({
           kind: 'concept' as const,

@@ -1,13 +1,13 @@
 // Owns the GraphQL types of the graph: Resource (any catalogue node: dataset, publication,
 // software, organisation, project, person), its linked resources with relation, direction and
 // source, its FAIR scores, and Concept (a thesaurus concept).
-import { createGraphQLError } from 'graphql-yoga';
 import { labelProperties, prefixes } from '../../mapping/namespaces.js';
 import { kindOfNode } from '../../search/index.js';
 import { labelIn, type Concept as ConceptModel, type ConceptScheme } from '../../thesaurus/index.js';
 import type { SourcePriority } from '../../linking/index.js';
 import { preferredIn, sourceOfGraph, valuesOf, type Alignment, type Link, type Statement } from './graph-loaders.js';
-import { builder, Direction, Lang, ResourceKind, type GraphqlContext } from './schema-builder.js';
+import { badUserInput, cursorOf, offsetAfter } from './cursors.js';
+import { builder, Direction, Lang, maxScalarListLength, pagedComplexity, pageSize, ResourceKind, type GraphqlContext, type PageSize } from './schema-builder.js';
 
 const { dct, dcat, rdf, dqv, foaf } = prefixes;
 
@@ -17,7 +17,7 @@ export interface ResourceShape {
 
 export const ResourceRef = builder.objectRef<ResourceShape>('Resource');
 export const ConceptRef = builder.objectRef<{ concept: ConceptModel; scheme: ConceptScheme }>('Concept');
-const LinkedResourceRef = builder.objectRef<Link>('LinkedResource');
+const LinkedResourceRef = builder.objectRef<Link & { cursor: string }>('LinkedResource');
 const AlignmentRef = builder.objectRef<Alignment>('Alignment');
 const QualityRef = builder.objectRef<{ F: number | null; A: number | null; I: number | null; R: number | null }>('Quality');
 
@@ -44,13 +44,24 @@ function label(found: Statement[], lang: string, priorityOf: SourcePriority): st
 }
 
 const maxRelationTypes = 50;
+const linkPage: PageSize = { default: 20, max: 100 };
+/** How deep linked resources may be paged, and how many links each way a filtered list looks through. */
+const maxLinkOffset = 10_000;
+const filteredLinkScan = 500;
+const creatorPage: PageSize = { default: 50, max: 500 };
+const relatedPage: PageSize = { default: 20, max: 100 };
+const conceptPage: PageSize = { default: 50, max: 500 };
+
+/** A scalar list cut to its documented bound. */
+const bounded = <T>(values: T[]): T[] => (values.length > maxScalarListLength ? values.slice(0, maxScalarListLength) : values);
+const firstArg = (size: PageSize) => ({ required: false, description: `Default ${size.default}, at most ${size.max}.` }) as const;
 
 ResourceRef.implement({
   description: 'A node of the catalogue graph, named by its catalogue IRI (minted from its persistent identifier).',
   fields: (t) => ({
     iri: t.exposeID('iri'),
     kind: t.field({ type: ResourceKind, resolve: async (r, _args, c) => kindOfSummary(await c.loaders.summaries.load(r.iri)) }),
-    types: t.stringList({ resolve: async (r, _args, c) => valuesOf(await c.loaders.summaries.load(r.iri), `${rdf}type`) }),
+    types: t.stringList({ resolve: async (r, _args, c) => bounded(valuesOf(await c.loaders.summaries.load(r.iri), `${rdf}type`)) }),
     title: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: async (r, { lang }, c) => label(await c.loaders.summaries.load(r.iri), lang ?? 'en', c.sourcePriority) }),
     description: t.string({
       nullable: true,
@@ -62,41 +73,58 @@ ResourceRef.implement({
       resolve: async (r, { lang }, c) => {
         const found = (await statementsOf(c, r.iri)).filter((s) => s.predicate === `${dcat}keyword`);
         const inLang = lang ? found.filter((s) => (s.object as { language?: string }).language === lang) : found;
-        return [...new Set((inLang.length > 0 ? inLang : found).map((s) => s.object.value))];
+        return bounded([...new Set((inLang.length > 0 ? inLang : found).map((s) => s.object.value))]);
       },
     }),
-    identifiers: t.stringList({ resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}identifier`) }),
+    identifiers: t.stringList({ resolve: async (r, _args, c) => bounded(valuesOf(await statementsOf(c, r.iri), `${dct}identifier`)) }),
     landingPage: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dcat}landingPage`, c.sourcePriority) }),
     issued: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}issued`, c.sourcePriority) }),
     modified: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}modified`, c.sourcePriority) }),
     licence: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}license`, c.sourcePriority) }),
     accessRights: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}accessRights`, c.sourcePriority) }),
-    languages: t.stringList({ resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}language`) }),
+    languages: t.stringList({ resolve: async (r, _args, c) => bounded(valuesOf(await statementsOf(c, r.iri), `${dct}language`)) }),
     sources: t.stringList({
       description: 'The repositories whose records state something about this resource.',
-      resolve: async (r, _args, c) => [...new Set((await statementsOf(c, r.iri)).map((s) => s.source).filter((s): s is string => s !== null))],
+      resolve: async (r, _args, c) => bounded([...new Set((await statementsOf(c, r.iri)).map((s) => s.source).filter((s): s is string => s !== null))]),
     }),
     themes: t.field({
       type: [ConceptRef],
       description: 'Themes that are concepts of a loaded thesaurus.',
-      resolve: async (r, _args, c) =>
+      args: { first: t.arg.int(firstArg(relatedPage)) },
+      complexity: pagedComplexity(relatedPage),
+      resolve: async (r, { first }, c) =>
         valuesOf(await statementsOf(c, r.iri), `${dcat}theme`)
           .map((iri) => findConcept(c, iri))
-          .filter((x): x is NonNullable<typeof x> => x !== null),
+          .filter((x): x is NonNullable<typeof x> => x !== null)
+          .slice(0, pageSize(first, relatedPage, badUserInput)),
     }),
     alignments: t.field({
       type: [AlignmentRef],
-      args: { suggestions: t.arg.boolean({ required: false, defaultValue: false, description: 'Also the concepts the title or description mention (for curators), which are not themes.' }) },
+      args: {
+        suggestions: t.arg.boolean({ required: false, defaultValue: false, description: 'Also the concepts the title or description mention (for curators), which are not themes.' }),
+        first: t.arg.int(firstArg(relatedPage)),
+      },
+      complexity: pagedComplexity(relatedPage),
       description: 'How its themes were aligned to thesaurus concepts: method, score, and the keyword or the record’s own concept it came from.',
-      resolve: async (r, { suggestions }, c) => (await c.loaders.alignments.load(r.iri)).filter((a) => suggestions || !a.suggestion),
+      resolve: async (r, { suggestions, first }, c) => (await c.loaders.alignments.load(r.iri)).filter((a) => suggestions || !a.suggestion).slice(0, pageSize(first, relatedPage, badUserInput)),
     }),
-    creators: t.field({ type: [ResourceRef], resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${dct}creator`).map((iri) => ({ iri })) }),
+    creators: t.field({
+      type: [ResourceRef],
+      args: { first: t.arg.int(firstArg(creatorPage)) },
+      complexity: pagedComplexity(creatorPage),
+      resolve: async (r, { first }, c) => valuesOf(await statementsOf(c, r.iri), `${dct}creator`).slice(0, pageSize(first, creatorPage, badUserInput)).map((iri) => ({ iri })),
+    }),
     publisher: t.field({ type: ResourceRef, nullable: true, resolve: async (r, _args, c) => {
         const publisher = preferredIn(await statementsOf(c, r.iri), `${dct}publisher`, c.sourcePriority);
         return publisher ? { iri: publisher } : null;
       },
     }),
-    affiliations: t.field({ type: [ResourceRef], resolve: async (r, _args, c) => valuesOf(await statementsOf(c, r.iri), `${prefixes.org}memberOf`).map((iri) => ({ iri })) }),
+    affiliations: t.field({
+      type: [ResourceRef],
+      args: { first: t.arg.int(firstArg(relatedPage)) },
+      complexity: pagedComplexity(relatedPage),
+      resolve: async (r, { first }, c) => valuesOf(await statementsOf(c, r.iri), `${prefixes.org}memberOf`).slice(0, pageSize(first, relatedPage, badUserInput)).map((iri) => ({ iri })),
+    }),
     homepage: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${foaf}homepage`, c.sourcePriority) }),
     quality: t.field({
       type: QualityRef,
@@ -119,16 +147,22 @@ ResourceRef.implement({
     }),
     linkedResources: t.field({
       type: [LinkedResourceRef],
-      description: 'Resources linked to this one, in both directions, with the relation and the source that stated it.',
+      description: `Resources linked to this one, in both directions (outgoing first), with the relation and the source that stated it. Paged: \`first\` (default ${linkPage.default}, at most ${linkPage.max}) after a LinkedResource's \`cursor\`, at most ${maxLinkOffset} deep. With \`kinds\` or \`relationTypes\`, the first ${filteredLinkScan} links each way are looked through (an organisation's whole production: \`organisation\` or \`search\` with its filter).`,
+      complexity: pagedComplexity(linkPage, 5),
       args: {
+        first: t.arg.int(firstArg(linkPage)),
+        after: t.arg.string({ required: false }),
         kinds: t.arg({ type: [ResourceKind], required: false }),
         relationTypes: t.arg.stringList({ required: false, description: 'DataCite relation types (IsCitedBy, IsSupplementTo...) or property names (isReferencedBy, creator...).' }),
         direction: t.arg({ type: Direction, required: false }),
       },
-      resolve: async (r, { kinds, relationTypes, direction }, c) => {
-        if (relationTypes && relationTypes.length > maxRelationTypes) throw createGraphQLError(`At most ${maxRelationTypes} relation types`, { extensions: { code: 'BAD_USER_INPUT' } });
+      resolve: async (r, { kinds, relationTypes, direction, first, after }, c) => {
+        if (relationTypes && relationTypes.length > maxRelationTypes) throw badUserInput(`At most ${maxRelationTypes} relation types`);
+        const size = pageSize(first, linkPage, badUserInput);
+        const offset = offsetAfter(after, maxLinkOffset);
+        const filtered = (kinds && kinds.length > 0) || relationTypes;
         const wanted = relationTypes?.map((t) => t.toLowerCase());
-        let links = (await c.loaders.links.load(r.iri)).filter(
+        let links = (await c.loaders.links.load({ iri: r.iri, window: filtered ? filteredLinkScan : offset + size })).filter(
           (l) =>
             (!direction || l.direction === direction) &&
             (!wanted || wanted.includes(l.property.slice(l.property.search(/[^/#]*$/)).toLowerCase()) || (l.relationType !== null && wanted.includes(l.relationType.toLowerCase()))),
@@ -140,7 +174,7 @@ ResourceRef.implement({
             return !(found instanceof Error) && kinds.includes(kindOfSummary(found ?? []));
           });
         }
-        return links;
+        return links.slice(offset, offset + size).map((link, i) => ({ ...link, cursor: cursorOf(offset + i) }));
       },
     }),
   }),
@@ -154,6 +188,7 @@ LinkedResourceRef.implement({
     source: t.string({ nullable: true, description: 'The repository whose record stated the link.', resolve: (l, _args, c) => sourceOfGraph(c.iriBase, l.graph) }),
     record: t.string({ description: 'The record graph that stated the link.', resolve: (l) => l.graph }),
     resource: t.field({ type: ResourceRef, resolve: (l) => ({ iri: l.other }) }),
+    cursor: t.string({ description: 'Pass as `after` for the next page.', resolve: (l) => l.cursor }),
   }),
 });
 
@@ -187,7 +222,7 @@ ConceptRef.implement({
     scheme: t.string({ resolve: (c) => c.scheme.info.acronym }),
     label: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: (c, { lang }) => labelIn(c.concept.prefLabel, lang ?? 'en') ?? null }),
     notation: t.string({ nullable: true, resolve: (c) => c.concept.notation[0] ?? null }),
-    broader: t.field({ type: [ConceptRef], resolve: (c) => c.concept.broader.flatMap((iri) => (c.scheme.concepts.get(iri) ? [{ concept: c.scheme.concepts.get(iri)!, scheme: c.scheme }] : [])) }),
-    narrower: t.field({ type: [ConceptRef], resolve: (c) => c.concept.narrower.flatMap((iri) => (c.scheme.concepts.get(iri) ? [{ concept: c.scheme.concepts.get(iri)!, scheme: c.scheme }] : [])) }),
+    broader: t.field({ type: [ConceptRef], args: { first: t.arg.int(firstArg(conceptPage)) }, complexity: pagedComplexity(conceptPage), resolve: (c, { first }) => c.concept.broader.slice(0, pageSize(first, conceptPage, badUserInput)).flatMap((iri) => (c.scheme.concepts.get(iri) ? [{ concept: c.scheme.concepts.get(iri)!, scheme: c.scheme }] : [])) }),
+    narrower: t.field({ type: [ConceptRef], args: { first: t.arg.int(firstArg(conceptPage)) }, complexity: pagedComplexity(conceptPage), resolve: (c, { first }) => c.concept.narrower.slice(0, pageSize(first, conceptPage, badUserInput)).flatMap((iri) => (c.scheme.concepts.get(iri) ? [{ concept: c.scheme.concepts.get(iri)!, scheme: c.scheme }] : [])) }),
   }),
 });
