@@ -32,6 +32,8 @@ const configSchema = z.object({
   /** Ingest the generated demo catalogue on first start. */
   demoCatalogue: envBoolean.default(true),
   queryTimeoutMs: positiveInt.default(30_000),
+  /** Public SPARQL queries that may run at once; more are refused with 503 (each may take a replica for queryTimeoutMs). */
+  sparqlMaxConcurrent: positiveInt.default(8),
   /** Largest serialized answer one public query may return. */
   queryResultLimitBytes: positiveInt.default(64 * 1024 * 1024),
   /** Bounds on one GraphQL operation (operation-budget.ts). */
@@ -53,6 +55,8 @@ const configSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((e) => e.trim()).filter((e) => e.length > 0))
     .refine((list) => list.every((e) => /^https?:\/\/[^\s]+$/.test(e)), { message: 'must be http(s) endpoint URLs separated by commas' }),
+  /** Only for tests and closed networks: allow-listed SERVICE endpoints may be on loopback or private addresses. */
+  federationAllowInternal: envBoolean.default(false),
   /** Key that signs OAI-PMH resumption tokens; a random one per start when unset (tokens then end with the process). */
   resumptionTokenSecret: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Contact published by the OAI-PMH provider (Identify adminEmail). */
@@ -112,6 +116,7 @@ const envNames: Record<string, string> = {
   DEMO_CATALOGUE: 'demoCatalogue',
   BUNDLED_THESAURUS: 'bundledThesaurus',
   QUERY_TIMEOUT_MS: 'queryTimeoutMs',
+  SPARQL_MAX_CONCURRENT: 'sparqlMaxConcurrent',
   QUERY_RESULT_LIMIT_BYTES: 'queryResultLimitBytes',
   IRI_BASE: 'iriBase',
   GRAPHQL_TIMEOUT_MS: 'graphql.timeoutMs',
@@ -122,6 +127,7 @@ const envNames: Record<string, string> = {
   MAX_PUBLIC_BODY_BYTES: 'maxPublicBodyBytes',
   MAX_WRITE_BODY_BYTES: 'maxWriteBodyBytes',
   SPARQL_FEDERATION_ALLOW: 'federationAllowList',
+  SPARQL_FEDERATION_ALLOW_INTERNAL: 'federationAllowInternal',
   RESUMPTION_TOKEN_SECRET: 'resumptionTokenSecret',
   OAI_ADMIN_EMAIL: 'oaiAdminEmail',
   MAILLAGE_SOURCES: 'sourcesFile',

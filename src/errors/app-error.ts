@@ -138,6 +138,27 @@ export class QueryTimeoutError extends AppError {
   readonly title = 'The query ran past its time limit';
 }
 
+/** The request body is larger than this route takes; the service stopped reading it. */
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly slug = 'payload-too-large';
+  readonly title = 'The request body is too large';
+}
+
+/** Too many heavy requests run at once; the client should retry shortly. */
+export class TooBusyError extends AppError {
+  readonly status = 503;
+  readonly slug = 'too-busy';
+  readonly title = 'Too many requests of this kind run at once';
+}
+
+/** A URL the service was asked to fetch (SERVICE, a JSON-LD context) is not on its allow-list. */
+export class ForbiddenUrlError extends AppError {
+  readonly status = 403;
+  readonly slug = 'forbidden-url';
+  readonly title = 'The service does not fetch this URL';
+}
+
 const byName: Record<string, new (message: string, details?: Record<string, unknown>) => AppError> = {
   BadRequestError,
   RdfSyntaxError,
@@ -157,6 +178,9 @@ const byName: Record<string, new (message: string, details?: Record<string, unkn
   PreconditionFailedError,
   PreconditionRequiredError,
   IntegrityError,
+  PayloadTooLargeError,
+  TooBusyError,
+  ForbiddenUrlError,
 };
 
 /** Rebuilds an error that crossed a thread boundary as its own AppError class, when it was one. */

@@ -27,6 +27,10 @@ import { validationReportRoutes } from './validation-reports.js';
 import { graphStoreProtocolRoutes } from './graph-store-protocol.js';
 import { createStatsCache, healthRoutes } from './health.js';
 import { createMetrics } from './metrics.js';
+import { isAdminToken } from './admin-auth.js';
+import { requestBodyLimit } from './limits/request-body-limit.js';
+import type { OutboundPolicy } from './limits/guarded-fetch.js';
+import { publicOriginFrom } from './public-origin.js';
 import { problemFromError, problemResponse } from './problem.js';
 
 export interface AppDependencies {
@@ -55,8 +59,10 @@ export interface AppDependencies {
   graphqlLimits: OperationLimits;
   /** Largest body of a public request; authenticated writes take maxBodyBytes. */
   maxPublicBodyBytes: number;
-  /** SPARQL endpoints SERVICE clauses may call. */
-  federationAllowList: string[];
+  /** Where SERVICE clauses may go. */
+  federation: OutboundPolicy;
+  /** Public SPARQL queries that may run at once. */
+  sparqlMaxConcurrent: number;
   resumptionTokenSecret?: string;
   /** The service's public origin (and path), used for every absolute URL it writes; else the request's. */
   publicBaseUrl?: string;
@@ -70,6 +76,7 @@ export function createApp(dependencies: AppDependencies): Hono {
   const app = new Hono();
 
   app.use(requestId());
+  app.use(publicOriginFrom(dependencies.publicBaseUrl));
   app.use(async function logRequest(c, next) {
     const started = performance.now();
     await next();
@@ -86,6 +93,15 @@ export function createApp(dependencies: AppDependencies): Hono {
     );
   });
   app.use(metrics.middleware);
+  const thesaurusAccess = new ThesaurusRoles(dependencies.thesaurusTokens, adminToken);
+  app.use(
+    requestBodyLimit({
+      publicBytes: dependencies.maxPublicBodyBytes,
+      writeBytes: maxBodyBytes,
+      // Admins write graphs and schemes; editors send CSV layouts. Anyone else sends queries.
+      isAuthenticated: (c) => isAdminToken(c.req.header('authorization'), adminToken) || thesaurusAccess.actorOf(c) !== null,
+    }),
+  );
 
   app.route('/health', healthRoutes(stats, version, startedAt));
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
@@ -98,10 +114,12 @@ export function createApp(dependencies: AppDependencies): Hono {
       adminToken,
       queryTimeoutMs: dependencies.queryTimeoutMs,
       maxResultBytes: dependencies.queryResultLimitBytes,
+      maxConcurrent: dependencies.sparqlMaxConcurrent,
+      federation: dependencies.federation,
     }),
   );
   app.route('/', catalogFeedRoutes({ store, items: dependencies.items, iriBase: dependencies.iriBase }));
-  app.route('/', oaiProviderRoutes({ store, items: dependencies.items, records, iriBase: dependencies.iriBase, adminEmail: dependencies.oaiAdminEmail }));
+  app.route('/', oaiProviderRoutes({ store, items: dependencies.items, records, iriBase: dependencies.iriBase, adminEmail: dependencies.oaiAdminEmail, ...(dependencies.resumptionTokenSecret ? { resumptionTokenSecret: dependencies.resumptionTokenSecret } : {}) }));
   app.route(
     '/',
     graphqlRoutes({
@@ -119,7 +137,6 @@ export function createApp(dependencies: AppDependencies): Hono {
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
   app.route('/harvests', harvestReportRoutes(records));
   app.route('/validation', validationReportRoutes(derivations));
-  const thesaurusAccess = new ThesaurusRoles(dependencies.thesaurusTokens, adminToken);
   app.route('/', thesaurusEditRoutes(thesaurus, dependencies.thesaurusEditor, thesaurusAccess));
   app.route('/', thesaurusReleaseRoutes(thesaurus, dependencies.thesaurusEditor, thesaurusAccess));
   app.route('/', thesaurusMappingRoutes(thesaurus));
@@ -130,6 +147,7 @@ export function createApp(dependencies: AppDependencies): Hono {
     const problem = problemFromError(error, c.req.path, logger);
     const headers: Record<string, string> = problem.status === 401 ? { 'www-authenticate': 'Bearer realm="maillage"' } : {};
     if (problem.status === 405 && typeof problem.allow === 'string') headers.allow = problem.allow;
+    if (problem.status === 503) headers['retry-after'] = '2';
     return problemResponse(c, problem, headers);
   });
   return app;

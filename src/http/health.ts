@@ -1,5 +1,6 @@
 // Owns /health: liveness plus the store's backend, size and capacity. It must answer at once even
 // while every store replica is busy, so it serves the last known figures when fresh ones are slow.
+import { getHeapStatistics } from 'node:v8';
 import { Hono } from 'hono';
 import type { GraphStore, StoreStats } from '../store/index.js';
 
@@ -36,8 +37,12 @@ export function healthRoutes(stats: StatsCache, version: string, startedAt: numb
   return new Hono().get('/', async (c) => {
     const current = await stats.current();
     const { backend, quads, graphs, capacityQuads, details, stale } = current;
+    // Degraded: a replica is rebuilding (after a timeout, an out-of-memory end or a crash); reads
+    // go to the others. replicaEndings says what ended and why.
+    const replicas = (details.replicas ?? []) as Array<{ ready: boolean }>;
+    const memory = process.memoryUsage();
     return c.json({
-      status: 'ok',
+      status: replicas.some((r) => !r.ready) ? 'degraded' : 'ok',
       version,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       store: {
@@ -49,6 +54,7 @@ export function healthRoutes(stats: StatsCache, version: string, startedAt: numb
         stale,
         ...details,
       },
+      process: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, heapLimitBytes: getHeapStatistics().heap_size_limit },
     });
   });
 }

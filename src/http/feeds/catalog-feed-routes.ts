@@ -1,5 +1,6 @@
 // Owns /catalog (the whole catalogue) and /catalog/{source} (one source's sub-catalogue): DCAT-AP 3
 // feeds paged with Hydra, filtered by "modified since", in every RDF syntax by negotiation.
+import { publicUrl } from '../public-origin.js';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { BadRequestError, NotFoundError } from '../../errors/index.js';
@@ -53,12 +54,12 @@ export function catalogFeedRoutes({ store, items, iriBase }: CatalogFeedOptions)
     if (page > last) throw new NotFoundError(`The feed has ${last} page(s) of ${pageSize}; page ${page} is past the end`);
     const records = items.list(query, pageSize, (page - 1) * pageSize);
     const pageUrl = (n: number): string => {
-      const url = new URL(c.req.url);
+      const url = publicUrl(c);
       url.searchParams.set('page', String(n));
       return url.href;
     };
     const catalog = source ? `${iriBase}catalog/${source}` : `${iriBase}catalog`;
-    const quads = await dcatFeedPage(store, { catalog, ...(source ? { source } : {}), sources, records, total, page, pageSize, pageUrl, requestUrl: c.req.url, referenceTerms, iriBase, modified: new Date().toISOString() });
+    const quads = await dcatFeedPage(store, { catalog, ...(source ? { source } : {}), sources, records, total, page, pageSize, pageUrl, requestUrl: publicUrl(c).href, referenceTerms, iriBase, modified: new Date().toISOString() });
     const links = [`<${pageUrl(1)}>; rel="first"`, `<${pageUrl(last)}>; rel="last"`, ...(page < last ? [`<${pageUrl(page + 1)}>; rel="next"`] : []), ...(page > 1 ? [`<${pageUrl(page - 1)}>; rel="prev"`] : [])];
     return rdfResponse(c, quads, format, 200, { link: links.join(', ') });
   }

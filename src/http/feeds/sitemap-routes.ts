@@ -1,6 +1,7 @@
 // Owns /sitemap.xml (sitemaps.org 0.9): the landing page of every published resource, so search
 // engines (Google Dataset Search among them) find them. Past 50,000 URLs it becomes a sitemap index
 // of /sitemap-N.xml files, as the protocol limits one file to that many.
+import { publicOrigin } from '../public-origin.js';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { create } from 'xmlbuilder2';
@@ -16,7 +17,7 @@ export function sitemapRoutes(items: PublishedItems, iriBase: string): Hono {
   const xml = (c: Context, body: string) => c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8' });
 
   function urlset(c: Context, part: number): Response {
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c);
     const set = create({ version: '1.0', encoding: 'UTF-8' }).ele(sitemapNamespace, 'urlset');
     for (const { resource, modified } of items.resources(urlsPerSitemap, part * urlsPerSitemap)) {
       const page = href(resource);
@@ -29,7 +30,7 @@ export function sitemapRoutes(items: PublishedItems, iriBase: string): Hono {
     .get('/sitemap.xml', (c) => {
       const total = items.resourceCount();
       if (total <= urlsPerSitemap) return urlset(c, 0);
-      const origin = new URL(c.req.url).origin;
+      const origin = publicOrigin(c);
       const index = create({ version: '1.0', encoding: 'UTF-8' }).ele(sitemapNamespace, 'sitemapindex');
       for (let part = 0; part * urlsPerSitemap < total; part += 1) index.ele('sitemap').ele('loc').txt(`${origin}/sitemap-${part + 1}.xml`);
       return xml(c, index.end());

@@ -5,6 +5,7 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { defaultFieldResolver, GraphQLError, isObjectType, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { ConcurrencyGate } from '../limits/concurrency-gate.js';
 
 export interface OperationLimits {
   /** Largest cost an operation may have (complexity plugin: fields, lists multiplied by their size). */
@@ -70,7 +71,7 @@ export interface OperationBudgetPlugin {
 }
 
 export function useOperationBudget(schema: GraphQLSchema, limits: OperationLimits): OperationBudgetPlugin {
-  let expensive = 0;
+  const expensiveGate = new ConcurrencyGate(limits.maxExpensive);
   const plugin: Plugin<{ budget?: OperationBudget; request?: Request }> = {
     onExecute({ args, setResultAndStopExecution, extendContext, executeFn, setExecuteFn }) {
       let cost: number;
@@ -88,12 +89,11 @@ export function useOperationBudget(schema: GraphQLSchema, limits: OperationLimit
         });
         return;
       }
-      const isExpensive = cost >= limits.expensiveCost;
-      if (isExpensive && expensive >= limits.maxExpensive) {
+      const release = cost >= limits.expensiveCost ? expensiveGate.tryEnter() : () => undefined;
+      if (!release) {
         setResultAndStopExecution({ errors: [limitError('TOO_MANY_EXPENSIVE_OPERATIONS', `${limits.maxExpensive} expensive operations (cost ${limits.expensiveCost} or more) are already running; retry shortly or ask for less`, { cost }, 503)] });
         return;
       }
-      if (isExpensive) expensive += 1;
 
       const budget: OperationBudget = { fields: 0, maxFields: limits.maxFields, stopped: null };
       extendContext({ budget });
@@ -119,10 +119,11 @@ export function useOperationBudget(schema: GraphQLSchema, limits: OperationLimit
         } finally {
           clearTimeout(timer);
           clientGone?.removeEventListener('abort', onClientGone);
-          if (isExpensive) execution.finally(() => (expensive -= 1)).catch(() => undefined);
+          // The slot is held until the work really ends, even when the answer went at the deadline.
+          execution.finally(release).catch(() => undefined);
         }
       });
     },
   };
-  return { plugin, expensiveRunning: () => expensive };
+  return { plugin, expensiveRunning: () => expensiveGate.inUse };
 }

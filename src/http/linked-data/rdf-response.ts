@@ -1,6 +1,7 @@
 // Owns answering with a graph in the syntax a client negotiated: Turtle, N-Triples, RDF/XML, or
 // JSON-LD compacted with the catalogue's published context (/ns/context.jsonld), so JSON clients
 // read "dct:title" instead of full IRIs.
+import { publicOrigin } from '../public-origin.js';
 import type { Quad } from '@rdfjs/types';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -23,6 +24,6 @@ async function compactJsonLd(quads: readonly Quad[], contextUrl: string): Promis
 
 export async function rdfResponse(c: Context, quads: readonly Quad[], mediaType: RdfMediaType, status: ContentfulStatusCode = 200, headers: Record<string, string> = {}): Promise<Response> {
   const body =
-    mediaType === mediaTypes.jsonLd ? await compactJsonLd(quads, new URL(contextPath, c.req.url).href) : await serializeQuads(quads, mediaType, contextPrefixes);
+    mediaType === mediaTypes.jsonLd ? await compactJsonLd(quads, new URL(contextPath, `${publicOrigin(c)}/`).href) : await serializeQuads(quads, mediaType, contextPrefixes);
   return c.body(body, status, { 'content-type': `${mediaType}; charset=utf-8`, vary: 'Accept', ...headers });
 }

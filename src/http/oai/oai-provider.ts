@@ -2,6 +2,8 @@
 // oai_dc and oai_datacite, sets per source ("source:NAME") and per theme ("theme:SLUG", a theme
 // counting its narrower concepts), resumption tokens with cursor and complete list size, and
 // deleted records kept persistently.
+import { publicOrigin } from '../public-origin.js';
+import { resumptionTokens, type ListState } from './resumption-token.js';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Quad } from '@rdfjs/types';
@@ -28,13 +30,10 @@ export interface OaiProviderOptions {
   records: RawRecordStore;
   iriBase: string;
   adminEmail: string;
+  /** Signs resumption tokens (a random key per start without one). */
+  resumptionTokenSecret?: string;
 }
 
-interface ListState extends ItemQuery {
-  prefix: string;
-  set?: string;
-  offset: number;
-}
 
 const seconds = (iso: string) => `${iso.slice(0, 19)}Z`;
 /** A set spec from a concept IRI: its last segment, in the characters set specs allow. */
@@ -138,18 +137,12 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
     }
   }
 
-  function token(state: ListState): string {
-    return Buffer.from(JSON.stringify(state)).toString('base64url');
-  }
-
+  const tokens = resumptionTokens(options.resumptionTokenSecret);
+  const token = (state: ListState): string => tokens.issue(state);
   function readToken(value: string): ListState {
-    try {
-      const state = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as ListState;
-      if (typeof state.prefix !== 'string' || !Number.isInteger(state.offset) || state.offset < 0) throw new Error('shape');
-      return state;
-    } catch {
-      throw new OaiError('badResumptionToken', 'The resumption token is not one this repository issued');
-    }
+    const state = tokens.read(value);
+    if (!state) throw new OaiError('badResumptionToken', 'The resumption token is not one this repository issued');
+    return state;
   }
 
   async function list(body: XMLBuilder, request: OaiRequest, withMetadata: boolean): Promise<void> {
@@ -241,7 +234,7 @@ export function oaiProviderRoutes(options: OaiProviderOptions): Hono {
   }
 
   async function oai(c: Context): Promise<Response> {
-    const baseUrl = new URL(c.req.url).origin + new URL(c.req.url).pathname;
+    const baseUrl = publicOrigin(c) + new URL(c.req.url).pathname;
     const doc = create({ version: '1.0', encoding: 'UTF-8' })
       .ele(oaiNamespace, 'OAI-PMH')
       .att('http://www.w3.org/2000/xmlns/', 'xmlns:xsi', xsi)

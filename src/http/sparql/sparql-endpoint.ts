@@ -5,14 +5,17 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import sparqljs from 'sparqljs';
 import { cors } from 'hono/cors';
-import { BadRequestError } from '../../errors/index.js';
+import { BadRequestError, TooBusyError } from '../../errors/index.js';
 import type { Logger } from '../../log/index.js';
 import { mediaTypes, rdfFormatOf, rdfMediaTypes, resultsMediaTypes, serializeQuads, type RdfMediaType, type ResultsMediaType } from '../../rdf/index.js';
 import { correctedQueryText, parseSparql, type GraphStore } from '../../store/index.js';
 import { assertAdmin } from '../admin-auth.js';
 import { negotiate } from '../negotiation.js';
 import { createStatisticsCache } from './dataset-statistics.js';
-import { callsService, runFederatedQuery } from './federated-query.js';
+import { assertServicesAllowed, callsService, runFederatedQuery } from './federated-query.js';
+import { ConcurrencyGate } from '../limits/concurrency-gate.js';
+import type { OutboundPolicy } from '../limits/guarded-fetch.js';
+import { publicOrigin } from '../public-origin.js';
 import { readSparqlOperation, type SparqlOperation } from './protocol-request.js';
 import { descriptionPrefixes, serviceDescription, voidDescription, type DescriptionContext } from './service-description.js';
 import { applyUpdateDataset } from './update-dataset.js';
@@ -25,6 +28,12 @@ export interface SparqlEndpointOptions {
   adminToken: string | undefined;
   queryTimeoutMs: number;
   maxResultBytes: number;
+  /** Public queries that may run at once. */
+  maxConcurrent: number;
+  /** Where SERVICE clauses may go. */
+  federation: OutboundPolicy;
+  /** The public origin for absolute URLs (else the request's). */
+  publicBaseUrl?: string;
 }
 
 /** Short names for result sets in the `format` parameter (graph syntaxes take their file extensions). */
@@ -74,8 +83,9 @@ function chooseFormat<T extends string>(c: Context, params: URLSearchParams, sup
 export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
   const { store, logger, adminToken } = options;
   const statistics = createStatisticsCache(store);
+  const gate = new ConcurrencyGate(options.maxConcurrent);
   const describe = (c: Context): DescriptionContext => {
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c, options.publicBaseUrl);
     return { endpointUrl: `${origin}/sparql`, voidUrl: `${origin}/.well-known/void`, iriBase: options.iriBase, title: 'Maillage research-data catalogue graph' };
   };
 
@@ -98,10 +108,18 @@ export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
       ...(operation.namedGraphs.length > 0 ? { namedGraphs: operation.namedGraphs } : {}),
     };
     const federated = callsService(parsed);
+    if (federated) assertServicesAllowed(parsed, options.federation);
     // The embedded engine gets a few shapes wrong; those are rewritten into equivalent ones.
     const corrected = !federated && store.backend === 'embedded' ? await correctedQueryText(store, parsed, dataset) : null;
     const body = federated
-      ? await runFederatedQuery(parsedText(parsed), { store, mediaType, timeoutMs, maxResultBytes: options.maxResultBytes })
+      ? await runFederatedQuery(parsedText(parsed), {
+          store,
+          mediaType,
+          timeoutMs,
+          maxResultBytes: options.maxResultBytes,
+          policy: options.federation,
+          logFailure: (error) => logger.warn({ reqId: c.get('requestId'), err: error }, 'federated service failed'),
+        })
       : (
           await store.querySerialized(
             corrected ?? operation.text,
@@ -132,7 +150,16 @@ export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
 
   async function sparql(c: Context): Promise<Response> {
     const operation = await readSparqlOperation(c);
-    if (operation.kind === 'query') return answerQuery(c, operation);
+    if (operation.kind === 'query') {
+      // Each query may hold a store replica up to its time limit: past the cap, refuse at once.
+      const release = gate.tryEnter();
+      if (!release) throw new TooBusyError(`${gate.limit} queries are already running; retry in a few seconds`, { maxConcurrent: gate.limit });
+      try {
+        return await answerQuery(c, operation);
+      } finally {
+        release();
+      }
+    }
     if (operation.kind === 'update') return answerUpdate(c, operation);
     return answerDescription(c, operation.params);
   }

@@ -1,6 +1,7 @@
 // Owns the thesaurus browse and search API, on OntoPortal's paths and JSON shapes: /ontologies,
 // classes (paged), roots, one class with children/parents/ancestors/descendants/tree, /search
 // (autocomplete with suggest=true). Labels in the language asked for (?lang=fr|en|all).
+import { publicUrl } from '../public-origin.js';
 import { Hono, type Context } from 'hono';
 import { BadRequestError, NotFoundError } from '../../errors/index.js';
 import { mediaTypes } from '../../rdf/index.js';
@@ -113,7 +114,7 @@ export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore):
       const prevPage = page > 1 ? page - 1 : null;
       const link = (n: number | null) => {
         if (n === null) return null;
-        const url = new URL(c.req.url);
+        const url = publicUrl(c);
         url.searchParams.set('page', String(n));
         return url.toString();
       };

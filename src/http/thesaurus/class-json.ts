@@ -1,5 +1,6 @@
 // Owns the JSON shapes of the thesaurus API (OntoPortal's: ontology, class, paged collection) and
 // the request parameters they depend on (lang, page, pagesize).
+import { publicOrigin, publicUrl } from '../public-origin.js';
 import type { Context } from 'hono';
 import { BadRequestError, NotFoundError } from '../../errors/index.js';
 import { labelIn, type Concept, type ConceptScheme, type ThesaurusService } from '../../thesaurus/index.js';
@@ -22,7 +23,7 @@ export interface View {
 export function viewOf(c: Context): View {
   const lang = c.req.query('lang');
   if (lang !== undefined && !/^([a-z]{2,3}|all)$/.test(lang)) throw new BadRequestError('lang must be a language code (fr, en, ...) or all');
-  return { base: new URL(c.req.url).origin, lang };
+  return { base: publicOrigin(c), lang };
 }
 
 export const classUrl = (view: View, scheme: ConceptScheme, iri: string) => `${view.base}/ontologies/${scheme.info.acronym}/classes/${encodeURIComponent(iri)}`;
@@ -87,7 +88,7 @@ export function paged<T>(c: Context, items: T[]) {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const link = (n: number | null) => {
     if (n === null) return null;
-    const url = new URL(c.req.url);
+    const url = publicUrl(c);
     url.searchParams.set('page', String(n));
     return url.toString();
   };

@@ -1,6 +1,7 @@
 // Owns the thesaurus write API on OntoPortal's paths: create a class (POST .../classes, JSON or a
 // CSV of many), change one (PATCH/PUT .../classes/{id} with If-Match), import a whole scheme
 // (PUT /ontologies/{acronym}), and the change history per class, per ontology and overall.
+import { publicUrl } from '../public-origin.js';
 import { Hono, type Context } from 'hono';
 import { BadRequestError, MethodNotAllowedError } from '../../errors/index.js';
 import { rdfFormatOf } from '../../rdf/index.js';
@@ -65,7 +66,7 @@ export function thesaurusEditRoutes(thesaurus: ThesaurusService, editor: Thesaur
     const changes = editor.history.changes(scheme?.info.iri ?? null, { ...(concept ? { concept } : {}), limit: limit + 1, ...(before ? { before: Number(before) } : {}) });
     const acronymOf = (iri: string) => thesaurus.list().find((s) => s.info.iri === iri)?.info.acronym ?? iri;
     const next = changes.length > limit ? changes[limit - 1]!.seq : null;
-    const url = new URL(c.req.url);
+    const url = publicUrl(c);
     if (next !== null) url.searchParams.set('before', String(next));
     return c.json({ collection: changes.slice(0, limit).map((change) => changeJson(view, acronymOf(change.scheme), change)), links: { nextPage: next !== null ? url.toString() : null } });
   };

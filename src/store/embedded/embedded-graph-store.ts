@@ -133,6 +133,7 @@ export class EmbeddedGraphStore implements GraphStore {
       capacityQuads: this.options.capacityQuads,
       details: {
         replicas: this.pool.replicas.map((r) => ({ name: r.name, ready: r.ready, inFlight: r.inFlight })),
+        replicaEndings: this.pool.endings,
         journalSeq: this.journal.lastSeq(),
         journalBacklog: this.backlog,
         snapshotSeq: latestSnapshot(this.snapshotDir)?.seq ?? 0,

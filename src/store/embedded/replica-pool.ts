@@ -23,6 +23,8 @@ export class ReplicaPool {
   private readyWaiters: Array<() => void> = [];
   private generation = 0;
   private closing = false;
+  /** Replicas that ended (query timeout, out of memory, crash) since start, and the latest one: /health shows them. */
+  readonly endings = { count: 0, last: null as { replica: string; reason: string; at: string } | null };
   /** Quads in the store, as the last replica to answer counted them. */
   lastKnownSize = 0;
 
@@ -61,6 +63,8 @@ export class ReplicaPool {
   private replaceEnded(slot: number, ended: Replica, reason: string): void {
     if (this.closing || this.slots[slot] !== ended) return;
     this.options.logger.warn({ replica: ended.name, reason }, 'store replica ended; rebuilding it');
+    this.endings.count += 1;
+    this.endings.last = { replica: ended.name, reason, at: new Date().toISOString() };
     // Back off when a replica keeps ending while it rebuilds (e.g. a damaged snapshot).
     const delay = Math.min(100 * 2 ** this.restarts[slot]!, 10_000);
     this.restarts[slot]! += 1;

@@ -17,6 +17,9 @@ export class ReplicaEndedError extends UnavailableError {}
 
 const workerModule = siblingModule(import.meta.url, 'oxigraph-worker');
 
+/** The JavaScript heap of one replica thread (Oxigraph's own memory is WebAssembly, outside it). */
+const replicaHeapLimits = { maxOldGenerationSizeMb: 1536 };
+
 export class Replica {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
@@ -30,7 +33,9 @@ export class Replica {
     readonly name: string,
     settings: WorkerSettings,
   ) {
-    this.worker = spawnWorker(workerModule, settings);
+    // A bounded heap: a query that would exhaust memory ends this worker (rebuilt from snapshot and
+    // journal by the pool), never the process that serves HTTP.
+    this.worker = spawnWorker(workerModule, settings, replicaHeapLimits);
     this.worker.unref();
     this.worker.on('message', (message: WorkerMessage) => this.receive(message));
     this.worker.on('error', (error) => this.end(`worker error: ${error.message}`));
