@@ -2,6 +2,7 @@
 // the derive workers get the new version and only the records it may align differently are derived
 // again: those whose keywords carry a label the change added or removed, or themed with a changed
 // concept. A whole-scheme import re-derives everything. Runs in the background, one at a time.
+import { sparqlIri } from '../rdf/index.js';
 import type { Logger } from '../log/index.js';
 import type { GraphStore } from '../store/index.js';
 import { changedFields, normalizeLabel, thesaurusGraph, type Concept, type ConceptScheme, type ThesaurusChangeEvent } from '../thesaurus/index.js';
@@ -16,10 +17,10 @@ const skos = 'http://www.w3.org/2004/02/skos/core#';
  */
 export async function storedThesaurus(store: GraphStore): Promise<string | null> {
   const formats = { results: 'application/sparql-results+json', graph: 'application/n-triples' } as const;
-  const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${thesaurusGraph}> { ?s ?p ?o } }`, formats);
+  const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(thesaurusGraph)} { ?s ?p ?o } }`, formats);
   if (body.trim().length === 0) return null;
   const bridges = await store.querySerialized(
-    `CONSTRUCT { ?a ?m ?b } WHERE { GRAPH ?g { ?scheme a <${skos}ConceptScheme> . ?a ?m ?b FILTER(?m IN (<${skos}exactMatch>, <${skos}closeMatch>) && isIRI(?b)) } FILTER(?g != <${thesaurusGraph}>) }`,
+    `CONSTRUCT { ?a ?m ?b } WHERE { GRAPH ?g { ?scheme a <${skos}ConceptScheme> . ?a ?m ?b FILTER(?m IN (<${skos}exactMatch>, <${skos}closeMatch>) && isIRI(?b)) } FILTER(?g != ${sparqlIri(thesaurusGraph)}) }`,
     formats,
   );
   return body + bridges.body;

@@ -31,6 +31,7 @@ import { isAdminToken } from './admin-auth.js';
 import { requestBodyLimit } from './limits/request-body-limit.js';
 import type { OutboundPolicy } from './limits/guarded-fetch.js';
 import { publicOriginFrom } from './public-origin.js';
+import { securityHeaders } from './limits/security-headers.js';
 import { problemFromError, problemResponse } from './problem.js';
 
 export interface AppDependencies {
@@ -77,6 +78,7 @@ export function createApp(dependencies: AppDependencies): Hono {
 
   app.use(requestId());
   app.use(publicOriginFrom(dependencies.publicBaseUrl));
+  app.use(securityHeaders());
   app.use(async function logRequest(c, next) {
     const started = performance.now();
     await next();

@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { BadRequestError, NotFoundError, UnsupportedMediaTypeError } from '../errors/index.js';
-import { assertGraphIri, mediaTypes, rdfFormatOf, type RdfMediaType } from '../rdf/index.js';
+import { assertGraphIri, mediaTypes, rdfFormatOf, type RdfMediaType, sparqlIri } from '../rdf/index.js';
 import type { GraphStore, RdfPayload } from '../store/index.js';
 import { requireAdmin } from './admin-auth.js';
 import { negotiate } from './negotiation.js';
@@ -32,7 +32,7 @@ async function payloadOf(c: Context): Promise<RdfPayload> {
 }
 
 async function graphExists(store: GraphStore, graph: string): Promise<boolean> {
-  const result = await store.query(`ASK { GRAPH <${graph}> { ?s ?p ?o } }`);
+  const result = await store.query(`ASK { GRAPH ${sparqlIri(graph)} { ?s ?p ?o } }`);
   return result.form === 'ASK' && result.boolean;
 }
 
@@ -49,7 +49,7 @@ export function graphStoreProtocolRoutes(store: GraphStore, adminToken: string |
       const graph = graphParameter(c);
       const format = negotiate(c, graphFormats, mediaTypes.turtle);
       if (!(await graphExists(store, graph))) throw new NotFoundError(`No graph named ${graph}`);
-      const result = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${graph}> { ?s ?p ?o } }`, {
+      const result = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(graph)} { ?s ?p ?o } }`, {
         results: mediaTypes.sparqlResultsJson,
         graph: format,
       });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Parser } from 'n3';
 import type { Logger } from '../log/index.js';
-import { mediaTypes } from '../rdf/index.js';
+import { mediaTypes, sparqlIri, sparqlLiteral } from '../rdf/index.js';
 import type { GraphStore } from '../store/index.js';
 
 export const thesaurusScheme = 'https://w3id.org/maillage/thesaurus/';
@@ -31,7 +31,7 @@ export async function loadBundledThesaurus(store: GraphStore, logger: Logger, ed
     return 'edited';
   }
   const current = await store.query(
-    `ASK { GRAPH <${thesaurusGraph}> { <${thesaurusScheme}> <${versionInfo}> ${JSON.stringify(version)} } }`,
+    `ASK { GRAPH ${sparqlIri(thesaurusGraph)} { ${sparqlIri(thesaurusScheme)} ${sparqlIri(versionInfo)} ${sparqlLiteral(version)} } }`,
   );
   if (current.form === 'ASK' && current.boolean) return 'current';
   const result = await store.replaceGraph(thesaurusGraph, { data: turtle, format: mediaTypes.turtle, baseIri: thesaurusScheme });

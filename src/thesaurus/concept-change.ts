@@ -2,6 +2,7 @@
 // PUT on .../classes): its validation, and applying it to a scheme model. Applying keeps the
 // hierarchy navigable both ways (a moved concept leaves its old parent's narrower list) and
 // skos:related symmetric, and never mutates the concepts it was given (the scheme is copy-on-write).
+import { assertIri, isAbsoluteIri } from '../rdf/index.js';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BadRequestError, ConflictError, NotFoundError } from '../errors/index.js';
@@ -12,7 +13,7 @@ import { emptyConcept, mappingRelations, noteKinds, type Concept, type ConceptSc
 const iri = z
   .string()
   .max(2000)
-  .refine((value) => /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i.test(value), { message: 'must be an absolute IRI' });
+  .refine((value) => isAbsoluteIri(value), { message: 'must be an absolute IRI' });
 const iris = z.union([iri, z.array(iri)]).transform((v) => (Array.isArray(v) ? v : [v]));
 const text = z.string().trim().min(1).max(10_000);
 const langCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'language tags look like fr, en or pt-BR');
@@ -145,6 +146,8 @@ export function applyEdits(scheme: ConceptScheme, edits: ConceptEdit[]): Applied
   for (const edit of edits) {
     const id = edit.iri ?? edit.fields['@id'] ?? (edit.mode === 'create' ? mintIri(after, edit.fields) : undefined);
     if (!id) throw new BadRequestError('Say which concept to change');
+    // However the IRI came (a CSV cell, the URL, a label made into a slug), it is checked here once.
+    assertIri(id, 'a concept IRI');
     const current = after.concepts.get(id);
     if (edit.mode === 'create' && current) throw new ConflictError(`${id} already exists in ${scheme.info.acronym}; change it with PATCH or PUT`);
     if (edit.mode !== 'create' && !current) throw new NotFoundError(`No class ${id} in ${scheme.info.acronym}`);

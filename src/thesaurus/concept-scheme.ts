@@ -3,7 +3,7 @@
 // model, so they cost no store round-trip.
 import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { mediaTypes } from '../rdf/index.js';
+import { mediaTypes, sparqlIri } from '../rdf/index.js';
 import type { GraphStore } from '../store/index.js';
 
 const skos = 'http://www.w3.org/2004/02/skos/core#';
@@ -70,7 +70,7 @@ export class ConceptScheme {
 
   /** Reads the scheme's graph from the store and builds the model. */
   static async load(store: GraphStore, info: SchemeLocation): Promise<ConceptScheme> {
-    const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${info.graph}> { ?s ?p ?o } }`, {
+    const { body } = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(info.graph)} { ?s ?p ?o } }`, {
       results: mediaTypes.sparqlResultsJson,
       graph: mediaTypes.nTriples,
     });

@@ -1,8 +1,9 @@
 // Owns turning applied concept edits into one SPARQL Update on the scheme's graph: for each changed
 // concept, only the properties whose values changed are deleted and written again, so whatever the
 // model does not know of a concept (provenance, other vocabularies' properties) is kept.
+import { safeNTriples, sparqlIri } from '../rdf/index.js';
 import type { Quad } from '@rdfjs/types';
-import { DataFactory, Writer } from 'n3';
+import { DataFactory } from 'n3';
 import { prefixes } from '../mapping/namespaces.js';
 import { mappingRelations, noteKinds, type Concept, type ConceptScheme, type LangMap } from './concept-scheme.js';
 import type { AppliedEdits } from './concept-change.js';
@@ -51,7 +52,7 @@ export function schemeUpdate(before: ConceptScheme, applied: AppliedEdits): Sche
     for (const [predicate, values] of properties) {
       const next = values(now);
       if (old && same(values(old), next)) continue;
-      if (old) cleared.push(`(<${iri}> <${predicate}>)`);
+      if (old) cleared.push(`(${sparqlIri(iri)} ${sparqlIri(predicate)})`);
       for (const value of next) added.push(quad(subject, namedNode(predicate), value));
     }
   }
@@ -62,10 +63,12 @@ export function schemeUpdate(before: ConceptScheme, applied: AppliedEdits): Sche
     if (wasTop.has(iri) && !isTop.has(iri)) removed.push(...pair);
     if (!wasTop.has(iri) && isTop.has(iri)) added.push(...pair);
   }
-  const ntriples = (quads: Quad[]) => new Writer({ format: 'N-Triples' }).quadsToString(quads);
+  // Every IRI is checked as it is written: a concept IRI from a CSV cell cannot end the update's text.
+  const ntriples = (quads: Quad[]) => safeNTriples(quads);
+  const g = sparqlIri(graph);
   const parts: string[] = [];
-  if (cleared.length > 0) parts.push(`DELETE { GRAPH <${graph}> { ?s ?p ?o } } WHERE { VALUES (?s ?p) { ${cleared.join(' ')} } GRAPH <${graph}> { ?s ?p ?o } }`);
-  if (removed.length > 0) parts.push(`DELETE DATA { GRAPH <${graph}> {\n${ntriples(removed)}} }`);
-  if (added.length > 0) parts.push(`INSERT DATA { GRAPH <${graph}> {\n${ntriples(added)}} }`);
+  if (cleared.length > 0) parts.push(`DELETE { GRAPH ${g} { ?s ?p ?o } } WHERE { VALUES (?s ?p) { ${cleared.join(' ')} } GRAPH ${g} { ?s ?p ?o } }`);
+  if (removed.length > 0) parts.push(`DELETE DATA { GRAPH ${g} {\n${ntriples(removed)}} }`);
+  if (added.length > 0) parts.push(`INSERT DATA { GRAPH ${g} {\n${ntriples(added)}} }`);
   return { sparql: parts.join(' ;\n'), added };
 }

@@ -2,6 +2,7 @@
 // one row per concept; columns id, notation, prefLabel@LANG, altLabel@LANG, definition@LANG,
 // scopeNote@LANG…, broader, related, exactMatch…, deprecated, replacedBy. Several values in one
 // cell are separated by "|". Export writes it; import reads it back as concept edits.
+import { isAbsoluteIri } from '../rdf/index.js';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { BadRequestError } from '../errors/index.js';
@@ -11,6 +12,12 @@ import { parseConceptFields, type ConceptEdit, type ConceptFields } from './conc
 const langColumns = ['prefLabel', 'altLabel', 'definition', ...noteKinds] as const;
 const listColumns = ['broader', 'related', ...mappingRelations, 'replacedBy'] as const;
 const split = (cell: string) => cell.split('|').map((v) => v.trim()).filter((v) => v.length > 0);
+
+// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is written with a leading
+// apostrophe (OWASP's CSV-injection advice); reading the layout back takes that apostrophe off again.
+const formulaStart = /^[=+\-@\t\r]/;
+export const neutralizedCell = (cell: string): string => (formulaStart.test(cell) ? `'${cell}` : cell);
+export const restoredCell = (cell: string): string => (cell.startsWith("'") && formulaStart.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 export function schemeAsCsv(scheme: ConceptScheme): string {
   const concepts = [...scheme.concepts.values()];
@@ -30,7 +37,7 @@ export function schemeAsCsv(scheme: ConceptScheme): string {
     c.replacedBy.join('|'),
     String(c.deprecated),
   ]);
-  return stringify([header, ...rows]);
+  return stringify([header, ...rows.map((row) => row.map(neutralizedCell))]);
 }
 
 /**
@@ -49,8 +56,9 @@ export function csvAsEdits(csv: string, scheme: ConceptScheme): ConceptEdit[] {
   if (unknown.length > 0) throw new BadRequestError(`Unknown CSV columns: ${unknown.join(', ')} (see the layout of .../download?format=csv)`);
   return rows.map((row, i) => {
     const fields: Record<string, unknown> = {};
-    for (const [column, cell] of Object.entries(row)) {
+    for (const [column, written] of Object.entries(row)) {
       if (column === 'id') continue;
+      const cell = restoredCell(written);
       if (column === 'notation' || (listColumns as readonly string[]).includes(column)) fields[column] = split(cell);
       else if (column === 'deprecated') fields.obsolete = /^(true|1|yes|oui)$/i.test(cell);
       else {
@@ -67,6 +75,7 @@ export function csvAsEdits(csv: string, scheme: ConceptScheme): ConceptEdit[] {
       throw new BadRequestError(`CSV row ${i + 2}: ${(error as Error).message}`);
     }
     const iri = row.id?.trim() || undefined;
+    if (iri && !isAbsoluteIri(iri)) throw new BadRequestError(`CSV row ${i + 2}: id must be an absolute IRI; got ${JSON.stringify(iri.slice(0, 200))}`);
     return iri && scheme.concepts.has(iri) ? { mode: 'patch', iri, fields: parsed } : { mode: 'create', ...(iri ? { iri } : {}), fields: parsed };
   });
 }

@@ -1,6 +1,7 @@
 // Owns preparing a whole concept scheme for import, from a SKOS file (any RDF syntax) or from the
 // spreadsheet layout: the scheme's triples as N-Quads and its integrity report. The CLI and the
 // HTTP API import through this, so both refuse the same defects.
+import { sparqlIri, sparqlLiteral } from '../rdf/index.js';
 import { DataFactory, Parser, Writer } from 'n3';
 import { BadRequestError } from '../errors/index.js';
 import { prefixes } from '../mapping/namespaces.js';
@@ -52,7 +53,7 @@ export function schemesInRdf(data: string | Uint8Array, format: RdfMediaType, op
   return schemes.map((scheme) => {
     const acronym = options.acronym ? validAcronym(options.acronym) : undefined;
     if (acronym) scheme.info.acronym = acronym;
-    const acronymTriple = acronym ? `<${scheme.info.iri}> <${modAcronym}> ${JSON.stringify(acronym)} .\n` : '';
+    const acronymTriple = acronym ? `${sparqlIri(scheme.info.iri)} ${sparqlIri(modAcronym)} ${sparqlLiteral(acronym)} .\n` : '';
     return prepared(scheme, nquads + acronymTriple, options);
   });
 }

@@ -3,11 +3,12 @@
 // the history, and then served; listeners hear of it (the derive stage re-aligns records).
 import { Parser } from 'n3';
 import { ConflictError, IntegrityError, NotFoundError, PreconditionFailedError, PreconditionRequiredError } from '../errors/index.js';
-import { mediaTypes } from '../rdf/index.js';
+import { mediaTypes, sparqlIri, sparqlLiteral } from '../rdf/index.js';
 import type { GraphStore } from '../store/index.js';
 import { applyEdits, conceptEtag, type AppliedEdits, type ConceptEdit } from './concept-change.js';
 import { ConceptScheme } from './concept-scheme.js';
 import { schemeUpdate } from './concept-update.js';
+import { isThesaurusGraph, managedSchemeGraph } from './scheme-graphs.js';
 import { checkIntegrity, type IntegrityProblem } from './integrity-checks.js';
 import { blockingChecks, type PreparedScheme } from './scheme-import.js';
 import type { ChangeAction, ThesaurusHistory, ThesaurusRelease } from './thesaurus-history.js';
@@ -60,6 +61,13 @@ export class ThesaurusEditor {
     return scheme;
   }
 
+  /** A scheme the thesaurus may write: one that lives in a thesaurus graph (scheme-graphs.ts). */
+  private writableScheme(acronym: string): ConceptScheme {
+    const scheme = this.schemeOf(acronym);
+    if (!isThesaurusGraph(scheme.info)) throw new ConflictError(`${acronym} is read from the graph ${scheme.info.graph}, which is not a thesaurus graph; the thesaurus does not write there (import the scheme to make an editable copy)`);
+    return scheme;
+  }
+
   private problemsOf(scheme: ConceptScheme, languages: string[]): Set<string> {
     let known = this.knownProblems.get(scheme);
     if (!known) this.knownProblems.set(scheme, (known = new Set(checkIntegrity(scheme, { requiredLanguages: languages }).map(problemKey))));
@@ -76,7 +84,7 @@ export class ThesaurusEditor {
    */
   edit(acronym: string, edits: ConceptEdit[], actor: string, options: { ifMatch?: string; action?: ChangeAction; comment?: string } = {}): Promise<AppliedEdits> {
     return this.exclusive(async () => {
-      const scheme = this.schemeOf(acronym);
+      const scheme = this.writableScheme(acronym);
       for (const edit of edits.filter((e) => e.mode !== 'create' && options.action !== 'import')) {
         const current = scheme.concepts.get(edit.iri ?? '');
         if (!current) continue;
@@ -130,18 +138,30 @@ export class ThesaurusEditor {
       const taken = this.service.scheme(prepared.scheme.info.acronym);
       if (taken && taken.info.iri !== prepared.scheme.info.iri) throw new ConflictError(`${prepared.scheme.info.acronym} is already the acronym of ${taken.info.iri}`);
       const before = this.service.list().find((s) => s.info.iri === prepared.scheme.info.iri) ?? null;
-      await this.store.replaceGraph(prepared.scheme.info.iri, { data: prepared.nquads, format: mediaTypes.nQuads });
-      const scheme = await this.service.reload({ iri: prepared.scheme.info.iri, graph: prepared.scheme.info.iri });
+      // The graph comes from where the scheme already lives, or is made by the thesaurus; never
+      // from the uploaded file, so an import cannot name (and replace) a record's or any other graph.
+      if (before && !isThesaurusGraph(before.info)) throw new ConflictError(`${before.info.iri} is read from the graph ${before.info.graph}, which is not a thesaurus graph; the thesaurus does not replace it`);
+      const graph = before?.info.graph ?? managedSchemeGraph(prepared.scheme.info.acronym);
+      if (!before && (await this.graphHolds(graph))) {
+        throw new ConflictError(`The graph ${graph} already holds other data; the import is refused`);
+      }
+      await this.store.replaceGraph(graph, { data: prepared.nquads, format: mediaTypes.nQuads });
+      const scheme = await this.service.reload({ iri: prepared.scheme.info.iri, graph });
       this.history.record([{ scheme: scheme.info.iri, concept: null, action: 'import', actor, at: new Date().toISOString(), before: null, after: null, comment: `${scheme.concepts.size} concepts, ${prepared.problems.length} integrity problems` }]);
       this.emit({ scheme, before, touched: null });
       return scheme;
     });
   }
 
+  private async graphHolds(graph: string): Promise<boolean> {
+    const answer = await this.store.query(`ASK { GRAPH ${sparqlIri(graph)} { ?s ?p ?o } }`);
+    return answer.form === 'ASK' && answer.boolean;
+  }
+
   /** Publishes a dated version: sets owl:versionInfo and keeps a full copy of the scheme's graph. */
   release(acronym: string, actor: string, options: { version?: string; description?: string } = {}): Promise<ThesaurusRelease> {
     return this.exclusive(async () => {
-      const scheme = this.schemeOf(acronym);
+      const scheme = this.writableScheme(acronym);
       const today = new Date().toISOString().slice(0, 10);
       const taken = new Set(this.history.releases(scheme.info.iri).map((r) => r.version));
       let version = options.version ?? today;
@@ -149,10 +169,10 @@ export class ThesaurusEditor {
       for (let n = 2; taken.has(version); n += 1) version = `${today}.${n}`;
       const graph = scheme.info.graph;
       await this.store.update(
-        `DELETE { GRAPH <${graph}> { <${scheme.info.iri}> <http://www.w3.org/2002/07/owl#versionInfo> ?v } } WHERE { GRAPH <${graph}> { <${scheme.info.iri}> <http://www.w3.org/2002/07/owl#versionInfo> ?v } } ;
-         INSERT DATA { GRAPH <${graph}> { <${scheme.info.iri}> <http://www.w3.org/2002/07/owl#versionInfo> ${JSON.stringify(version)} } }`,
+        `DELETE { GRAPH ${sparqlIri(graph)} { ${sparqlIri(scheme.info.iri)} <http://www.w3.org/2002/07/owl#versionInfo> ?v } } WHERE { GRAPH ${sparqlIri(graph)} { ${sparqlIri(scheme.info.iri)} <http://www.w3.org/2002/07/owl#versionInfo> ?v } } ;
+         INSERT DATA { GRAPH ${sparqlIri(graph)} { ${sparqlIri(scheme.info.iri)} <http://www.w3.org/2002/07/owl#versionInfo> ${sparqlLiteral(version)} } }`,
       );
-      const { body } = await this.store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${graph}> { ?s ?p ?o } }`, { results: mediaTypes.sparqlResultsJson, graph: mediaTypes.nTriples });
+      const { body } = await this.store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(graph)} { ?s ?p ?o } }`, { results: mediaTypes.sparqlResultsJson, graph: mediaTypes.nTriples });
       const release: ThesaurusRelease = { scheme: scheme.info.iri, version, releasedAt: new Date().toISOString(), actor, description: options.description ?? null, concepts: scheme.concepts.size };
       this.history.saveRelease(release, body);
       this.history.record([{ scheme: scheme.info.iri, concept: null, action: 'release', actor, at: release.releasedAt, before: null, after: null, comment: version }]);

@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Parser as N3Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/index.js';
@@ -196,22 +198,75 @@ describe('updates', () => {
 });
 
 describe('federation', () => {
-  it('joins local data with a second endpoint through SERVICE', async () => {
-    const remote = await startTestServer(tempDir());
-    try {
-      const remoteData = 'INSERT DATA { GRAPH <https://example.org/g/remote> { <https://w3id.org/maillage/thesaurus/atmosphere> <https://example.org/score> 42 } }';
-      expect((await update(remote, remoteData)).status).toBe(204);
-      const query = `${skos} SELECT ?label ?score WHERE {
-        SERVICE <${remote.url}/sparql> { ?c <https://example.org/score> ?score }
+  const scoreData = 'INSERT DATA { GRAPH <https://example.org/g/remote> { <https://w3id.org/maillage/thesaurus/atmosphere> <https://example.org/score> 42 } }';
+  const scoreQuery = (endpoint: string) => `${skos} SELECT ?label ?score WHERE {
+        SERVICE <${endpoint}> { ?c <https://example.org/score> ?score }
         ?c skos:prefLabel ?label FILTER(lang(?label) = "en") }`;
-      const response = await get(server, query);
+
+  it('joins local data with a second endpoint through SERVICE when the endpoint is allow-listed', async () => {
+    const remote = await startTestServer(tempDir());
+    // The second endpoint is on loopback, which only this closed-network setting lets through.
+    const local = await startTestServer(tempDir(), { BUNDLED_THESAURUS: 'true', SPARQL_FEDERATION_ALLOW: `${remote.url}/sparql`, SPARQL_FEDERATION_ALLOW_INTERNAL: 'true' });
+    try {
+      expect((await update(remote, scoreData)).status).toBe(204);
+      const response = await get(local, scoreQuery(`${remote.url}/sparql`));
       expect(response.status).toBe(200);
       const rows = ((await response.json()) as { results: { bindings: Array<Record<string, { value: string }>> } }).results.bindings;
       expect(rows.map((r) => [r.label!.value, r.score!.value])).toEqual([['Atmosphere', '42']]);
     } finally {
-      await remote.close();
+      await Promise.all([remote.close(), local.close()]);
     }
   }, 60_000);
+
+  describe('server-side requests on a caller\'s behalf (SSRF)', () => {
+    let internal: Server;
+    let internalUrl: string;
+    beforeAll(async () => {
+      // An "internal" document the public must never read through the endpoint.
+      internal = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/turtle' }).end('<urn:secret> <urn:is> "the internal answer" .'));
+      await new Promise<void>((resolve) => internal.listen(0, '127.0.0.1', resolve));
+      internalUrl = `http://127.0.0.1:${(internal.address() as AddressInfo).port}/secret.ttl`;
+    });
+    afterAll(() => new Promise<void>((resolve) => internal.close(() => resolve())));
+
+    it('refuses SERVICE <internal URL> (the reported attack) with 403 and reads nothing from it', async () => {
+      const response = await get(server, `SELECT * WHERE { SERVICE <${internalUrl}> { ?s ?p ?o } }`);
+      expect(response.status).toBe(403);
+      const body = await response.text();
+      expect(body).toMatch(/forbidden-url/);
+      expect(body).toMatch(/allow-list/);
+      expect(body).not.toContain('the internal answer');
+    });
+
+    it('refuses an internal endpoint even when it is listed, unless internal addresses are explicitly allowed', async () => {
+      const listed = await startTestServer(tempDir(), { SPARQL_FEDERATION_ALLOW: internalUrl });
+      try {
+        const response = await get(listed, `SELECT * WHERE { SERVICE <${internalUrl}> { ?s ?p ?o } }`);
+        expect(response.status).toBe(403);
+        expect(await response.text()).not.toContain('the internal answer');
+        // A public-looking name that resolves to loopback is refused at connect time, and the
+        // answer does not say what (if anything) listens there.
+        const byName = await startTestServer(tempDir(), { SPARQL_FEDERATION_ALLOW: 'http://localhost:9/sparql,http://localhost:1/sparql' });
+        try {
+          const closed = await get(byName, 'SELECT * WHERE { SERVICE <http://localhost:9/sparql> { ?s ?p ?o } }');
+          const other = await get(byName, 'SELECT * WHERE { SERVICE <http://localhost:1/sparql> { ?s ?p ?o } }');
+          expect(closed.status).toBe(502);
+          const [a, b] = [((await closed.json()) as { detail: string }).detail, ((await other.json()) as { detail: string }).detail];
+          expect(a).toBe(b);
+          expect(a).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|internal address/);
+        } finally {
+          await byName.close();
+        }
+      } finally {
+        await listed.close();
+      }
+    }, 60_000);
+
+    it('refuses SERVICE with a variable (its endpoint would come from data)', async () => {
+      const response = await get(server, 'SELECT * WHERE { BIND(<http://127.0.0.1/> AS ?e) SERVICE ?e { ?s ?p ?o } }');
+      expect(response.status).toBe(403);
+    });
+  });
 });
 
 describe('self-description', () => {

@@ -2,7 +2,7 @@
 // SKOS file as a concept scheme (its own graph), and writing one out in any RDF syntax.
 import { readFile, writeFile } from 'node:fs/promises';
 import { openRecordsDatabase } from '../../records/index.js';
-import { rdfFormatOf } from '../../rdf/index.js';
+import { rdfFormatOf, sparqlIri } from '../../rdf/index.js';
 import { openGraphStore } from '../../store/index.js';
 import { blockingChecks, ConceptScheme, schemeAsCsv, schemeFromCsv, schemesInRdf, ThesaurusHistory, type IntegrityProblem, type PreparedScheme } from '../../thesaurus/index.js';
 import { createProgress } from '../progress.js';
@@ -75,7 +75,7 @@ export async function thesaurusCommand(context: CommandContext): Promise<void> {
       const body =
         format === 'csv'
           ? schemeAsCsv(await ConceptScheme.load(store, { iri: scheme, graph: scheme }))
-          : (await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${scheme}> { ?s ?p ?o } }`, { results: 'application/sparql-results+json', graph: rdfFormatOf(format ?? 'ttl') })).body;
+          : (await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(scheme)} { ?s ?p ?o } }`, { results: 'application/sparql-results+json', graph: rdfFormatOf(format ?? 'ttl') })).body;
       if (file) await writeFile(file, body);
       else process.stdout.write(body);
     } finally {

@@ -4,6 +4,7 @@
 import type { Quad } from '@rdfjs/types';
 import { html, raw } from 'hono/html';
 import { prefixes } from '../../mapping/namespaces.js';
+import { safeHref } from '../limits/security-headers.js';
 
 const shortForms = Object.entries(prefixes).filter(([name]) => name !== 'dcterms');
 
@@ -25,7 +26,12 @@ export interface LandingPage {
 }
 
 function term(page: LandingPage, value: Quad['object']) {
-  if (value.termType === 'NamedNode') return html`<a href="${page.href(value.value)}">${page.labels.get(value.value) ?? curie(value.value)}</a>`;
+  if (value.termType === 'NamedNode') {
+    // Only http(s), mailto and our own paths become links; a javascript: or data: IRI is shown as text.
+    const target = safeHref(page.href(value.value));
+    const text = page.labels.get(value.value) ?? curie(value.value);
+    return target ? html`<a href="${target}">${text}</a>` : html`<code>${text}</code>`;
+  }
   if (value.termType === 'BlankNode') return html`<em>(${value.value.slice(0, 8)})</em>`;
   const language = value.termType === 'Literal' ? value.language : '';
   return html`${value.value}${language ? html` <small>@${language}</small>` : ''}`;

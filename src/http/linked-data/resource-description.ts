@@ -1,6 +1,7 @@
 // Owns what a catalogue IRI dereferences to: its Concise Bounded Description (every statement about
 // it, with its blank nodes, from every record graph) plus the statements that point at it (so a
 // publication shows the datasets that cite it), and the labels of the resources it links to.
+import { sparqlIri } from '../../rdf/index.js';
 import type { Quad, Term } from '@rdfjs/types';
 import ntriples from '@rdfjs/to-ntriples';
 import { DataFactory } from 'n3';
@@ -40,7 +41,7 @@ export async function labelsOf(store: GraphStore, iris: string[], language: stri
   const labels = new Map<string, string>();
   if (iris.length === 0) return labels;
   const values = iris.slice(0, 1000).map((iri) => ntriples(DataFactory.namedNode(iri))).join(' ');
-  const result = await store.query(`SELECT DISTINCT ?x ?label WHERE { VALUES ?x { ${values} } ?x ?p ?label FILTER(?p IN (${labelProperties.map((p) => `<${p}>`).join(', ')})) }`, { form: 'SELECT' });
+  const result = await store.query(`SELECT DISTINCT ?x ?label WHERE { VALUES ?x { ${values} } ?x ?p ?label FILTER(?p IN (${labelProperties.map((p) => `${sparqlIri(p)}`).join(', ')})) }`, { form: 'SELECT' });
   if (result.form !== 'SELECT') return labels;
   for (const row of result.bindings) {
     const iri = row.x!.value;

@@ -4,7 +4,7 @@
 import { publicUrl } from '../public-origin.js';
 import { Hono, type Context } from 'hono';
 import { BadRequestError, NotFoundError } from '../../errors/index.js';
-import { mediaTypes } from '../../rdf/index.js';
+import { mediaTypes, sparqlIri } from '../../rdf/index.js';
 import type { GraphStore } from '../../store/index.js';
 import { conceptEtag, labelIn, type Concept, type ConceptScheme, type ThesaurusService } from '../../thesaurus/index.js';
 import { schemeDownload } from './request-body.js';
@@ -33,7 +33,7 @@ export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore):
       const scheme = schemeOf(c);
       const name = `${scheme.info.acronym.toLowerCase()}${scheme.info.version ? `-${scheme.info.version}` : ''}`;
       return schemeDownload(c, scheme, name, async (graph) => {
-        const query = `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${scheme.info.graph}> { ?s ?p ?o } }`;
+        const query = `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(scheme.info.graph)} { ?s ?p ?o } }`;
         return (await store.querySerialized(query, { results: mediaTypes.sparqlResultsJson, graph })).body;
       });
     })

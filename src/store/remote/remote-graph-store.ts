@@ -4,7 +4,7 @@
 import { Parser as N3Parser, Writer as N3Writer } from 'n3';
 import type { Logger } from '../../log/index.js';
 import { ResultTooLargeError } from '../../errors/index.js';
-import { assertGraphIri, mediaTypes } from '../../rdf/index.js';
+import { assertGraphIri, mediaTypes, sparqlIri } from '../../rdf/index.js';
 import type {
   GraphStore,
   GraphWrite,
@@ -104,12 +104,12 @@ export class RemoteGraphStore implements GraphStore {
     const operations: string[] = [];
     let written = 0;
     for (const write of writes) {
-      operations.push(`DROP SILENT GRAPH <${write.graph}>`);
+      operations.push(`DROP SILENT GRAPH ${sparqlIri(write.graph)}`);
       if (write.kind === 'drop') continue;
       const prepared = await this.prepare(write.payload, write.graph, true);
       const triples = prepared.graphs?.[0]?.ntriples ?? '';
       written += prepared.quads;
-      if (triples) operations.push(insertRequest(`GRAPH <${write.graph}> {\n${triples}}`, prepared.hasBlankNodes));
+      if (triples) operations.push(insertRequest(`GRAPH ${sparqlIri(write.graph)} {\n${triples}}`, prepared.hasBlankNodes));
     }
     await this.client.update(operations.join(' ;\n'), this.writeTimeoutMs);
     return { storeQuads: unknownSize, quadsWritten: written };
@@ -136,7 +136,7 @@ export class RemoteGraphStore implements GraphStore {
     };
     for (const { graph, ntriples } of prepared.graphs ?? []) {
       for (const chunk of splitNQuads(ntriples, chunkQuads)) {
-        blocks.push(`GRAPH <${graph ?? this.options.defaultGraph}> {\n${chunk.text}}`);
+        blocks.push(`GRAPH ${sparqlIri(graph ?? this.options.defaultGraph)} {\n${chunk.text}}`);
         pending += chunk.quads;
         if (pending >= chunkQuads) await send();
       }
@@ -166,7 +166,7 @@ export class RemoteGraphStore implements GraphStore {
     for await (const part of nquads) parts.push(Buffer.from(part));
     const prepared = await this.prepare({ data: Buffer.concat(parts), format: mediaTypes.nQuads }, null, false);
     for (const graph of await this.ownGraphs()) await this.client.graph('DELETE', graph, this.writeTimeoutMs);
-    const blocks = (prepared.graphs ?? []).map(({ graph, ntriples }) => `GRAPH <${graph ?? this.options.defaultGraph}> {\n${ntriples}}`);
+    const blocks = (prepared.graphs ?? []).map(({ graph, ntriples }) => `GRAPH ${sparqlIri(graph ?? this.options.defaultGraph)} {\n${ntriples}}`);
     if (blocks.length > 0) await this.client.update(insertRequest(blocks.join('\n'), prepared.hasBlankNodes), this.writeTimeoutMs);
     return { storeQuads: unknownSize, quadsWritten: prepared.quads };
   }

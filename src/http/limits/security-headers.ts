@@ -1,0 +1,41 @@
+// Owns the headers every response carries against content sniffing, framing and referrer leaks,
+// and the Content-Security-Policy of HTML pages: our own pages load nothing from elsewhere and run
+// no script; GraphiQL (a developer tool served by Yoga) may load its own bundle from unpkg.
+import type { MiddlewareHandler } from 'hono';
+
+const pagePolicy = (formTarget: string) =>
+  ["default-src 'none'", "style-src 'self'", "img-src 'self' data:", `form-action 'self' ${formTarget}`, "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
+const graphiqlPolicy = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-inline' https://unpkg.com",
+  "style-src 'self' 'unsafe-inline' https://unpkg.com",
+  "img-src 'self' data: https://raw.githubusercontent.com",
+  "font-src https://unpkg.com",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function securityHeaders(): MiddlewareHandler {
+  return async function setSecurityHeaders(c, next) {
+    await next();
+    const headers = c.res.headers;
+    try {
+      headers.set('x-content-type-options', 'nosniff');
+      headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+      headers.set('x-frame-options', 'DENY');
+      if ((headers.get('content-type') ?? '').startsWith('text/html')) {
+        headers.set('content-security-policy', c.req.path === '/graphql' ? graphiqlPolicy : pagePolicy(c.get('publicOrigin') ?? "'self'"));
+      }
+    } catch {
+      // A response passed through from elsewhere may have immutable headers; it is not one of our pages.
+    }
+  };
+}
+
+/** A link target an HTML page may use: http(s), mailto, or a path of this service. Anything else (javascript:, data:...) is shown as text. */
+export function safeHref(target: string): string | null {
+  if (/^(https?:\/\/|mailto:)/i.test(target)) return target;
+  if (target.startsWith('/') && !target.startsWith('//')) return target;
+  return null;
+}
