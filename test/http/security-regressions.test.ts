@@ -49,6 +49,13 @@ function statusBeforeBody(p: string, size: number): Promise<number> {
   });
 }
 
+/**
+ * The reported attack, made to parse: the IRI appears several times in the update; each odd
+ * occurrence opens a long literal that the next one closes, after which the text ends the update,
+ * runs its own two operations and opens a new INSERT whose line a comment finishes.
+ */
+const injection = `urn:x:a> <urn:x:p> ''' . } } ; INSERT DATA { GRAPH <urn:pwned:graph> { <urn:a> <urn:b> <urn:c> } } ; DROP SILENT GRAPH <${recordGraph}> ; INSERT DATA { GRAPH <${mt}> { <urn:x:b> <urn:x:p> <urn:x:c> . #`;
+
 const ask = async (query: string) => {
   const result = await server.store.query(query);
   return result.form === 'ASK' && result.boolean;
@@ -79,7 +86,7 @@ afterAll(async () => {
 describe('1. SPARQL Update injection through the CSV layout (critical)', () => {
   it('refuses an id that closes the IRI and appends an update, and writes nothing anywhere', async () => {
     const before = await graphsOutsideThesaurus();
-    const payload = `urn:x:a> <urn:x:p> ''' . } } ; INSERT DATA { GRAPH <urn:pwned:graph> { <urn:a> <urn:b> <urn:c> } } ; DROP GRAPH <${recordGraph}> ; INSERT DATA { GRAPH <${mt}> { <urn:x:b`;
+    const payload = injection;
     const csv = `id,prefLabel@fr,prefLabel@en\n"${payload.replace(/"/g, '""')}",Injection,Injection\n`;
     const answer = await call('POST', '/ontologies/MAILLAGE/classes', { token: editor, type: 'text/csv', body: csv });
     expect(answer.status).toBe(400);
@@ -220,21 +227,24 @@ describe('every thesaurus write path with random input (fast-check)', () => {
     const before = await graphsOutsideThesaurus();
     const nasty = fc.oneof(
       fc.string({ maxLength: 40 }),
-      fc.constantFrom('>', '> } } ; DROP ALL ; #', "''' . } }", '"', '\\', '\n', '<urn:x>', 'javascript:alert(1)', '=cmd|calc', '@SUM(1)', `${recordGraph}`),
+      fc.constantFrom('>', '> } } ; DROP ALL ; #', "''' . } }", '"', '\\', '\n', '<urn:x>', 'javascript:alert(1)', '=cmd|calc', '@SUM(1)', `${recordGraph}`, injection),
       fc.tuple(fc.constantFrom('urn:x:', 'https://w3id.org/maillage/thesaurus/', 'http://e.org/'), fc.string({ maxLength: 20 })).map(([a, b]) => a + b),
     );
+    const iri = fc.oneof({ arbitrary: fc.constant(injection), weight: 1 }, { arbitrary: nasty, weight: 3 });
+    const mapping = fc.oneof({ arbitrary: fc.webUrl(), weight: 3 }, { arbitrary: nasty, weight: 1 });
+    const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
     let runs = 0;
     await fc.assert(
-      fc.asyncProperty(nasty, nasty, nasty, fc.constantFrom('json', 'csv', 'patch'), async (iri, label, cell, path) => {
+      fc.asyncProperty(iri, nasty, nasty, mapping, fc.constantFrom('json', 'csv', 'patch'), async (id, label, cell, target, path) => {
         runs += 1;
+        const labels = { en: label.trim() || 'x', fr: cell.trim() || 'y' };
         let answer;
         if (path === 'json') {
-          answer = await call('POST', '/ontologies/MAILLAGE/classes', { token: editor, type: 'application/json', body: JSON.stringify({ '@id': iri, prefLabel: { en: label || 'x', fr: cell || 'y' }, broader: [`${mt}atmosphere`], exactMatch: [cell] }) });
+          answer = await call('POST', '/ontologies/MAILLAGE/classes', { token: editor, type: 'application/json', body: JSON.stringify({ '@id': id, prefLabel: labels, altLabel: { en: [cell || 'z'] }, broader: [`${mt}atmosphere`], exactMatch: [target] }) });
         } else if (path === 'csv') {
-          const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
-          answer = await call('POST', '/ontologies/MAILLAGE/classes', { token: editor, type: 'text/csv', body: `id,prefLabel@en,prefLabel@fr,broader,exactMatch\n${[iri, label || 'x', cell || 'y', `${mt}atmosphere`, cell].map(quote).join(',')}\n` });
+          answer = await call('POST', '/ontologies/MAILLAGE/classes', { token: editor, type: 'text/csv', body: `id,prefLabel@en,prefLabel@fr,altLabel@en,broader,exactMatch\n${[id, labels.en, labels.fr, cell, `${mt}atmosphere`, target].map(quote).join(',')}\n` });
         } else {
-          answer = await call('PATCH', `/ontologies/MAILLAGE/classes/${encodeURIComponent(iri)}`, { token: editor, type: 'application/json', body: JSON.stringify({ altLabel: { en: [label || 'x'] }, related: [cell] }), headers: { 'if-match': '*' } });
+          answer = await call('PATCH', `/ontologies/MAILLAGE/classes/${encodeURIComponent(id)}`, { token: editor, type: 'application/json', body: JSON.stringify({ altLabel: { en: [labels.en] }, related: [target] }), headers: { 'if-match': '*' } });
         }
         expect(answer.status, answer.text).toBeLessThan(500);
       }),
