@@ -14,7 +14,7 @@ import { bundledOntologyFolder, parseTurtleFiles, ReferenceTerms } from './refer
 import { KeyCodes, neighbourhoodReach, RecordNeighbourhoods, type NeighbourhoodKey, type NeighbourhoodReach, type ShapeTargets, type ShapeUnit } from './focus-node-key.js';
 import { WholeKeyOdds } from './whole-key-odds.js';
 import { shapesAllowReuse, structureKeyOf } from './structure-key.js';
-import { summarise, type Finding, type RecordReport, type Severity } from './validation-report.js';
+import { severityOf, summarise, type Finding, type RecordReport } from './validation-report.js';
 
 export const bundledShapesFolder = new URL('../../shapes/', import.meta.url);
 /** The official DCAT-AP 3.0 shapes files the profile takes (mdr-vocabularies needs the EU tables loaded; left out). */
@@ -110,14 +110,23 @@ export class RecordValidator {
     const officialFiles = sources.officialDir ? officialShapeFiles.map((file) => path.join(sources.officialDir!, file)) : [];
     for (const file of officialFiles) if (!existsSync(file)) throw new Error(`DCAT-AP shapes: ${file} does not exist`);
     const profileQuads = parseTurtleFiles([...officialFiles, path.join(projectDir, 'maillage-profile.ttl')]);
-    const referenceTerms = ReferenceTerms.load(ontologyDir);
+    return RecordValidator.fromShapes({ coreQuads, profileQuads, referenceTerms: ReferenceTerms.load(ontologyDir), reuse: sources.reuse ?? true, official: officialFiles.length > 0 });
+  }
+
+  /**
+   * A validator for shapes given as quads: core shapes (a violation quarantines the record) and
+   * profile shapes. The W3C SHACL suite runs through this, with the same reuse as records get.
+   */
+  static fromShapes(shapes: { coreQuads: Quad[]; profileQuads: Quad[]; referenceTerms?: ReferenceTerms; reuse?: boolean | 'record'; official?: boolean }): RecordValidator {
+    const { coreQuads, profileQuads } = shapes;
+    const referenceTerms = shapes.referenceTerms ?? ReferenceTerms.empty();
     const coreShapes = new Set(coreQuads.map((q) => q.subject.value));
     const factory = { factory: rdfDataModel };
     const core = new Validator(new Store(coreQuads), factory);
     const profile = new Validator(new Store(profileQuads), factory);
     const coreTargets = engineTargets(core);
     const reach = neighbourhoodReach([...coreQuads, ...profileQuads], [...coreTargets, ...engineTargets(profile)]);
-    const wanted = sources.reuse ?? true;
+    const wanted = shapes.reuse ?? true;
     const valueBlind = wanted !== false && shapesAllowReuse([...coreQuads, ...profileQuads]).reuse;
     const reuse: ReuseMode = !valueBlind ? 'none' : wanted === true && reach.oneStep ? 'focus-node' : 'record';
     return new RecordValidator(
@@ -129,7 +138,7 @@ export class RecordValidator {
       reach,
       new Set([...reach.units].filter(([shape]) => coreTargets.some((t) => t.shape.value === shape)).flatMap(([, units]) => units.map((u) => u.shape))),
       coreQuads.length + profileQuads.length,
-      officialFiles.length > 0,
+      shapes.official ?? false,
     );
   }
 
@@ -245,7 +254,7 @@ export class RecordValidator {
     const shape = result.shape.ptr.term;
     const value = termOfPointer(result.value);
     return {
-      severity: (result.severity.value.split('#')[1] ?? 'Violation') as Severity,
+      severity: severityOf(result.severity.value),
       focusNode: termOfPointer(result.focusNode)!.value,
       path: pathText(result),
       value: value ? ntriples(value) : null,

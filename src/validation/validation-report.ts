@@ -3,7 +3,15 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory, Parser, Writer } from 'n3';
 
-export type Severity = 'Violation' | 'Warning' | 'Info';
+/** SHACL's three severities by name; a shape's own severity (SHACL allows any IRI) by its IRI. */
+export type Severity = 'Violation' | 'Warning' | 'Info' | `${string}:${string}`;
+
+const shaclSeverities = new Set(['Violation', 'Warning', 'Info']);
+
+export function severityOf(iri: string): Severity {
+  const local = iri.startsWith('http://www.w3.org/ns/shacl#') ? iri.slice('http://www.w3.org/ns/shacl#'.length) : null;
+  return local !== null && shaclSeverities.has(local) ? (local as Severity) : (iri as Severity);
+}
 
 export interface Finding {
   severity: Severity;
@@ -63,7 +71,7 @@ export function reportAsTurtle(report: RecordReport): Promise<string> {
   report.findings.forEach((finding, i) => {
     const result = blankNode(`r${i}`);
     quads.push(quad(root, sh('result'), result), quad(result, rdfType, sh('ValidationResult')));
-    quads.push(quad(result, sh('resultSeverity'), sh(finding.severity)));
+    quads.push(quad(result, sh('resultSeverity'), finding.severity.includes(':') ? namedNode(finding.severity) : sh(finding.severity)));
     quads.push(quad(result, sh('focusNode'), namedNode(finding.focusNode)));
     quads.push(quad(result, sh('sourceConstraintComponent'), namedNode(finding.component)));
     if (!finding.shape.startsWith('_:')) quads.push(quad(result, sh('sourceShape'), namedNode(finding.shape)));

@@ -68,6 +68,7 @@ describe('search', () => {
     const licences = await sparqlCount(inRecordGraphs('?r dct:license ?value'));
     expect(new Map(facets.licence!.map((f) => [f.value, f.count]))).toEqual(licences);
     const years = await sparqlCount(inRecordGraphs('?r dct:issued ?issued BIND(SUBSTR(STR(?issued), 1, 4) AS ?value)'));
+    expect(facets.year!.length).toBe(years.size);
     for (const f of facets.year!) expect(f.count).toBe(years.get(f.value));
     const all = await sparqlCount(`PREFIX foaf: <http://xmlns.com/foaf/0.1/> SELECT ?value (COUNT(DISTINCT ?r) AS ?n) WHERE { ?record foaf:primaryTopic ?r BIND("all" AS ?value) } GROUP BY ?value`);
     expect(answer.data!.search.totalCount).toBe(all.get('all'));

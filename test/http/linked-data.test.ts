@@ -116,7 +116,9 @@ describe('the DCAT-AP catalogue feed', () => {
     const shapesDir = path.join(sharedDataDir, 'dcat-ap', '3.0.1', 'html', 'shacl');
     const shapes = ['shapes.ttl', 'range.ttl'].flatMap((f) => new N3Parser({ baseIRI: `file://${path.join(shapesDir, f)}` }).parse(readFileSync(path.join(shapesDir, f), 'utf8')));
     const validator = new Validator(new Store(shapes), { factory: rdfDataModel });
-    for (const { url, text } of await pages(`${server.url}/catalog/demo?pageSize=250`)) {
+    const feedPages = await pages(`${server.url}/catalog/demo?pageSize=250`);
+    expect(feedPages.length).toBeGreaterThan(1);
+    for (const { url, text } of feedPages) {
       const report = await validator.validate({ dataset: rdfDataset.dataset(turtle(text)) });
       const violations = report.results.filter((r) => r.severity?.value === 'http://www.w3.org/ns/shacl#Violation');
       expect(violations.map((v) => `${url}: ${(v.focusNode as { value?: string } | undefined)?.value} ${v.path?.map((p) => p.predicates.map((t) => t.value).join('|')).join('/')} ${v.message.map((m) => ('value' in m ? m.value : '')).join(' ')}`)).toEqual([]);

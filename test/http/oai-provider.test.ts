@@ -130,6 +130,7 @@ describe('OAI-PMH verbs', () => {
     const listed = inTheme.resumptionToken ? Number(inTheme.resumptionToken['@completeListSize']) : asList(inTheme.header).length;
     expect(listed).toBe(themed.form === 'SELECT' ? Number(themed.bindings[0]!.n!.value) : -1);
     // Each header names every set its item is in: its source, its themes and their broader concepts.
+    expect(asList<Xml>(inTheme.header).length).toBeGreaterThan(0);
     for (const h of asList<Xml>(inTheme.header)) expect(asList(h.setSpec)).toEqual(expect.arrayContaining(['source:demo', 'theme:atmosphere']));
     // "source" and "theme" are the parents of the hierarchical sets.
     const size = (list: Xml) => (list.resumptionToken ? Number(list.resumptionToken['@completeListSize']) : asList(list.header).length);

@@ -21,6 +21,7 @@ describe('prepareRdf', () => {
     expect(written.size).toBe(4);
     expect(written.getGraphs(null, null, null).map((g) => g.value)).toEqual(['urn:g:1']);
     const expected = quadsOf(tricky, 'Turtle').getQuads(null, null, null, null);
+    expect(expected).toHaveLength(4);
     for (const quad of expected) expect(written.getQuads(quad.subject, quad.predicate, quad.object, null)).toHaveLength(1);
     expect(prepared.hasBlankNodes).toBe(false);
   });
