@@ -136,7 +136,7 @@ export function createApp(dependencies: AppDependencies): Hono {
   );
   app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
-  app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes));
+  app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes, dependencies.queryResultLimitBytes));
   app.route('/harvests', harvestReportRoutes(records));
   app.route('/validation', validationReportRoutes(derivations));
   app.route('/', thesaurusEditRoutes(thesaurus, dependencies.thesaurusEditor, thesaurusAccess));

@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { BadRequestError, NotFoundError, UnsupportedMediaTypeError } from '../errors/index.js';
 import { assertGraphIri, mediaTypes, rdfFormatOf, type RdfMediaType, sparqlIri } from '../rdf/index.js';
 import type { GraphStore, RdfPayload } from '../store/index.js';
-import { requireAdmin } from './admin-auth.js';
+import { isAdminToken, requireAdmin } from './admin-auth.js';
 import { negotiate } from './negotiation.js';
 
 const graphFormats: RdfMediaType[] = [mediaTypes.turtle, mediaTypes.nTriples, mediaTypes.rdfXml, mediaTypes.jsonLd, mediaTypes.nQuads, mediaTypes.trig];
@@ -36,7 +36,8 @@ async function graphExists(store: GraphStore, graph: string): Promise<boolean> {
   return result.form === 'ASK' && result.boolean;
 }
 
-export function graphStoreProtocolRoutes(store: GraphStore, adminToken: string | undefined, maxBodyBytes: number): Hono {
+/** `maxPublicResultBytes`: the largest graph an anonymous GET may read (the SPARQL result limit); administrators read any. */
+export function graphStoreProtocolRoutes(store: GraphStore, adminToken: string | undefined, maxBodyBytes: number, maxPublicResultBytes: number): Hono {
   const admin = requireAdmin(adminToken);
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -49,10 +50,11 @@ export function graphStoreProtocolRoutes(store: GraphStore, adminToken: string |
       const graph = graphParameter(c);
       const format = negotiate(c, graphFormats, mediaTypes.turtle);
       if (!(await graphExists(store, graph))) throw new NotFoundError(`No graph named ${graph}`);
-      const result = await store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(graph)} { ?s ?p ?o } }`, {
-        results: mediaTypes.sparqlResultsJson,
-        graph: format,
-      });
+      const result = await store.querySerialized(
+        `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(graph)} { ?s ?p ?o } }`,
+        { results: mediaTypes.sparqlResultsJson, graph: format },
+        isAdminToken(c.req.header('authorization'), adminToken) ? {} : { maxResultBytes: maxPublicResultBytes },
+      );
       return c.body(result.body, 200, { 'content-type': `${format}; charset=utf-8`, vary: 'Accept' });
     })
     .put('/', admin, limit, async (c) => {

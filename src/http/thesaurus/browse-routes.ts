@@ -102,6 +102,7 @@ export function thesaurusRoutes(thesaurus: ThesaurusService, store: GraphStore):
       const view = viewOf(c);
       const q = c.req.query('q');
       if (!q) throw new BadRequestError('Give the text to search for: /search?q=...');
+      if (q.length > 500) throw new BadRequestError('q is limited to 500 characters');
       const ontologies = c.req.query('ontologies');
       const schemes = ontologies ? new Set(ontologies.split(',').map((a) => a.trim().toUpperCase())) : undefined;
       const { page, size } = pageParameters(c);

@@ -77,7 +77,8 @@ export function classJson(view: View, scheme: ConceptScheme, concept: Concept) {
 export function pageParameters(c: Context): { page: number; size: number } {
   const page = Number(c.req.query('page') ?? 1);
   const size = Number(c.req.query('pagesize') ?? 50);
-  if (!Number.isInteger(page) || page < 1) throw new BadRequestError('page must be a whole number from 1');
+  // A page number is bounded too: page x pagesize items are gathered to answer it.
+  if (!Number.isInteger(page) || page < 1 || page > 10_000) throw new BadRequestError('page must be a whole number from 1 to 10,000');
   if (!Number.isInteger(size) || size < 1 || size > 500) throw new BadRequestError('pagesize must be a whole number from 1 to 500');
   return { page, size };
 }
