@@ -8,6 +8,7 @@ import { thesaurusBenchmark } from './thesaurus-benchmark.js';
 import { validateBenchmark } from './validate-benchmark.js';
 import { sparqlBenchmark } from './sparql-benchmark.js';
 import { graphqlBenchmark } from './graphql-benchmark.js';
+import { abuseBenchmark } from './abuse-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -23,6 +24,7 @@ const { positionals, values } = parseArgs({
     datasets: { type: 'string', default: '100000' },
     requests: { type: 'string', default: '2000' },
     store: { type: 'string', default: 'embedded' },
+    repeat: { type: 'string', default: '10' },
   },
 });
 
@@ -32,6 +34,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   validate: () => validateBenchmark({ records: Number(values.records), fullRecords: Number(values['full-records']) }),
   graphql: () => graphqlBenchmark({ datasets: Number(values.datasets), requests: Number(values.requests), store: values.store === 'remote' ? 'remote' : 'embedded' }),
   sparql: () => sparqlBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
+  abuse: () => abuseBenchmark({ repeat: Number(values.repeat) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
 };
 

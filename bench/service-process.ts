@@ -13,7 +13,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Runs `maillage serve` on a free port and waits until /health answers (startup includes deriving). */
-export async function startService(dataDir: string, env: Record<string, string> = {}, startupMs = 60_000): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startService(dataDir: string, env: Record<string, string> = {}, startupMs = 60_000): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/maillage.js', 'serve'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DEMO_CATALOGUE: 'false', BUNDLED_THESAURUS: 'false', ...env },
@@ -26,7 +26,7 @@ export async function startService(dataDir: string, env: Record<string, string> 
     if (Date.now() > deadline) throw new Error(`the service did not start within ${startupMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, stop: async () => void (child.kill('SIGTERM'), await new Promise((r) => child.once('exit', r))) };
+  return { url, pid: child.pid!, stop: async () => void (child.kill('SIGTERM'), await new Promise((r) => child.once('exit', r))) };
 }
 
 /** Sends `count` requests, `concurrency` at a time; the times (sorted) and the wall-clock seconds. */
