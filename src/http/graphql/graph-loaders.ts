@@ -60,6 +60,10 @@ export interface Alignment {
   graph: string;
 }
 
+/** Most keys one synchronous link-index read takes. */
+const indexBatch = 500;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface LinkWindow {
   iri: string;
   window: number;
@@ -91,6 +95,9 @@ export function createGraphLoaders(store: GraphStore, index: LinkIndex, iriBase:
   // store: types and labels over the union graph, each once. The predicates are a FILTER: a second
   // VALUES block makes the engine scan the store (x150).
   const summaries = new DataLoader<string, Statement[]>(async (iris) => {
+    // The link index is read on this thread (SQLite, synchronous): batches are cut to a bounded
+    // size and each waits its turn behind pending I/O, so a wide query never holds the event loop long.
+    await yieldToEventLoop();
     const byIri = new Map<string, Statement[]>(iris.map((iri) => [iri, []]));
     for (const row of index.summaries(iris)) {
       const object = row.lang === null ? DataFactory.namedNode(row.value) : DataFactory.literal(row.value, row.lang || undefined);
@@ -102,10 +109,11 @@ export function createGraphLoaders(store: GraphStore, index: LinkIndex, iriBase:
       for (const row of rows) byIri.get(row.s!.value)?.push({ predicate: row.p!.value, object: row.o!, graph: '', source: null, records: 1 });
     }
     return iris.map((iri) => byIri.get(iri) ?? []);
-  });
+  }, { maxBatchSize: indexBatch });
 
   const links = new DataLoader<LinkWindow, Link[], string>(
     async (keys) => {
+      await yieldToEventLoop();
       // One lookup per window size asked for in this batch (usually one).
       const byKey = new Map<string, Link[]>(keys.map((k) => [`${k.window} ${k.iri}`, []]));
       for (const window of new Set(keys.map((k) => k.window))) {
@@ -116,7 +124,7 @@ export function createGraphLoaders(store: GraphStore, index: LinkIndex, iriBase:
       }
       return keys.map((k) => byKey.get(`${k.window} ${k.iri}`) ?? []);
     },
-    { cacheKeyFn: (k) => `${k.window} ${k.iri}` },
+    { cacheKeyFn: (k) => `${k.window} ${k.iri}`, maxBatchSize: indexBatch },
   );
 
   const mlg = prefixes.mlg;
