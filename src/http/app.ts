@@ -105,7 +105,7 @@ export function createApp(dependencies: AppDependencies): Hono {
     }),
   );
 
-  app.route('/health', healthRoutes(stats, version, startedAt));
+  app.route('/health', healthRoutes(stats, version, startedAt, () => ({ searchReaderEndings: dependencies.search.endings })));
   app.get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   app.route(
     '/',

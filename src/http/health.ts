@@ -33,7 +33,8 @@ export function createStatsCache(store: GraphStore): StatsCache {
   };
 }
 
-export function healthRoutes(stats: StatsCache, version: string, startedAt: number): Hono {
+/** `workers`: what the service's other worker threads report (search readers replaced, ...). */
+export function healthRoutes(stats: StatsCache, version: string, startedAt: number, workers: () => Record<string, unknown> = () => ({})): Hono {
   return new Hono().get('/', async (c) => {
     const current = await stats.current();
     const { backend, quads, graphs, capacityQuads, details, stale } = current;
@@ -54,7 +55,7 @@ export function healthRoutes(stats: StatsCache, version: string, startedAt: numb
         stale,
         ...details,
       },
-      process: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, heapLimitBytes: getHeapStatistics().heap_size_limit },
+      process: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, heapLimitBytes: getHeapStatistics().heap_size_limit, ...workers() },
     });
   });
 }
