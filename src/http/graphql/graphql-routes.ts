@@ -11,6 +11,7 @@ import type { LinkIndex } from '../../linking/index.js';
 import type { SearchReader } from '../../search/index.js';
 import type { GraphStore } from '../../store/index.js';
 import type { ThesaurusService } from '../../thesaurus/index.js';
+import { Gazetteer, QueryInterpreter } from '../../search/interpret/index.js';
 import { createGraphLoaders } from './graph-loaders.js';
 import { countingResolvedFields, useOperationBudget, type OperationLimits } from './operation-budget.js';
 import { builder, type GraphqlContext } from './schema-builder.js';
@@ -33,6 +34,8 @@ export const graphqlSchema = countingResolvedFields(builder.toSchema());
 
 export function graphqlRoutes(options: GraphqlOptions): Hono {
   const budget = useOperationBudget(graphqlSchema, options.limits);
+  // Loaded once at start (dist/gazetteer.json, about 0.1 s), not on a request.
+  const interpreter = new QueryInterpreter(Gazetteer.load(), options.thesaurus.list());
   const yoga = createYoga<Record<string, never>, GraphqlContext>({
     schema: graphqlSchema,
     graphqlEndpoint: '/graphql',
@@ -52,6 +55,7 @@ export function graphqlRoutes(options: GraphqlOptions): Hono {
       thesaurus: options.thesaurus,
       iriBase: options.iriBase,
       sourcePriority: options.sourcePriority,
+      interpreter,
     }),
     logging: false,
   });

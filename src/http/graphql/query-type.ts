@@ -6,6 +6,8 @@ import { facetNames, type Facet, type FacetCount, type SearchFilters, type Searc
 import { labelIn, normalizeLabel } from '../../thesaurus/index.js';
 import { ConceptRef, findConcept, ResourceRef } from './resource-types.js';
 import { badUserInput, cursorOf, offsetAfter } from './cursors.js';
+import { InterpretationRef } from './interpretation-type.js';
+import { searchBox, type Interpretation } from '../../search/interpret/index.js';
 import { builder, Lang, pagedComplexity, pageSize, ResourceKind, type GraphqlContext, type PageSize } from './schema-builder.js';
 
 const searchPage: PageSize = { default: 20, max: 100 };
@@ -50,6 +52,7 @@ interface SearchShape {
   lang: string;
   /** Facet counts, computed once when the first facet is asked for. */
   facetCounts?: Promise<Record<Facet, FacetCount[]>>;
+  interpretation: Interpretation | null;
 }
 
 const FacetValueRef = builder.objectRef<FacetCount & { label: string | null }>('FacetValue');
@@ -135,10 +138,29 @@ ConnectionRef.implement({
       }),
     }),
     facets: t.field({ type: FacetsRef, resolve: (s) => s }),
+    interpretation: t.field({ type: InterpretationRef, nullable: true, description: 'With interpret: true, what was read in the text and applied as filters.', resolve: (s) => s.interpretation }),
   }),
 });
 
 type FiltersInput = typeof Filters.$inferInput;
+
+function interpreted(context: GraphqlContext, text: string): Interpretation {
+  context.interpreter.useSchemes(context.thesaurus.list());
+  return context.interpreter.interpret(text);
+}
+
+/** The filters asked for, with what the text names added: themes join the asked ones; a box and a period apply unless given. */
+function withInterpretation(input: FiltersInput | null | undefined, interpretation: Interpretation): FiltersInput {
+  const themes = [...new Set([...(input?.themes ?? []), ...interpretation.themes.map((t) => t.iri)])];
+  const box = searchBox(interpretation.places);
+  return {
+    ...(input ?? {}),
+    ...(themes.length > 0 ? { themes } : {}),
+    ...(!input?.bbox && box ? { bbox: box } : {}),
+    ...(!input?.temporalFrom && interpretation.temporalFrom ? { temporalFrom: interpretation.temporalFrom } : {}),
+    ...(!input?.temporalTo && interpretation.temporalTo ? { temporalTo: interpretation.temporalTo } : {}),
+  };
+}
 
 function searchFilters(context: GraphqlContext, input: FiltersInput | null | undefined): SearchFilters {
   const themes = input?.themes?.flatMap((iri) => [iri, ...(findConcept(context, iri)?.scheme.descendants(iri) ?? [])]);
@@ -232,19 +254,27 @@ builder.queryType({
         first: t.arg.int({ required: false, description: `Default ${searchPage.default}, at most ${searchPage.max}.` }),
         after: t.arg.string({ required: false }),
         lang: t.arg({ type: Lang, defaultValue: 'en' }),
+        interpret: t.arg.boolean({
+          required: false,
+          defaultValue: false,
+          description: 'Read themes, places and a period in the text (FR/EN) and apply them as filters; the other words are searched as text. See interpretation.',
+        }),
       },
       complexity: 5,
       resolve: async (_root, args, c) => {
         const first = pageSize(args.first, searchPage, bad);
         if (args.text && args.text.length > 500) throw bad('text is limited to 500 characters');
+        const interpretation = args.interpret && args.text ? interpreted(c, args.text) : null;
+        const filters = searchFilters(c, interpretation ? withInterpretation(args.filters, interpretation) : args.filters);
+        const text = interpretation ? interpretation.remainingText : args.text;
         const query: SearchQuery = {
-          ...(args.text ? { text: args.text } : {}),
-          filters: searchFilters(c, args.filters),
+          ...(text ? { text } : {}),
+          filters,
           sort: args.sort ?? 'relevance',
           limit: first,
           offset: offsetAfter(args.after, maxSearchOffset),
         };
-        return { query, result: await c.search.search(query), lang: args.lang ?? 'en' };
+        return { query, result: await c.search.search(query), lang: args.lang ?? 'en', interpretation };
       },
     }),
     dataset: t.field({

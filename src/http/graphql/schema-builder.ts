@@ -4,6 +4,7 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import type { SearchReader } from '../../search/index.js';
+import type { QueryInterpreter } from '../../search/interpret/index.js';
 import type { ThesaurusService } from '../../thesaurus/index.js';
 import type { GraphLoaders } from './graph-loaders.js';
 import type { SourcePriority } from '../../linking/preferred-value.js';
@@ -14,6 +15,8 @@ export interface GraphqlContext {
   thesaurus: ThesaurusService;
   iriBase: string;
   sourcePriority: SourcePriority;
+  /** Reads plain-words queries into themes, places and periods (search with interpret: true). */
+  interpreter: QueryInterpreter;
 }
 
 export const builder = new SchemaBuilder<{ Context: GraphqlContext }>({
