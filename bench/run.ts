@@ -9,6 +9,7 @@ import { validateBenchmark } from './validate-benchmark.js';
 import { sparqlBenchmark } from './sparql-benchmark.js';
 import { graphqlBenchmark } from './graphql-benchmark.js';
 import { abuseBenchmark } from './abuse-benchmark.js';
+import { interpretBenchmark } from './interpret-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -34,6 +35,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   validate: () => validateBenchmark({ records: Number(values.records), fullRecords: Number(values['full-records']) }),
   graphql: () => graphqlBenchmark({ datasets: Number(values.datasets), requests: Number(values.requests), store: values.store === 'remote' ? 'remote' : 'embedded' }),
   sparql: () => sparqlBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
+  interpret: () => interpretBenchmark(),
   abuse: () => abuseBenchmark({ repeat: Number(values.repeat) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
 };

@@ -250,6 +250,33 @@ describe('themes, suggestions, organisations', () => {
   });
 });
 
+describe('search in plain words (interpret: true)', () => {
+  it('reads theme, place and period from the words, filters by them, and says what it read', async () => {
+    const query = `query($t: String) {
+      read: search(text: $t, interpret: true, first: 50) { totalCount edges { node { title } } interpretation { themes { iri label(lang: fr) text } places { name kind bbox { west south east north } } temporalFrom temporalTo remainingText } }
+      plain: search(text: $t, first: 0) { totalCount }
+      theme: search(filters: { themes: ["https://w3id.org/maillage/thesaurus/oceans"] }, first: 0) { totalCount }
+    }`;
+    const answer = await graphql<{ read: { totalCount: number; edges: Array<{ node: { title: string } }>; interpretation: Record<string, any> }; plain: { totalCount: number }; theme: { totalCount: number } }>(query, { t: 'océans à Brest depuis 2012' });
+    expect(answer.errors).toBeUndefined();
+    const { read, theme } = answer.data!;
+    expect(read.interpretation).toMatchObject({ themes: [{ iri: 'https://w3id.org/maillage/thesaurus/oceans', label: 'Océans', text: 'océans' }], places: [{ name: 'Brest', kind: 'commune' }], temporalFrom: '2012-01-01', temporalTo: null, remainingText: '' });
+    // The same as asking for those filters by hand, and fewer than the theme alone.
+    const box = read.interpretation.places[0].bbox;
+    const byHand = await graphql<{ search: { totalCount: number; edges: Array<{ node: { title: string } }> } }>(
+      'query($b: BoundingBox) { search(filters: { themes: ["https://w3id.org/maillage/thesaurus/oceans"], bbox: $b, temporalFrom: "2012-01-01" }, first: 50) { totalCount edges { node { title } } } }',
+      { b: box },
+    );
+    expect(read.totalCount).toBeGreaterThan(0);
+    expect(read.totalCount).toBeLessThan(theme.totalCount);
+    expect(read.totalCount).toBe(byHand.data!.search.totalCount);
+    expect(read.edges.map((e) => e.node.title)).toEqual(byHand.data!.search.edges.map((e) => e.node.title));
+    // Without interpret the same words are text, and no interpretation is given.
+    const plain = await graphql<{ search: { interpretation: null } }>('{ search(text: "océans à Brest", first: 0) { interpretation { remainingText } } }');
+    expect(plain.data!.search.interpretation).toBeNull();
+  });
+});
+
 describe('bad and hostile input', () => {
   it('answers bad arguments with clear GraphQL errors', async () => {
     const tooMany = await graphql('{ search(first: 1000) { totalCount } }');

@@ -132,7 +132,9 @@ export function buildGazetteer(): GazetteerPlace[] {
   for (const city of french) add([city.name, ...(city.altName ? city.altName.split(',') : [])], 'commune', townBox(city.loc.coordinates, city.population), city.population, 'FRA');
   for (const city of cities) {
     if (city.country === 'FR' || city.population < 100_000) continue;
-    add([city.name, ...(city.altName ? city.altName.split(',').filter((n) => /^[\p{Script=Latin}\s'’.-]+$/u.test(n)) : [])], 'city', townBox(city.loc.coordinates, city.population), city.population, city.country);
+    // "New York City" is also said "New York".
+    const short = city.name.endsWith(' City') ? [city.name.slice(0, -' City'.length)] : [];
+    add([city.name, ...short, ...(city.altName ? city.altName.split(',').filter((n) => /^[\p{Script=Latin}\s'’.-]+$/u.test(n)) : [])], 'city', townBox(city.loc.coordinates, city.population), city.population, city.country);
   }
   return places;
 }

@@ -41,6 +41,7 @@ const rules: Rule[] = [
   [re(`\\b(?:jusqu'?(?:en|à|a)|until|till|up\\s+to|through)\\s+${year}\\b`), (m) => ({ from: null, to: last(+m[1]!) })],
   [re(`\\b(?:(?:au\\s+cours\\s+des|depuis\\s+les|durant\\s+les|pendant\\s+les|ces)\\s+(\\d{1,3})\\s+dernières\\s+années|(?:over\\s+|in\\s+|during\\s+)?(?:the\\s+)?(?:last|past)\\s+(\\d{1,3})\\s+years)\\b`), (m, now) => ({ from: first(now - Number(m[1] ?? m[2])), to: null })],
   [re(`\\b(?:la\\s+dernière\\s+décennie|(?:the\\s+)?(?:last|past)\\s+decade)\\b`), (_m, now) => ({ from: first(now - 10), to: null })],
+  [re(`\\b(?:depuis|since)\\s+(?:les\\s+années\\s+(1[5-9]\\d0|20\\d0)|the\\s+(1[5-9]\\d0|20\\d0)'?s)\\b`), (m) => ({ from: first(+(m[1] ?? m[2])!), to: null })],
   [re(`\\b(?:les\\s+)?années\\s+(1[5-9]\\d0|20\\d0)\\b`), (m) => range(+m[1]!, +m[1]! + 9)],
   [re(`\\b(?:the\\s+)?(1[5-9]\\d0|20\\d0)'?s\\b`), (m) => range(+m[1]!, +m[1]! + 9)],
   [re(/\b(xv|xvi|xvii|xviii|xix|xx|xxi)(?:e|ème|eme)\s+siècle\b/giu), (m) => century(roman[m[1]!.toLowerCase()]!)],

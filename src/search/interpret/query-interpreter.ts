@@ -38,7 +38,7 @@ const fillers = new Set(['donnee', 'data', 'dataset', 'jeu', 'information', 'dep
 /** Kinds of place whose single-word names are also common words: named only when written with a capital or after a locative. */
 const shyKinds = new Set<GazetteerPlace['kind']>(['commune', 'city', 'range', 'basin', 'region', 'coast', 'departement']);
 /** Country names that are also common English words. */
-const shyCountries = new Set(['turkey', 'chad', 'guinea', 'jordan', 'georgia', 'china', 'niger', 'japan', 'chile', 'panama', 'cuba', 'malta', 'jersey', 'man']);
+const shyCountries = new Set(['turkey', 'chad', 'guinea', 'jordan', 'georgia', 'china', 'niger', 'japan', 'chile', 'panama', 'cuba', 'malta', 'jersey', 'man', 'island', 'norge', 'suomi']);
 
 // A commune before the département of the same name (Paris); its box is the town's.
 const kindOrder: Array<GazetteerPlace['kind']> = ['ocean', 'sea', 'polar', 'continent', 'range', 'basin', 'island', 'coast', 'country', 'region', 'commune', 'departement', 'city'];
