@@ -15,6 +15,7 @@ import { oaiProviderRoutes } from './oai/oai-provider.js';
 import { sitemapRoutes } from './feeds/sitemap-routes.js';
 import type { SourcePriority } from '../linking/preferred-value.js';
 import { graphqlRoutes } from './graphql/graphql-routes.js';
+import { webRoutes } from '../web/index.js';
 import type { OperationLimits } from './graphql/operation-budget.js';
 import type { SearchReader } from '../search/index.js';
 import type { LinkIndex } from '../linking/index.js';
@@ -122,18 +123,18 @@ export function createApp(dependencies: AppDependencies): Hono {
   );
   app.route('/', catalogFeedRoutes({ store, items: dependencies.items, iriBase: dependencies.iriBase }));
   app.route('/', oaiProviderRoutes({ store, items: dependencies.items, records, iriBase: dependencies.iriBase, adminEmail: dependencies.oaiAdminEmail, ...(dependencies.resumptionTokenSecret ? { resumptionTokenSecret: dependencies.resumptionTokenSecret } : {}) }));
-  app.route(
-    '/',
-    graphqlRoutes({
-      store,
-      search: dependencies.search,
-      links: dependencies.links,
-      thesaurus,
-      iriBase: dependencies.iriBase,
-      sourcePriority: dependencies.sourcePriority ?? (() => 0),
-      limits: dependencies.graphqlLimits,
-    }),
-  );
+  const graphql = graphqlRoutes({
+    store,
+    search: dependencies.search,
+    links: dependencies.links,
+    thesaurus,
+    iriBase: dependencies.iriBase,
+    sourcePriority: dependencies.sourcePriority ?? (() => 0),
+    limits: dependencies.graphqlLimits,
+  });
+  app.route('/', graphql.routes);
+  // The catalogue's pages for people: a client of the same GraphQL schema, in process.
+  app.route('/', webRoutes({ query: graphql.run, iriBase: dependencies.iriBase }));
   app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes, dependencies.queryResultLimitBytes));

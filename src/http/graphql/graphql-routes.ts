@@ -5,6 +5,7 @@
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { graphql } from 'graphql';
 import { Hono } from 'hono';
 import { createYoga } from 'graphql-yoga';
 import type { LinkIndex } from '../../linking/index.js';
@@ -32,10 +33,21 @@ export interface GraphqlOptions {
 
 export const graphqlSchema = countingResolvedFields(builder.toSchema());
 
-export function graphqlRoutes(options: GraphqlOptions): Hono {
+/** Runs one of our own operations in process (the web pages' queries): the data, or the first error thrown. */
+export type GraphqlRunner = <T>(document: string, variables?: Record<string, unknown>) => Promise<T>;
+
+export function graphqlRoutes(options: GraphqlOptions): { routes: Hono; run: GraphqlRunner } {
   const budget = useOperationBudget(graphqlSchema, options.limits);
   // Loaded once at start (dist/gazetteer.json, about 0.1 s), not on a request.
   const interpreter = new QueryInterpreter(Gazetteer.load(), options.thesaurus.list());
+  const contextOf = (): GraphqlContext => ({
+    loaders: createGraphLoaders(options.store, options.links, options.iriBase),
+    search: options.search,
+    thesaurus: options.thesaurus,
+    iriBase: options.iriBase,
+    sourcePriority: options.sourcePriority,
+    interpreter,
+  });
   const yoga = createYoga<Record<string, never>, GraphqlContext>({
     schema: graphqlSchema,
     graphqlEndpoint: '/graphql',
@@ -49,15 +61,13 @@ export function graphqlRoutes(options: GraphqlOptions): Hono {
       maxDepthPlugin({ n: 12, exposeLimits: true }),
       budget.plugin,
     ],
-    context: () => ({
-      loaders: createGraphLoaders(options.store, options.links, options.iriBase),
-      search: options.search,
-      thesaurus: options.thesaurus,
-      iriBase: options.iriBase,
-      sourcePriority: options.sourcePriority,
-      interpreter,
-    }),
+    context: () => contextOf(),
     logging: false,
   });
-  return new Hono().on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) => yoga.fetch(c.req.raw));
+  const run: GraphqlRunner = async <T>(document: string, variables: Record<string, unknown> = {}) => {
+    const result = await graphql({ schema: graphqlSchema, source: document, variableValues: variables, contextValue: contextOf() });
+    if (result.errors?.length) throw result.errors[0]!.originalError ?? result.errors[0]!;
+    return result.data as T;
+  };
+  return { routes: new Hono().on(['GET', 'POST', 'OPTIONS'], '/graphql', (c) => yoga.fetch(c.req.raw)), run };
 }

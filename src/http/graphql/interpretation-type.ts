@@ -42,6 +42,7 @@ InterpretationRef.implement({
     places: t.field({ type: [PlaceRef], complexity: { field: 1, multiplier: 5 }, resolve: (i) => i.places }),
     temporalFrom: t.string({ nullable: true, resolve: (i) => i.temporalFrom }),
     temporalTo: t.string({ nullable: true, resolve: (i) => i.temporalTo }),
+    periodTexts: t.stringList({ description: 'The words of the query that name the period (one entry per period read).', resolve: (i) => i.periodTexts }),
     remainingText: t.string({ description: 'The words searched as text.', resolve: (i) => i.remainingText }),
   }),
 });

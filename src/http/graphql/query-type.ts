@@ -82,8 +82,11 @@ function themeCounts(context: GraphqlContext, pairs: Array<{ resource: string; v
 async function facetValues(context: GraphqlContext, shape: SearchShape, name: Facet): Promise<Array<FacetCount & { label: string | null }>> {
   if (name === 'theme') {
     const counts = themeCounts(context, await context.search.themePairs(shape.query));
+    // Only concepts of a loaded thesaurus are offered: a record's own theme IRI (a code from elsewhere)
+    // has no label to show and no page to open.
     return [...counts]
-      .map(([value, count]) => ({ value, count, label: labelIn(findConcept(context, value)?.concept.prefLabel ?? {}, shape.lang) ?? null }))
+      .filter(([value]) => findConcept(context, value) !== null)
+      .map(([value, count]) => ({ value, count, label: labelIn(findConcept(context, value)!.concept.prefLabel, shape.lang) ?? null }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
   shape.facetCounts ??= context.search.facetCounts(shape.query);
@@ -297,14 +300,23 @@ builder.queryType({
     themes: t.field({
       type: [ThemeNodeRef],
       description: 'The theme tree of a concept scheme with resource counts (a theme counts its narrower concepts).',
-      args: { scheme: t.arg.string({ defaultValue: 'MAILLAGE' }), types: t.arg({ type: [ResourceKind], required: false }), first: t.arg.int({ required: false }) },
+      args: {
+        scheme: t.arg.string({ defaultValue: 'MAILLAGE' }),
+        types: t.arg({ type: [ResourceKind], required: false }),
+        first: t.arg.int({ required: false }),
+        under: t.arg.string({ required: false, description: 'A concept IRI: the tree of its narrower concepts instead of the top concepts (e.g. the Earth-system themes).' }),
+      },
       complexity: pagedComplexity(themePage, 5),
-      resolve: async (_root, { scheme, types, first }, c) => {
+      resolve: async (_root, { scheme, types, first, under }, c) => {
         const limit = pageSize(first, themePage, bad);
-        const found = c.thesaurus.scheme(scheme ?? '') ?? c.thesaurus.list()[0];
+        const found = under ? findConcept(c, under)?.scheme : (c.thesaurus.scheme(scheme ?? '') ?? c.thesaurus.list()[0]);
         if (!found) return [];
         const counts = themeCounts(c, await c.search.themePairs({ filters: { facets: types ? { type: types } : {} } }));
-        const tops = found.topConcepts.length > 0 ? found.topConcepts : [...found.concepts.values()].filter((k) => k.broader.length === 0).map((k) => k.iri);
+        const tops = under
+          ? (found.concepts.get(under)?.narrower ?? [])
+          : found.topConcepts.length > 0
+            ? found.topConcepts
+            : [...found.concepts.values()].filter((k) => k.broader.length === 0).map((k) => k.iri);
         return tops.slice(0, limit).flatMap((iri) => (found.concepts.get(iri) ? [{ concept: { concept: found.concepts.get(iri)!, scheme: found }, counts }] : []));
       },
     }),

@@ -222,6 +222,7 @@ ConceptRef.implement({
     scheme: t.string({ resolve: (c) => c.scheme.info.acronym }),
     label: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: (c, { lang }) => labelIn(c.concept.prefLabel, lang ?? 'en') ?? null }),
     notation: t.string({ nullable: true, resolve: (c) => c.concept.notation[0] ?? null }),
+    definition: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: (c, { lang }) => labelIn(c.concept.definition, lang ?? 'en') ?? null }),
     broader: t.field({ type: [ConceptRef], args: { first: t.arg.int(firstArg(conceptPage)) }, complexity: pagedComplexity(conceptPage), resolve: (c, { first }) => c.concept.broader.slice(0, pageSize(first, conceptPage, badUserInput)).flatMap((iri) => (c.scheme.concepts.get(iri) ? [{ concept: c.scheme.concepts.get(iri)!, scheme: c.scheme }] : [])) }),
     narrower: t.field({ type: [ConceptRef], args: { first: t.arg.int(firstArg(conceptPage)) }, complexity: pagedComplexity(conceptPage), resolve: (c, { first }) => c.concept.narrower.slice(0, pageSize(first, conceptPage, badUserInput)).flatMap((iri) => (c.scheme.concepts.get(iri) ? [{ concept: c.scheme.concepts.get(iri)!, scheme: c.scheme }] : [])) }),
   }),

@@ -1,10 +1,10 @@
 // Owns the headers every response carries against content sniffing, framing and referrer leaks,
-// and the Content-Security-Policy of HTML pages: our own pages load nothing from elsewhere and run
-// no script; GraphiQL (a developer tool served by Yoga) may load its own bundle from unpkg.
+// and the Content-Security-Policy of HTML pages: our own pages load nothing from elsewhere, run only
+// the design system's own script (served from the package); GraphiQL (a developer tool served by Yoga) may load its own bundle from unpkg.
 import type { MiddlewareHandler } from 'hono';
 
 const pagePolicy = (formTarget: string) =>
-  ["default-src 'none'", "style-src 'self'", "img-src 'self' data:", `form-action 'self' ${formTarget}`, "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
+  ["default-src 'none'", "script-src 'self'", "style-src 'self'", "font-src 'self'", "img-src 'self' data:", `form-action 'self' ${formTarget}`, "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
 const graphiqlPolicy = [
   "default-src 'none'",
   "script-src 'self' 'unsafe-inline' https://unpkg.com",
@@ -31,11 +31,4 @@ export function securityHeaders(): MiddlewareHandler {
       // A response passed through from elsewhere may have immutable headers; it is not one of our pages.
     }
   };
-}
-
-/** A link target an HTML page may use: http(s), mailto, or a path of this service. Anything else (javascript:, data:...) is shown as text. */
-export function safeHref(target: string): string | null {
-  if (/^(https?:\/\/|mailto:)/i.test(target)) return target;
-  if (target.startsWith('/') && !target.startsWith('//')) return target;
-  return null;
 }

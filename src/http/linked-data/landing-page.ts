@@ -4,7 +4,7 @@
 import type { Quad } from '@rdfjs/types';
 import { html, raw } from 'hono/html';
 import { prefixes } from '../../mapping/namespaces.js';
-import { safeHref } from '../limits/security-headers.js';
+import { safeLink } from '../../web/components/safe-link.js';
 
 const shortForms = Object.entries(prefixes).filter(([name]) => name !== 'dcterms');
 
@@ -28,7 +28,7 @@ export interface LandingPage {
 function term(page: LandingPage, value: Quad['object']) {
   if (value.termType === 'NamedNode') {
     // Only http(s), mailto and our own paths become links; a javascript: or data: IRI is shown as text.
-    const target = safeHref(page.href(value.value));
+    const target = safeLink(page.href(value.value));
     const text = page.labels.get(value.value) ?? curie(value.value);
     return target ? html`<a href="${target}">${text}</a>` : html`<code>${text}</code>`;
   }

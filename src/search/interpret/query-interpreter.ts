@@ -28,6 +28,8 @@ export interface Interpretation {
   places: InterpretedPlace[];
   temporalFrom: string | null;
   temporalTo: string | null;
+  /** The words of each period read ("depuis 2000"), so a front-end can take them out of the query. */
+  periodTexts: string[];
   remainingText: string;
 }
 
@@ -123,6 +125,7 @@ export class QueryInterpreter {
       places,
       temporalFrom: period?.from ?? null,
       temporalTo: period?.to ?? null,
+      periodTexts: periods.map((p) => query.slice(p.start, p.end)),
       remainingText: remaining.map((w) => query.slice(w.start, w.end)).join(' '),
     };
   }

@@ -1,0 +1,2 @@
+export { webRoutes, type WebOptions } from './web-routes.js';
+export { catalogues, translate, type Lang } from './i18n/index.js';

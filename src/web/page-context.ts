@@ -1,0 +1,33 @@
+// Owns what every page gets: its language and words, the URL it answers, the catalogue's IRI base,
+// and the way to ask the GraphQL schema (in process) for what it shows.
+import { paths, translate, type Lang, type MessageKey, type PageName } from './i18n/index.js';
+
+export type QueryRunner = <T>(document: string, variables?: Record<string, unknown>) => Promise<T>;
+
+export interface PageContext {
+  lang: Lang;
+  url: URL;
+  iriBase: string;
+  query: QueryRunner;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  /** A page's path in this language, with query parameters. */
+  href: (page: PageName, params?: Record<string, string | string[] | undefined>) => string;
+}
+
+export function pageContext(lang: Lang, url: URL, iriBase: string, query: QueryRunner): PageContext {
+  return {
+    lang,
+    url,
+    iriBase,
+    query,
+    t: (key, values) => translate(lang, key, values),
+    href: (page, params = {}) => hrefOf(paths[page][lang], params),
+  };
+}
+
+export function hrefOf(pathname: string, params: Record<string, string | string[] | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(name, v);
+  const text = search.toString();
+  return text ? `${pathname}?${text}` : pathname;
+}

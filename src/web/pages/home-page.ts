@@ -1,0 +1,45 @@
+// Owns the home page: the search box "à la Google", the Earth-system themes as tiles with their
+// counts, and the catalogue's figures.
+import { html } from 'hono/html';
+import { themeTiles, type ThemeTile } from '../components/theme-tiles.js';
+import type { Html } from '../layout.js';
+import type { PageContext } from '../page-context.js';
+import { searchForm } from '../components/search-form.js';
+
+const earthSystem = 'https://w3id.org/maillage/thesaurus/earth-system';
+
+const homeQuery = `query Home($lang: Lang) {
+  themes(under: "${earthSystem}", first: 20) { concept { iri label(lang: $lang) } count }
+  search(first: 0) { totalCount facets { type(first: 10) { value count } source(first: 1000) { value } organisation(first: 1000) { value } } }
+}`;
+
+interface HomeData {
+  themes: Array<{ concept: { iri: string; label: string | null }; count: number }>;
+  search: { totalCount: number; facets: { type: Array<{ value: string; count: number }>; source: Array<{ value: string }>; organisation: Array<{ value: string }> } };
+}
+
+export async function homePage(page: PageContext): Promise<{ title: string; main: Html }> {
+  const data = await page.query<HomeData>(homeQuery, { lang: page.lang });
+  const tiles: ThemeTile[] = data.themes.map((t) => ({ iri: t.concept.iri, label: t.concept.label, count: t.count }));
+  const datasets = data.search.facets.type.find((f) => f.value === 'dataset')?.count ?? 0;
+  const figure = (n: number, label: string) => html`<div class="fr-col-6 fr-col-md-3"><p class="fr-h2 fr-mb-0">${n.toLocaleString(page.lang)}</p><p>${label}</p></div>`;
+  const more = (n: number) => (n >= 1000 ? 1000 : n);
+  return {
+    title: page.t('siteName'),
+    main: html`<h1>${page.t('siteTagline')}</h1>
+      ${searchForm(page, { id: 'home-search', large: true })}
+      <section class="fr-mt-6w" aria-labelledby="themes-heading">
+        <h2 id="themes-heading">${page.t('themesHeading')}</h2>
+        ${themeTiles(page, tiles)}
+      </section>
+      <section class="fr-mt-6w" aria-labelledby="figures-heading">
+        <h2 id="figures-heading">${page.t('figures')}</h2>
+        <div class="fr-grid-row fr-grid-row--gutters">
+          ${figure(datasets, page.t('figureDatasets'))}
+          ${figure(data.search.totalCount - datasets, page.t('figureResources'))}
+          ${figure(data.search.facets.source.length, page.t('figureRepositories'))}
+          ${figure(more(data.search.facets.organisation.length), page.t('figureOrganisations'))}
+        </div>
+      </section>`,
+  };
+}

@@ -1,0 +1,91 @@
+// Owns the search page, where every search ends: the words read as themes, places and periods
+// (chips to take each one away), results with facets (the URL holds every choice, so a search can
+// be bookmarked and shared), sorting and pages.
+import { html } from 'hono/html';
+import { facetList, type FacetGroup } from '../components/facet-list.js';
+import { interpretationChips, type ReadInterpretation } from '../components/interpretation-chips.js';
+import { resultList, type ResultNode } from '../components/result-list.js';
+import { searchForm } from '../components/search-form.js';
+import type { Html } from '../layout.js';
+import type { PageContext } from '../page-context.js';
+
+const pageSize = 20;
+const kinds = ['dataset', 'service', 'publication', 'software', 'organisation', 'project', 'person', 'other'];
+const sorts = ['relevance', 'year', 'title'] as const;
+const facetNames = ['type', 'theme', 'source', 'licence', 'year'] as const;
+
+const searchQuery = `query Search($text: String, $filters: SearchFilters, $sort: SearchSort, $after: String, $lang: Lang) {
+  search(text: $text, interpret: true, filters: $filters, sort: $sort, first: ${pageSize}, after: $after, lang: $lang) {
+    totalCount
+    edges { node { iri kind title(lang: $lang) issued themes(first: 5) { iri label(lang: $lang) } quality { F A I R } } }
+    pageInfo { hasNextPage }
+    facets { type(first: 10) { value label count } theme(first: 25) { value label count } source(first: 25) { value label count } licence(first: 15) { value label count } year(first: 30) { value label count } }
+    interpretation { themes { iri label(lang: $lang) text } places { name text } temporalFrom temporalTo periodTexts remainingText }
+  }
+}`;
+
+interface SearchData {
+  search: {
+    totalCount: number;
+    edges: Array<{ node: ResultNode }>;
+    pageInfo: { hasNextPage: boolean };
+    facets: Record<FacetGroup['name'], FacetGroup['values']>;
+    interpretation: ReadInterpretation | null;
+  };
+}
+
+/** The Relay cursor of the result before `offset` (the API's cursors are offsets). */
+const cursorBefore = (offset: number) => (offset <= 0 ? null : Buffer.from(`offset:${offset - 1}`).toString('base64url'));
+
+export async function searchPage(page: PageContext): Promise<{ title: string; main: Html; query: string }> {
+  const params = page.url.searchParams;
+  const q = (params.get('q') ?? '').slice(0, 500);
+  const selected = Object.fromEntries(facetNames.map((name) => [name, params.getAll(name).slice(0, 50)])) as Record<FacetGroup['name'], string[]>;
+  const sort = sorts.find((s) => s === params.get('sort')) ?? 'relevance';
+  const pageNumber = Math.min(500, Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1));
+  const year = selected.year.map(Number).filter(Number.isInteger);
+  const filters = {
+    ...(selected.type.length ? { types: selected.type.filter((k) => kinds.includes(k)) } : {}),
+    ...(selected.theme.length ? { themes: selected.theme } : {}),
+    ...(selected.source.length ? { sources: selected.source } : {}),
+    ...(selected.licence.length ? { licences: selected.licence } : {}),
+    ...(year.length ? { yearFrom: Math.min(...year), yearTo: Math.max(...year) } : {}),
+  };
+  const data = await page.query<SearchData>(searchQuery, { text: q || null, filters, sort, after: cursorBefore((pageNumber - 1) * pageSize), lang: page.lang });
+  const { search } = data;
+  const keep = { q, sort: sort === 'relevance' ? undefined : sort };
+  const withParams = (changes: Record<string, string | string[] | undefined>) => page.href('search', { q: q || undefined, ...selected, sort: keep.sort, ...changes });
+  const groups: FacetGroup[] = facetNames.map((name) => ({ name, values: search.facets[name], selected: selected[name] }));
+  return {
+    title: q ? `${q} — ${page.t('resultsHeading')}` : page.t('resultsHeading'),
+    query: q,
+    main: html`<h1>${page.t('resultsHeading')}</h1>
+      ${searchForm(page, { id: 'search-page-q', value: q })}
+      ${search.interpretation ? interpretationChips(page, q, search.interpretation, (rest) => withParams({ q: rest || undefined, page: undefined })) : ''}
+      <div class="fr-grid-row fr-grid-row--gutters">
+        <div class="fr-col-12 fr-col-md-4">${facetList(page, groups, keep)}</div>
+        <div class="fr-col-12 fr-col-md-8">
+          <div class="fr-grid-row fr-grid-row--middle fr-mb-2w">
+            <p class="fr-col fr-mb-0" role="status">${page.t('resultsCount', { n: search.totalCount.toLocaleString(page.lang) })}</p>
+            <form class="fr-col-auto" action="${page.href('search')}" method="get">
+              ${q ? html`<input type="hidden" name="q" value="${q}" />` : ''}
+              ${facetNames.flatMap((name) => selected[name].map((value) => html`<input type="hidden" name="${name}" value="${value}" />`))}
+              <div class="fr-select-group fr-mb-0">
+                <label class="fr-label" for="sort">${page.t('sortLabel')}</label>
+                <select class="fr-select" id="sort" name="sort">${sorts.map((s) => html`<option value="${s}" ${s === sort ? 'selected' : ''}>${page.t(`sort_${s}`)}</option>`)}</select>
+              </div>
+              <button class="fr-btn fr-btn--tertiary fr-btn--sm fr-mt-1w" type="submit">${page.t('sortLabel')}</button>
+            </form>
+          </div>
+          ${search.edges.length > 0 ? resultList(page, search.edges.map((e) => e.node)) : html`<p>${page.t('noResults')}</p>`}
+          <nav role="navigation" class="fr-pagination" aria-label="${page.t('pageOf', { page: pageNumber })}">
+            <ul class="fr-pagination__list">
+              ${pageNumber > 1 ? html`<li><a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href="${withParams({ page: String(pageNumber - 1) })}">${page.t('previousPage')}</a></li>` : ''}
+              <li><a class="fr-pagination__link" aria-current="page" title="${page.t('pageOf', { page: pageNumber })}">${pageNumber}</a></li>
+              ${search.pageInfo.hasNextPage && pageNumber < 500 ? html`<li><a class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" href="${withParams({ page: String(pageNumber + 1) })}">${page.t('nextPage')}</a></li>` : ''}
+            </ul>
+          </nav>
+        </div>
+      </div>`,
+  };
+}

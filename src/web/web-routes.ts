@@ -1,0 +1,58 @@
+// Owns the catalogue's pages for people: / (to the language remembered, French by default), each
+// page under /fr/... and /en/..., rendered on the server from the GraphQL schema, and the design
+// system's assets. A bad parameter answers a page in the visitor's language, never a stack trace.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { paths, type Lang, type PageName } from './i18n/index.js';
+import { layout, type Html } from './layout.js';
+import { hrefOf, pageContext, type PageContext, type QueryRunner } from './page-context.js';
+import { homePage } from './pages/home-page.js';
+import { resourcePage } from './pages/resource-page.js';
+import { searchPage } from './pages/search-page.js';
+import { themePage } from './pages/theme-page.js';
+import { staticAssetRoutes } from './static-assets.js';
+import { html } from 'hono/html';
+
+export interface WebOptions {
+  query: QueryRunner;
+  iriBase: string;
+}
+
+type Rendered = { title: string; main: Html; head?: Html; query?: string } | null;
+
+export function webRoutes(options: WebOptions): Hono {
+  const app = new Hono();
+  app.route('/', staticAssetRoutes());
+
+  const render = async (c: Context, lang: Lang, name: PageName, build: (page: PageContext) => Promise<Rendered>) => {
+    const url = new URL(c.req.url);
+    const page = pageContext(lang, url, options.iriBase, options.query);
+    const other: Lang = lang === 'fr' ? 'en' : 'fr';
+    const otherLanguageHref = hrefOf(paths[name][other], Object.fromEntries(url.searchParams));
+    // The language a visitor picks (by opening a page in it) is remembered for the next visit to /.
+    if (getCookie(c, 'lang') !== lang) setCookie(c, 'lang', lang, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 86_400 });
+    const rendered = await build(page);
+    const shell = { lang, otherLanguageHref, searchAction: page.href('search'), homeHref: page.href('home') };
+    if (!rendered) {
+      return c.html(layout({ ...shell, title: page.t('notFound'), main: html`<h1>${page.t('notFound')}</h1><p>${page.t('notFoundText')}</p>` }), 404);
+    }
+    return c.html(layout({ ...shell, title: rendered.title, main: rendered.main, ...(rendered.head ? { head: rendered.head } : {}), ...(rendered.query ? { query: rendered.query } : {}) }));
+  };
+  const iriParam = (c: Context) => (c.req.query('iri') ?? '').slice(0, 2000);
+
+  for (const lang of ['fr', 'en'] as const) {
+    app.get(paths.home[lang], (c) => render(c, lang, 'home', homePage));
+    app.get(paths.home[lang].slice(0, -1), (c) => c.redirect(paths.home[lang], 301));
+    app.get(paths.search[lang], (c) => render(c, lang, 'search', searchPage));
+    app.get(paths.resource[lang], (c) => render(c, lang, 'resource', (page) => resourcePage(page, iriParam(c))));
+    app.get(paths.theme[lang], (c) => render(c, lang, 'theme', (page) => themePage(page, iriParam(c))));
+  }
+  app.get('/', (c) => {
+    // Browsers get the catalogue in the language they chose before (French by default); other
+    // clients asking for RDF or JSON at / get pointed to the APIs by the 404 they had before.
+    if (!(c.req.header('accept') ?? '').includes('text/html')) return c.notFound();
+    return c.redirect(getCookie(c, 'lang') === 'en' ? paths.home.en : paths.home.fr, 302);
+  });
+  return app;
+}

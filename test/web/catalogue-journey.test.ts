@@ -1,0 +1,134 @@
+// The web catalogue in a real browser (Debian's Chromium driven by playwright-core), on the demo
+// catalogue: the journeys people make, found by roles and labels as a screen reader would, with
+// axe-core run on every page (0 serious or critical findings) and a screenshot per step under
+// test-output/web/. Skipped, saying so, where Chromium is not installed (scripts/install-chromium.sh).
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/http/index.js';
+import { startTestServer } from '../support/service.js';
+
+const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const missing = chromiumPath ? null : 'Chromium is not installed (run scripts/install-chromium.sh)';
+const shots = path.join(import.meta.dirname, '..', '..', 'test-output', 'web');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's findings on the page that are serious or critical (RGAA / WCAG 2.1 AA). */
+async function seriousAccessibilityFindings(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as {
+    violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+  };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  beforeAll(async () => {
+    rmSync(shots, { recursive: true, force: true });
+    mkdirSync(shots, { recursive: true });
+    dataDir = mkdtempSync(path.join(tmpdir(), 'maillage-web-'));
+    server = await startTestServer(dataDir, { DEMO_CATALOGUE: 'true', BUNDLED_THESAURUS: 'true', DERIVE_WORKERS: '2' });
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: ['--no-sandbox'] });
+    // axe is injected by the test, so the page's own Content-Security-Policy is bypassed for it alone.
+    page = await (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens the home page in French, with its search box, theme tiles and figures', async () => {
+    await page.goto(`${server.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/fr/');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Trouver les données');
+    expect(await page.getByRole('heading', { name: 'Explorer par thème' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Océans' }).count()).toBeGreaterThan(0);
+    await shot('01-home-fr');
+    expect(await seriousAccessibilityFindings()).toEqual([]);
+  });
+
+  it('types "océans à Brest depuis 2012", sees what was understood as removable chips, and only matching results', async () => {
+    const box = page.getByRole('main').getByRole('searchbox', { name: 'Rechercher des données' });
+    await box.fill('océans à Brest depuis 2012');
+    await box.press('Enter');
+    await page.waitForURL(/\/fr\/recherche\?q=/);
+    const chips = page.getByRole('link', { name: /^Retirer le filtre/ });
+    const names = await chips.allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Thème : Océans', 'Lieu : Brest', 'Période : depuis 2012']));
+    const status = await page.getByRole('status').textContent();
+    expect(Number(status!.replace(/\D/g, ''))).toBeGreaterThan(0);
+    await shot('02-search-interpreted');
+    expect(await seriousAccessibilityFindings()).toEqual([]);
+    // Taking the place away searches again without it.
+    await page.getByRole('link', { name: 'Retirer le filtre « Lieu : Brest »' }).click();
+    await page.waitForURL((url) => !url.search.includes('Brest'));
+    expect(await page.getByRole('link', { name: /^Retirer le filtre/ }).allTextContents()).not.toContain('Lieu : Brest');
+  });
+
+  it('ticks a facet, sees the count follow and the URL keep the choice', async () => {
+    await page.goto(`${server.url}/fr/recherche?q=observations`);
+    const before = Number((await page.getByRole('status').textContent())!.replace(/\D/g, ''));
+    // The design system draws its own box over the native one (which stays in the accessibility tree).
+    await page.getByRole('checkbox', { name: /^Jeu de données/ }).check({ force: true });
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await page.waitForURL(/type=dataset/);
+    const after = Number((await page.getByRole('status').textContent())!.replace(/\D/g, ''));
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThanOrEqual(before);
+    expect(await page.getByRole('checkbox', { name: /^Jeu de données/ }).isChecked()).toBe(true);
+    await shot('03-search-facet');
+  });
+
+  it('opens a dataset, goes to a linked publication and back, then reads it in English', async () => {
+    await page.goto(`${server.url}/fr/recherche?q=observations&type=dataset`);
+    await page.getByRole('main').getByRole('heading', { level: 3 }).first().getByRole('link').click();
+    await page.waitForURL(/\/fr\/ressource\?iri=/);
+    expect(await page.getByRole('heading', { name: 'Ressources liées' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Turtle' }).count()).toBe(1);
+    await shot('04-dataset-fr');
+    expect(await seriousAccessibilityFindings()).toEqual([]);
+    const datasetUrl = page.url();
+    const publications = page.getByRole('heading', { name: 'Publications scientifiques' });
+    if ((await publications.count()) > 0) {
+      await page.locator('h3:has-text("Publications scientifiques") + ul a').first().click();
+      await page.waitForURL((url) => url.href !== datasetUrl);
+      await shot('05-linked-publication');
+      await page.goBack();
+      expect(page.url()).toBe(datasetUrl);
+    }
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/\/en\/resource\?iri=/);
+    expect(await page.getByRole('heading', { name: 'Linked resources' }).count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await shot('06-dataset-en');
+    expect(await seriousAccessibilityFindings()).toEqual([]);
+    // The choice is remembered: the home page now opens in English.
+    await page.goto(`${server.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/en/');
+  });
+
+  it('opens a theme, then one of its sub-themes', async () => {
+    await page.goto(`${server.url}/en/theme?iri=${encodeURIComponent('https://w3id.org/maillage/thesaurus/atmosphere')}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Atmosphere');
+    await shot('07-theme-atmosphere');
+    expect(await seriousAccessibilityFindings()).toEqual([]);
+    await page.getByRole('link', { name: 'Aerosols' }).first().click();
+    await page.waitForURL(/aerosols/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Aerosols');
+  });
+});
