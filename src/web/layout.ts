@@ -53,7 +53,7 @@ export function layout(page: PageShell): Html {
             <form action="${page.searchAction}" method="get" role="search">
               <div class="fr-search-bar" id="header-search-bar">
                 <label class="fr-label" for="header-search-input">${t('searchLabel')}</label>
-                <input class="fr-input" placeholder="${t('searchPlaceholder')}" type="search" id="header-search-input" name="q" value="${page.query ?? ''}" maxlength="500" />
+                <input class="fr-input" placeholder="${t('searchPlaceholder')}" type="search" id="header-search-input" name="q" value="${page.query ?? ''}" maxlength="500" list="search-suggestions" autocomplete="off" />
                 <button class="fr-btn" type="submit" title="${t('searchButton')}">${t('searchButton')}</button>
               </div>
             </form>
@@ -76,7 +76,9 @@ export function layout(page: PageShell): Html {
         </div>
       </div></div>
     </footer>
+    <datalist id="search-suggestions"></datalist>
     <script type="module" src="/static/dsfr/dsfr.module.min.js"></script>
+    <script type="module" src="/static/web/autocomplete.js"></script>
   </body>
 </html>`;
 }

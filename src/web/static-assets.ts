@@ -1,13 +1,17 @@
 // Owns serving the design system's files (@gouvfr/dsfr's dist/: CSS, fonts, icons, its small script)
-// from the installed package, so the pages need nothing from the internet. Only files under that
+// from the installed package, and the catalogue's own scripts (web-assets/), so the pages need nothing from the internet. Only files under that
 // folder are served; they are immutable for a package version, so browsers may keep them a day.
 import { readFile } from 'node:fs/promises';
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 
 const require = createRequire(import.meta.url);
 const dsfrDist = path.join(path.dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
+/** The catalogue's own small scripts (progressive enhancement), shipped with the package. */
+const ownAssets = new URL('../../web-assets/', import.meta.url).pathname.replace(/\/$/, '');
 
 const types: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -19,17 +23,29 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+const compressible = new Set(['.css', '.js', '.svg']);
+const gzipped = promisify(gzip);
+
 export function staticAssetRoutes(): Hono {
-  return new Hono().get('/static/dsfr/*', async (c) => {
-    const relative = decodeURIComponent(c.req.path.slice('/static/dsfr/'.length));
-    const file = path.resolve(dsfrDist, relative);
+  // The design system's stylesheet is 700 kB, 90 kB gzipped: compressed once, then served from memory.
+  const compressed = new Map<string, Promise<Buffer>>();
+  const serve = (prefix: string, root: string) => async (c: Context) => {
+    const relative = decodeURIComponent(c.req.path.slice(prefix.length));
+    const file = path.resolve(root, relative);
     const type = types[path.extname(file)];
-    // Nothing outside the package's dist/ folder, and only the kinds of file a page loads.
-    if (!file.startsWith(dsfrDist + path.sep) || !type) return c.notFound();
+    // Nothing outside the folder, and only the kinds of file a page loads.
+    if (!file.startsWith(root + path.sep) || !type) return c.notFound();
     try {
-      return c.body(await readFile(file), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+      const headers = { 'content-type': type, 'cache-control': 'public, max-age=86400', vary: 'Accept-Encoding' };
+      if (compressible.has(path.extname(file)) && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, readFile(file).then((raw) => gzipped(raw, { level: 9 })));
+        return c.body(new Uint8Array(await compressed.get(file)!), 200, { ...headers, 'content-encoding': 'gzip' });
+      }
+      return c.body(await readFile(file), 200, headers);
     } catch {
+      compressed.delete(file);
       return c.notFound();
     }
-  });
+  };
+  return new Hono().get('/static/dsfr/*', serve('/static/dsfr/', dsfrDist)).get('/static/web/*', serve('/static/web/', ownAssets));
 }

@@ -3,6 +3,7 @@
 // system's assets. A bad parameter answers a page in the visitor's language, never a stack trace.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { getCookie, setCookie } from 'hono/cookie';
 import { paths, type Lang, type PageName } from './i18n/index.js';
 import { layout, type Html } from './layout.js';
@@ -24,6 +25,8 @@ type Rendered = { title: string; main: Html; head?: Html; query?: string } | nul
 export function webRoutes(options: WebOptions): Hono {
   const app = new Hono();
   app.route('/', staticAssetRoutes());
+  // Pages are small (tens of kB) but compress ten to one.
+  for (const lang of ['fr', 'en'] as const) app.use(`/${lang}/*`, compress());
 
   const render = async (c: Context, lang: Lang, name: PageName, build: (page: PageContext) => Promise<Rendered>) => {
     const url = new URL(c.req.url);

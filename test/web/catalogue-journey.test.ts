@@ -63,7 +63,7 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
   });
 
   it('types "océans à Brest depuis 2012", sees what was understood as removable chips, and only matching results', async () => {
-    const box = page.getByRole('main').getByRole('searchbox', { name: 'Rechercher des données' });
+    const box = page.getByRole('main').getByRole('combobox', { name: 'Rechercher des données' });
     await box.fill('océans à Brest depuis 2012');
     await box.press('Enter');
     await page.waitForURL(/\/fr\/recherche\?q=/);
@@ -78,6 +78,21 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     await page.getByRole('link', { name: 'Retirer le filtre « Lieu : Brest »' }).click();
     await page.waitForURL((url) => !url.search.includes('Brest'));
     expect(await page.getByRole('link', { name: /^Retirer le filtre/ }).allTextContents()).not.toContain('Lieu : Brest');
+  });
+
+  it('types "aéro", is offered the theme Aérosols, picks it, and sees only aerosol datasets', async () => {
+    await page.goto(`${server.url}/fr/`);
+    const box = page.getByRole('main').getByRole('combobox', { name: 'Rechercher des données' });
+    await box.pressSequentially('aéro', { delay: 30 });
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-suggestions option')].some((o) => (o as HTMLOptionElement).value === 'Aérosols'));
+    await shot('02b-autocomplete');
+    await box.fill('Aérosols');
+    await box.press('Enter');
+    await page.waitForURL(/\/fr\/recherche\?q=A/);
+    expect(await page.getByRole('link', { name: /^Retirer le filtre/ }).allTextContents()).toEqual(['Thème : Aérosols']);
+    const titles = await page.getByRole('main').getByRole('heading', { level: 3 }).allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toMatch(/^A[ée]rosols/);
   });
 
   it('ticks a facet, sees the count follow and the URL keep the choice', async () => {

@@ -4,7 +4,7 @@
 import type { MiddlewareHandler } from 'hono';
 
 const pagePolicy = (formTarget: string) =>
-  ["default-src 'none'", "script-src 'self'", "style-src 'self'", "font-src 'self'", "img-src 'self' data:", `form-action 'self' ${formTarget}`, "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
+  ["default-src 'none'", "script-src 'self'", "style-src 'self'", "font-src 'self'", "img-src 'self' data:", "connect-src 'self'", `form-action 'self' ${formTarget}`, "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
 const graphiqlPolicy = [
   "default-src 'none'",
   "script-src 'self' 'unsafe-inline' https://unpkg.com",

@@ -9,7 +9,7 @@ export interface ThemeTile {
 }
 
 export function themeTiles(page: PageContext, themes: ThemeTile[]) {
-  return html`<ul class="fr-grid-row fr-grid-row--gutters" role="list">
+  return html`<ul class="fr-grid-row fr-grid-row--gutters fr-raw-list" role="list">
     ${themes.map(
       (theme) => html`<li class="fr-col-12 fr-col-md-6 fr-col-lg-3" role="listitem">
         <div class="fr-tile fr-enlarge-link">
