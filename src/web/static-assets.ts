@@ -47,5 +47,21 @@ export function staticAssetRoutes(): Hono {
       return c.notFound();
     }
   };
-  return new Hono().get('/static/dsfr/*', serve('/static/dsfr/', dsfrDist)).get('/static/web/*', serve('/static/web/', ownAssets));
+  // The land outline the map draws under a search's place (built at `npm run build`), as one SVG.
+  let worldSvg: Promise<{ raw: Uint8Array<ArrayBuffer>; gz: Uint8Array<ArrayBuffer> }> | null = null;
+  const world = async (c: Context) => {
+    worldSvg ??= readFile(new URL('../../dist/world-outline.json', import.meta.url), 'utf8').then(async (json) => {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-180 -90 360 180"><path fill="#cacafb" stroke="#ffffff" stroke-width="0.15" d="${(JSON.parse(json) as { path: string }).path}"/></svg>`;
+      return { raw: new TextEncoder().encode(svg), gz: new Uint8Array(await gzipped(svg, { level: 9 })) };
+    });
+    try {
+      const { raw, gz } = await worldSvg;
+      const headers = { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400', vary: 'Accept-Encoding' };
+      return /\bgzip\b/.test(c.req.header('accept-encoding') ?? '') ? c.body(gz, 200, { ...headers, 'content-encoding': 'gzip' }) : c.body(raw, 200, headers);
+    } catch {
+      worldSvg = null;
+      return c.notFound();
+    }
+  };
+  return new Hono().get('/static/dsfr/*', serve('/static/dsfr/', dsfrDist)).get('/static/web/*', serve('/static/web/', ownAssets)).get('/static/map/world.svg', world);
 }

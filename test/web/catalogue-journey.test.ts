@@ -72,12 +72,26 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     expect(names).toEqual(expect.arrayContaining(['Thème : Océans', 'Lieu : Brest', 'Période : depuis 2012']));
     const status = await page.getByRole('status').textContent();
     expect(Number(status!.replace(/\D/g, ''))).toBeGreaterThan(0);
+    // The place is drawn on the map, framed around it.
+    expect(await page.getByRole('img', { name: 'Zone recherchée : Brest' }).count()).toBe(1);
     await shot('02-search-interpreted');
     expect(await seriousAccessibilityFindings()).toEqual([]);
     // Taking the place away searches again without it.
     await page.getByRole('link', { name: 'Retirer le filtre « Lieu : Brest »' }).click();
     await page.waitForURL((url) => !url.search.includes('Brest'));
     expect(await page.getByRole('link', { name: /^Retirer le filtre/ }).allTextContents()).not.toContain('Lieu : Brest');
+  });
+
+  it('types "températures de l\'océan Austral depuis 2000" and sees theme, place and period chips and the place on the map', async () => {
+    await page.goto(`${server.url}/fr/`);
+    const box = page.getByRole('main').getByRole('combobox', { name: 'Rechercher des données' });
+    await box.fill("températures de l'océan Austral depuis 2000");
+    await box.press('Enter');
+    await page.waitForURL(/\/fr\/recherche\?q=/);
+    expect(await page.getByRole('link', { name: /^Retirer le filtre/ }).allTextContents()).toEqual(["Thème : Température de l'océan", 'Lieu : océan Austral', 'Période : depuis 2000']);
+    expect(await page.getByRole('img', { name: 'Zone recherchée : océan Austral' }).count()).toBe(1);
+    await shot('02a-southern-ocean');
+    expect(await seriousAccessibilityFindings()).toEqual([]);
   });
 
   it('types "aéro", is offered the theme Aérosols, picks it, and sees only aerosol datasets', async () => {

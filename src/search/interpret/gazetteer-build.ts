@@ -138,3 +138,34 @@ export function buildGazetteer(): GazetteerPlace[] {
   }
   return places;
 }
+
+/**
+ * The world's land as one SVG path (equirectangular: x = longitude, y = -latitude), every country's
+ * polygons with points closer than `step` degrees dropped: about 110 kB (30 kB gzipped), enough to show where a
+ * search's place lies (the web catalogue's map needs no tile server).
+ */
+export function worldOutlinePath(step = 0.8): string {
+  const parts: string[] = [];
+  for (const country of require('world-countries') as Country[]) {
+    let geo: { features?: Array<{ geometry?: { type: string; coordinates: unknown } }> };
+    try {
+      geo = require(`world-countries/data/${country.cca3.toLowerCase()}.geo.json`);
+    } catch {
+      continue;
+    }
+    for (const feature of geo.features ?? []) {
+      if (!feature.geometry) continue;
+      const polygons = (feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates) as Array<Array<Array<[number, number]>>>;
+      for (const ring of polygons.map((p) => p[0]!)) {
+        const kept: Array<[number, number]> = [];
+        for (const point of ring) {
+          const last = kept.at(-1);
+          if (!last || Math.abs(point[0] - last[0]) >= step || Math.abs(point[1] - last[1]) >= step) kept.push(point);
+        }
+        if (kept.length < 4) continue;
+        parts.push(`M${kept.map(([x, y]) => `${x.toFixed(1)} ${(-y).toFixed(1)}`).join('L')}Z`);
+      }
+    }
+  }
+  return parts.join('');
+}

@@ -19,6 +19,7 @@ export interface GazetteerPlace {
 }
 
 export const gazetteerFile = new URL('../../../dist/gazetteer.json', import.meta.url);
+export const worldOutlineFile = new URL('../../../dist/world-outline.json', import.meta.url);
 
 export const foldName = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[-'’]/g, ' ').replace(/\s+/g, ' ').trim();
 

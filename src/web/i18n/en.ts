@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   periodFrom: 'since {from}',
   periodTo: 'until {to}',
   periodRange: '{from} – {to}',
+  mapCaption: 'Area searched: {names}',
   filters: 'Filter the results',
   applyFilters: 'Apply filters',
   facet_type: 'Resource type',

@@ -29,6 +29,7 @@ export const fr = {
   periodFrom: 'depuis {from}',
   periodTo: 'jusqu’en {to}',
   periodRange: '{from} – {to}',
+  mapCaption: 'Zone recherchée : {names}',
   filters: 'Filtrer les résultats',
   applyFilters: 'Appliquer les filtres',
   facet_type: 'Type de ressource',

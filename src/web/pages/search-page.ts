@@ -5,6 +5,7 @@ import { html } from 'hono/html';
 import { facetList, type FacetGroup } from '../components/facet-list.js';
 import { interpretationChips, type ReadInterpretation } from '../components/interpretation-chips.js';
 import { resultList, type ResultNode } from '../components/result-list.js';
+import { placeMap, type MappedPlace } from '../components/place-map.js';
 import { searchForm } from '../components/search-form.js';
 import type { Html } from '../layout.js';
 import type { PageContext } from '../page-context.js';
@@ -20,7 +21,7 @@ const searchQuery = `query Search($text: String, $filters: SearchFilters, $sort:
     edges { node { iri kind title(lang: $lang) issued themes(first: 5) { iri label(lang: $lang) } quality { F A I R } } }
     pageInfo { hasNextPage }
     facets { type(first: 10) { value label count } theme(first: 25) { value label count } source(first: 25) { value label count } licence(first: 15) { value label count } year(first: 30) { value label count } }
-    interpretation { themes { iri label(lang: $lang) text } places { name text } temporalFrom temporalTo periodTexts remainingText }
+    interpretation { themes { iri label(lang: $lang) text } places { name text bbox { west south east north } } temporalFrom temporalTo periodTexts remainingText }
   }
 }`;
 
@@ -30,7 +31,7 @@ interface SearchData {
     edges: Array<{ node: ResultNode }>;
     pageInfo: { hasNextPage: boolean };
     facets: Record<FacetGroup['name'], FacetGroup['values']>;
-    interpretation: ReadInterpretation | null;
+    interpretation: (ReadInterpretation & { places: MappedPlace[] & ReadInterpretation['places'] }) | null;
   };
 }
 
@@ -62,6 +63,7 @@ export async function searchPage(page: PageContext): Promise<{ title: string; ma
     main: html`<h1>${page.t('resultsHeading')}</h1>
       ${searchForm(page, { id: 'search-page-q', value: q })}
       ${search.interpretation ? interpretationChips(page, q, search.interpretation, (rest) => withParams({ q: rest || undefined, page: undefined })) : ''}
+      ${search.interpretation ? placeMap(page, search.interpretation.places) : ''}
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-4">${facetList(page, groups, keep)}</div>
         <div class="fr-col-12 fr-col-md-8">
