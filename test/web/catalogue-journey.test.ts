@@ -151,6 +151,20 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     expect(new URL(page.url()).pathname).toBe('/en/');
   });
 
+  it('opens GraphiQL and the SPARQL query page with nothing loaded from outside the service', async () => {
+    const outside: string[] = [];
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.route('**/*', (route) => (new URL(route.request().url()).origin === server.url ? route.continue() : (outside.push(route.request().url()), route.abort())));
+    await tab.goto(`${server.url}/graphql`, { headers: { accept: 'text/html' } } as never);
+    await tab.waitForSelector('.graphiql-container', { timeout: 20_000 });
+    await tab.screenshot({ path: path.join(shots, '08-graphiql.png') });
+    await tab.goto(`${server.url}/sparql`);
+    expect(await tab.getByRole('button').count()).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
   it('opens a theme, then one of its sub-themes', async () => {
     await page.goto(`${server.url}/en/theme?iri=${encodeURIComponent('https://w3id.org/maillage/thesaurus/atmosphere')}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Atmosphere');

@@ -8,6 +8,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { graphql } from 'graphql';
 import { Hono } from 'hono';
 import { createYoga } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { LinkIndex } from '../../linking/index.js';
 import type { SearchReader } from '../../search/index.js';
 import type { GraphStore } from '../../store/index.js';
@@ -53,6 +54,8 @@ export function graphqlRoutes(options: GraphqlOptions): { routes: Hono; run: Gra
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'Maillage GraphQL' },
+    // GraphiQL's code and styles come inline from the package: the page works without internet.
+    renderGraphiQL,
     // One operation per request: a batch of them would share one request's limits.
     batching: false,
     plugins: [

@@ -1,16 +1,17 @@
 // Owns the headers every response carries against content sniffing, framing and referrer leaks,
 // and the Content-Security-Policy of HTML pages: our own pages load nothing from elsewhere, run only
-// the design system's own script (served from the package); GraphiQL (a developer tool served by Yoga) may load its own bundle from unpkg.
+// the design system's own script (served from the package); GraphiQL (a developer tool) runs its
+// inline bundle, from the package too.
 import type { MiddlewareHandler } from 'hono';
 
 const pagePolicy = (formTarget: string) =>
   ["default-src 'none'", "script-src 'self'", "style-src 'self'", "font-src 'self'", "img-src 'self' data:", "connect-src 'self'", `form-action 'self' ${formTarget}`, "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
 const graphiqlPolicy = [
   "default-src 'none'",
-  "script-src 'self' 'unsafe-inline' https://unpkg.com",
-  "style-src 'self' 'unsafe-inline' https://unpkg.com",
-  "img-src 'self' data: https://raw.githubusercontent.com",
-  "font-src https://unpkg.com",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
