@@ -11,6 +11,7 @@ import { hrefOf, pageContext, type PageContext, type QueryRunner } from './page-
 import { homePage } from './pages/home-page.js';
 import { resourcePage } from './pages/resource-page.js';
 import { searchPage } from './pages/search-page.js';
+import { searchFeed } from './pages/search-feed.js';
 import { themePage } from './pages/theme-page.js';
 import { staticAssetRoutes } from './static-assets.js';
 import { html } from 'hono/html';
@@ -48,6 +49,12 @@ export function webRoutes(options: WebOptions): Hono {
     app.get(paths.home[lang], (c) => render(c, lang, 'home', homePage));
     app.get(paths.home[lang].slice(0, -1), (c) => c.redirect(paths.home[lang], 301));
     app.get(paths.search[lang], (c) => render(c, lang, 'search', searchPage));
+    app.get(`${paths.search[lang]}.atom`, async (c) => {
+      const url = new URL(c.req.url);
+      const origin = (c.get('publicOrigin') as string | undefined) ?? url.origin;
+      const body = await searchFeed(pageContext(lang, url, options.iriBase, options.query), origin);
+      return c.body(body, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+    });
     app.get(paths.resource[lang], (c) => render(c, lang, 'resource', (page) => resourcePage(page, iriParam(c))));
     app.get(paths.theme[lang], (c) => render(c, lang, 'theme', (page) => themePage(page, iriParam(c))));
   }

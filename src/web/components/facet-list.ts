@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/index.js';
 import type { PageContext } from '../page-context.js';
 
 export interface FacetGroup {
-  name: 'type' | 'theme' | 'source' | 'licence' | 'year';
+  name: 'type' | 'theme' | 'source' | 'licence' | 'accessRights' | 'language' | 'year';
   values: Array<{ value: string; label: string | null; count: number }>;
   selected: string[];
 }

@@ -8,19 +8,19 @@ import { resultList, type ResultNode } from '../components/result-list.js';
 import { placeMap, type MappedPlace } from '../components/place-map.js';
 import { searchForm } from '../components/search-form.js';
 import type { Html } from '../layout.js';
-import type { PageContext } from '../page-context.js';
+import { hrefOf, type PageContext } from '../page-context.js';
 
 const pageSize = 20;
 const kinds = ['dataset', 'service', 'publication', 'software', 'organisation', 'project', 'person', 'other'];
 const sorts = ['relevance', 'year', 'title'] as const;
-const facetNames = ['type', 'theme', 'source', 'licence', 'year'] as const;
+const facetNames = ['type', 'theme', 'source', 'licence', 'accessRights', 'language', 'year'] as const;
 
 const searchQuery = `query Search($text: String, $filters: SearchFilters, $sort: SearchSort, $after: String, $lang: Lang) {
   search(text: $text, interpret: true, filters: $filters, sort: $sort, first: ${pageSize}, after: $after, lang: $lang) {
     totalCount
     edges { node { iri kind title(lang: $lang) issued themes(first: 5) { iri label(lang: $lang) } quality { F A I R } } }
     pageInfo { hasNextPage }
-    facets { type(first: 10) { value label count } theme(first: 25) { value label count } source(first: 25) { value label count } licence(first: 15) { value label count } year(first: 30) { value label count } }
+    facets { type(first: 10) { value label count } theme(first: 25) { value label count } source(first: 25) { value label count } licence(first: 15) { value label count } accessRights(first: 10) { value label count } language(first: 15) { value label count } year(first: 30) { value label count } }
     interpretation { themes { iri label(lang: $lang) text } places { name text bbox { west south east north } } temporalFrom temporalTo periodTexts remainingText }
   }
 }`;
@@ -38,8 +38,8 @@ interface SearchData {
 /** The Relay cursor of the result before `offset` (the API's cursors are offsets). */
 const cursorBefore = (offset: number) => (offset <= 0 ? null : Buffer.from(`offset:${offset - 1}`).toString('base64url'));
 
-export async function searchPage(page: PageContext): Promise<{ title: string; main: Html; query: string }> {
-  const params = page.url.searchParams;
+/** The search a page's URL asks for: words, facet choices, sort and page (bounded, as the API wants them). */
+export function searchRequest(params: URLSearchParams) {
   const q = (params.get('q') ?? '').slice(0, 500);
   const selected = Object.fromEntries(facetNames.map((name) => [name, params.getAll(name).slice(0, 50)])) as Record<FacetGroup['name'], string[]>;
   const sort = sorts.find((s) => s === params.get('sort')) ?? 'relevance';
@@ -50,16 +50,25 @@ export async function searchPage(page: PageContext): Promise<{ title: string; ma
     ...(selected.theme.length ? { themes: selected.theme } : {}),
     ...(selected.source.length ? { sources: selected.source } : {}),
     ...(selected.licence.length ? { licences: selected.licence } : {}),
+    ...(selected.accessRights.length ? { accessRights: selected.accessRights } : {}),
+    ...(selected.language.length ? { languages: selected.language } : {}),
     ...(year.length ? { yearFrom: Math.min(...year), yearTo: Math.max(...year) } : {}),
   };
+  return { q, selected, sort, pageNumber, filters };
+}
+
+export async function searchPage(page: PageContext): Promise<{ title: string; main: Html; query: string; head: Html }> {
+  const { q, selected, sort, pageNumber, filters } = searchRequest(page.url.searchParams);
   const data = await page.query<SearchData>(searchQuery, { text: q || null, filters, sort, after: cursorBefore((pageNumber - 1) * pageSize), lang: page.lang });
   const { search } = data;
   const keep = { q, sort: sort === 'relevance' ? undefined : sort };
   const withParams = (changes: Record<string, string | string[] | undefined>) => page.href('search', { q: q || undefined, ...selected, sort: keep.sort, ...changes });
   const groups: FacetGroup[] = facetNames.map((name) => ({ name, values: search.facets[name], selected: selected[name] }));
+  const feed = hrefOf(`${page.href('search')}.atom`, { q: q || undefined, ...selected });
   return {
     title: q ? `${q} — ${page.t('resultsHeading')}` : page.t('resultsHeading'),
     query: q,
+    head: html`<link rel="alternate" type="application/atom+xml" title="${page.t('feedLink')}" href="${feed}" />`,
     main: html`<h1>${page.t('resultsHeading')}</h1>
       ${searchForm(page, { id: 'search-page-q', value: q })}
       ${search.interpretation ? interpretationChips(page, q, search.interpretation, (rest) => withParams({ q: rest || undefined, page: undefined })) : ''}
@@ -69,6 +78,7 @@ export async function searchPage(page: PageContext): Promise<{ title: string; ma
         <div class="fr-col-12 fr-col-md-8">
           <div class="fr-grid-row fr-grid-row--middle fr-mb-2w">
             <p class="fr-col fr-mb-0" role="status">${page.t('resultsCount', { n: search.totalCount.toLocaleString(page.lang) })}</p>
+            <p class="fr-col-auto fr-mb-0 fr-mr-2w"><a class="fr-link fr-icon-rss-line fr-link--icon-left" href="${feed}">${page.t('feedLink')}</a></p>
             <form class="fr-col-auto" action="${page.href('search')}" method="get">
               ${q ? html`<input type="hidden" name="q" value="${q}" />` : ''}
               ${facetNames.flatMap((name) => selected[name].map((value) => html`<input type="hidden" name="${name}" value="${value}" />`))}
