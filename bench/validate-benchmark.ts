@@ -40,7 +40,6 @@ export async function validateBenchmark(options: { records: number; fullRecords:
   const { KeywordAligner } = await compiled<typeof import('../src/thesaurus/keyword-aligner.js')>('thesaurus/keyword-aligner.js');
   const { RecordValidator, structureKeyOf } = await compiled<typeof import('../src/validation/index.js')>('validation/index.js');
   const officialDir = resolveDcatApShapes(loadConfig({}));
-  if (!officialDir) throw new Error('the official DCAT-AP 3.0 shapes are needed (../shared/data or DCAT_AP_SHAPES)');
   const base = 'https://w3id.org/maillage/';
   const records = dataciteRecords(options.records);
   const sample = records.slice(0, options.fullRecords);

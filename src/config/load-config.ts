@@ -65,7 +65,7 @@ const configSchema = z.object({
   sourcesFile: z.string().default('config/sources.json'),
   /** The namespace of catalogue IRIs (resources, records, catalogues). */
   iriBase: z.string().url().default('https://w3id.org/maillage/'),
-  /** Folder holding the official DCAT-AP 3.0 SHACL files (shapes.ttl, range.ttl); see resolveDcatApShapes. */
+  /** Folder holding DCAT-AP 3.0 SHACL files (shapes.ttl, range.ttl) to use instead of the bundled ones; see resolveDcatApShapes. */
   dcatApShapes: z.string().optional(),
   /** Worker threads that answer search queries (read-only SQLite connections). */
   searchReaders: z.coerce.number().int().min(1).max(16).default(2),
@@ -210,16 +210,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Record<string, unk
   return deepFreeze(result.data);
 }
 
-/** Where the official DCAT-AP 3.0 shapes copy published beside the repository lives (../shared/data). */
-const sharedDcatApShapes = new URL('../../../shared/data/dcat-ap/3.0.1/html/shacl/', import.meta.url).pathname;
+/** The DCAT-AP 3.0 shapes the product carries (shapes/dcat-ap-3/: shapes.ttl, range.ttl). */
+export const bundledDcatApShapes = new URL('../../shapes/dcat-ap-3/', import.meta.url).pathname;
 
-/**
- * The folder of official DCAT-AP 3.0 shapes to validate with: DCAT_AP_SHAPES when set, else the
- * copy beside the repository when there is one, else none (the project's own shapes only).
- */
-export function resolveDcatApShapes(config: Readonly<Config>): string | null {
-  if (config.dcatApShapes) return path.resolve(config.dcatApShapes);
-  return existsSync(path.join(sharedDcatApShapes, 'shapes.ttl')) ? sharedDcatApShapes : null;
+/** The folder of DCAT-AP 3.0 shapes to validate with: DCAT_AP_SHAPES (e.g. the published files), else the bundled ones. */
+export function resolveDcatApShapes(config: Readonly<Config>): string {
+  return config.dcatApShapes ? path.resolve(config.dcatApShapes) : bundledDcatApShapes;
 }
 
 function deepFreeze<T>(value: T): Readonly<T> {

@@ -23,7 +23,6 @@ export async function openDerivation(
   parts: { db: RecordsDatabase; records: RawRecordStore; store: GraphStore; sourcesFile?: string; workers?: number },
 ): Promise<OpenedDerivation> {
   const officialDir = resolveDcatApShapes(config);
-  if (!officialDir) logger.warn('official DCAT-AP 3.0 shapes not found (set DCAT_AP_SHAPES): validating with the project shapes only');
   const policies = new Map<string, QuarantinePolicy>();
   if (parts.sourcesFile && existsSync(parts.sourcesFile)) {
     for (const source of loadSources(parts.sourcesFile)) policies.set(source.name, source.validation.quarantine);
