@@ -11,6 +11,7 @@ import { graphqlBenchmark } from './graphql-benchmark.js';
 import { abuseBenchmark } from './abuse-benchmark.js';
 import { interpretBenchmark } from './interpret-benchmark.js';
 import { webBenchmark } from './web-benchmark.js';
+import { alignmentBenchmark } from './alignment-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -37,6 +38,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   graphql: () => graphqlBenchmark({ datasets: Number(values.datasets), requests: Number(values.requests), store: values.store === 'remote' ? 'remote' : 'embedded' }),
   sparql: () => sparqlBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   interpret: () => interpretBenchmark(),
+  alignment: () => alignmentBenchmark(),
   web: () => webBenchmark({ requests: Math.min(Number(values.requests), 500) }),
   abuse: () => abuseBenchmark({ repeat: Number(values.repeat) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),

@@ -134,7 +134,11 @@ export function compileNode(spec: NodeSpec, tables: Tables): NodeMapper {
   const types = (spec.types ?? []).map(curieNode);
   const typeFrom = spec.typeFrom ? { key: optionalText(spec.typeFrom.path), lookup: tableLookup(tables, spec.typeFrom.table), fallback: spec.typeFrom.default } : null;
   const properties = spec.properties.map((rule) => compileProperty(rule, tables));
-  return (tree, run, fallback) => {
+  const required = spec.requires ? curieNode(spec.requires) : null;
+  return (tree, outer, fallback) => {
+    // With a required property, the node's statements wait until it is known to have it.
+    const held: Quad[] = [];
+    const run = required ? { ...outer, emit: (q: Quad) => void held.push(q) } : outer;
     let subject: NamedNode | null = null;
     for (const id of ids) {
       const pid = id(tree, run);
@@ -153,6 +157,10 @@ export function compileNode(spec: NodeSpec, tables: Tables): NodeMapper {
       for (const type of found) run.emit(quad(subject, rdfType, curieNode(type)));
     }
     for (const property of properties) property(tree, subject, run);
+    if (required) {
+      if (!held.some((q) => q.subject.equals(subject) && q.predicate.equals(required))) return null;
+      for (const q of held) outer.emit(q);
+    }
     return subject;
   };
 }

@@ -1,6 +1,8 @@
 // Owns taking in a record from a DCAT feed: it is RDF already, so mapping it is giving it the
 // record's graph, naming its blank nodes inside that graph, and rewriting DCAT-AP 1.x/2.x terms
-// to their DCAT-AP 3.0 successors (mappings/dcat-ap-upgrade.json).
+// to their DCAT-AP 3.0 successors, and stating the class DCAT-AP gives the objects of its properties
+// where the source left them untyped (mappings/dcat-ap-upgrade.json): a publisher is a foaf:Agent
+// whatever else the source says it is.
 import type { NamedNode, Quad, Term } from '@rdfjs/types';
 import { DataFactory, Parser } from 'n3';
 import { z } from 'zod';
@@ -18,6 +20,7 @@ export const dcatUpgradeSpec = z.object({
   description: z.string(),
   properties: z.record(z.string()),
   values: z.record(z.string()),
+  ranges: z.record(z.string()).default({}),
 });
 
 export interface DcatUpgrade {
@@ -27,6 +30,7 @@ export interface DcatUpgrade {
 export function dcatUpgrade(spec: z.infer<typeof dcatUpgradeSpec>): DcatUpgrade {
   const properties = new Map(Object.entries(spec.properties).map(([from, to]) => [expandCurie(from), namedNode(expandCurie(to))]));
   const values = new Map(Object.entries(spec.values).map(([from, to]) => [from, namedNode(to)]));
+  const ranges = new Map(Object.entries(spec.ranges).map(([property, range]) => [expandCurie(property), namedNode(expandCurie(range))]));
   return {
     map(nquads, graph, iris, recordKey) {
       let parsed: Quad[];
@@ -54,6 +58,13 @@ export function dcatUpgrade(spec: z.infer<typeof dcatUpgradeSpec>): DcatUpgrade 
       const quads = parsed.map((q) =>
         quad(rename(q.subject) as NamedNode, properties.get(q.predicate.value) ?? (q.predicate as NamedNode), rename(q.object) as NamedNode, defaultGraph()),
       );
+      const typed = new Set(quads.filter((q) => q.predicate.value === rdfType).map((q) => `${q.subject.value} ${q.object.value}`));
+      for (const q of [...quads]) {
+        const range = ranges.get(q.predicate.value);
+        if (!range || q.object.termType !== 'NamedNode' || typed.has(`${q.object.value} ${range.value}`)) continue;
+        typed.add(`${q.object.value} ${range.value}`);
+        quads.push(quad(q.object as NamedNode, namedNode(rdfType), range, defaultGraph()));
+      }
       return { resource, quads };
     },
   };

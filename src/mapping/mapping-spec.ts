@@ -50,6 +50,8 @@ export interface NodeSpec {
   label?: string;
   /** Make no node when no identifier rule finds one (a theme is only a theme with its concept IRI). */
   requireId?: boolean;
+  /** Make no node unless its properties give it this one (a relationship is nothing without its target). */
+  requires?: string;
   types?: string[];
   typeFrom?: z.infer<typeof fromTable>;
   id?: IdRule[];
@@ -86,6 +88,7 @@ const nodeSpec: z.ZodType<NodeSpec> = z.lazy(() =>
     .object({
       label: z.string().optional(),
       requireId: z.boolean().optional(),
+      requires: z.string().optional(),
       types: z.array(z.string()).optional(),
       typeFrom: fromTable.optional(),
       id: z.array(idRule).optional(),

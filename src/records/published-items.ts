@@ -93,6 +93,15 @@ export class PublishedItems {
     return (this.db.prepare(`SELECT MIN(r.updated_at) AS t ${join} WHERE ${sql}`).get(...params) as { t: string | null }).t;
   }
 
+  /**
+   * When the catalogue (or one source's part) last changed: its newest item's datestamp. Every page
+   * of a feed states this one date, so the union of the pages still has one dct:modified.
+   */
+  latest(source?: string): string | null {
+    const { sql, params } = where(source ? { source } : {});
+    return (this.db.prepare(`SELECT MAX(r.updated_at) AS t ${join} WHERE ${sql}`).get(...params) as { t: string | null }).t;
+  }
+
   /** Distinct published resources with their latest change, for sitemaps. */
   resources(limit: number, offset: number): Array<{ resource: string; modified: string }> {
     return this.db

@@ -1,15 +1,20 @@
-// Owns aligning a record's free keywords to thesaurus concepts by label: the normalised keyword
-// (case, accents, spacing) equal to a concept's preferred label (score 1) or alternative label
-// (score 0.9), in French or English. Each alignment is kept in the record graph with its method and
-// score, and the resource gets the concept as a dcat:theme, with the concept's type and labels so
-// the record stays complete for DCAT-AP.
+// Owns aligning a record to thesaurus concepts, with every signal a real record carries, in this
+// order of trust: its subjects' concept IRIs, through SKOS mappings and chains; subjects naming a
+// known classification (DataCite's "FOS:" labels, OECD FORD codes, Dewey classes); keywords equal
+// to a concept's label (case, accents, singular and plural aside) or holding one; then the title
+// and description when they name a concept surely (twice, or a label of several words in the
+// title). Each alignment is kept in the record graph with its method and score, and the resource
+// gets the concept as a dcat:theme, with the concept's type and labels so the record stays
+// complete for DCAT-AP. Weaker mentions are kept as suggestions for curators, never themes.
 import type { Literal, Quad } from '@rdfjs/types';
 import { DataFactory, Parser } from 'n3';
 import { prefixes } from '../mapping/namespaces.js';
 import { bundledThesaurus, thesaurusGraph } from './bundled-thesaurus.js';
 import { ConceptScheme } from './concept-scheme.js';
-import { LabelIndex } from './label-index.js';
+import { normalizeLabel } from './label-index.js';
 import { Annotator } from './annotator.js';
+import { readClassification, readJel } from './classification-codes.js';
+import { StemmedLabels } from './stemmed-labels.js';
 
 const { namedNode, literal, quad } = DataFactory;
 const { rdf, skos, dcat, dct, mlg, xsd } = prefixes;
@@ -22,7 +27,21 @@ export interface Alignment {
   /** The words of the title or description that name the concept, for a suggestion. */
   matchedText?: string;
   concept: string;
-  method: 'exact-prefLabel' | 'exact-altLabel' | 'mapping-exactMatch' | 'mapping-closeMatch' | 'mapping-narrowMatch' | 'mapping-chain' | 'annotator-title' | 'annotator-description';
+  method:
+    | 'exact-prefLabel'
+    | 'exact-altLabel'
+    | 'keyword-contains'
+    | 'classification-fos'
+    | 'classification-ford'
+    | 'classification-dewey'
+    | 'classification-jel'
+    | 'mapping-exactMatch'
+    | 'mapping-closeMatch'
+    | 'mapping-narrowMatch'
+    | 'mapping-relatedMatch'
+    | 'mapping-chain'
+    | 'annotator-title'
+    | 'annotator-description';
   /** For a mapping chain: the other vocabulary's concept between the record's and the thesaurus's. */
   via?: string;
   score: number;
@@ -36,13 +55,18 @@ const mappingScores: Record<string, { method: Alignment['method']; score: number
   exactMatch: { method: 'mapping-exactMatch', score: 1 },
   closeMatch: { method: 'mapping-closeMatch', score: 0.8 },
   narrowMatch: { method: 'mapping-narrowMatch', score: 0.7 },
+  // Coarse schemes (the EU data themes) are related to a field, not equal to it.
+  relatedMatch: { method: 'mapping-relatedMatch', score: 0.5 },
 };
 
 /** One key for the same IRI written with http or https, with or without a trailing slash. */
 const iriKey = (iri: string) => iri.replace(/^https?:\/\//, '').replace(/\/$/, '');
 
 export class KeywordAligner {
-  private readonly index = new LabelIndex();
+  private readonly labels = new StemmedLabels();
+  /** OECD FORD notations (1.2) and English preferred labels (for "FOS:" subjects) to concepts. */
+  private readonly fordNotations = new Map<string, string>();
+  private readonly fosLabels = new Map<string, string>();
   private readonly annotator = new Annotator();
   /** Mapping targets (external concept IRIs) to the thesaurus concepts that map to them. */
   private readonly byMappingTarget = new Map<string, Array<{ concept: string; method: Alignment['method']; score: number }>>();
@@ -58,10 +82,12 @@ export class KeywordAligner {
       for (const [a, b] of [[from, to], [to, from]] as const) (this.bridges.get(iriKey(a)) ?? this.bridges.set(iriKey(a), []).get(iriKey(a))!).push({ other: b, exact });
     }
     for (const scheme of schemes) {
-      this.index.add(scheme);
+      this.labels.add(scheme);
       this.annotator.add(scheme);
       for (const concept of scheme.concepts.values()) {
         if (concept.deprecated) continue;
+        for (const notation of concept.notation) if (/^[1-6](\.\d{1,2})?$/.test(notation)) this.fordNotations.set(notation, concept.iri);
+        if (concept.notation.some((n) => /^[1-6](\.\d{1,2})?$/.test(n))) for (const label of [...(concept.prefLabel.en ?? []), ...(concept.altLabel.en ?? [])]) this.fosLabels.set(normalizeLabel(label), concept.iri);
         for (const { relation, target } of concept.mappings) {
           const how = mappingScores[relation];
           if (how) (this.byMappingTarget.get(iriKey(target)) ?? this.byMappingTarget.set(iriKey(target), []).get(iriKey(target))!).push({ concept: concept.iri, ...how });
@@ -113,53 +139,111 @@ export class KeywordAligner {
 
   align(keywords: readonly string[]): Alignment[] {
     const out: Alignment[] = [];
-    for (const keyword of new Set(keywords)) {
-      for (const hit of this.index.search(keyword, { exact: true, limit: 3 }).hits) {
-        const method = hit.matchType === 'prefLabel' ? 'exact-prefLabel' : 'exact-altLabel';
+    // Repositories pack several subjects in one, separated by semicolons ("C13; G12", "610 Medical sciences; Medicine").
+    const subjects = [...new Set(keywords.flatMap((k) => k.split(/\s*;\s*/)).filter((k) => k.length > 0))];
+    const jelCodes = subjects.filter((s) => readJel(s) !== null);
+    for (const keyword of subjects) {
+      if (jelCodes.length >= 2 && jelCodes.includes(keyword)) {
+        out.push(...this.mapped(keyword, readJel(keyword)!.iris, 'classification-jel'));
+        continue;
+      }
+      const classified = this.classify(keyword);
+      if (classified.length > 0) {
+        out.push(...classified);
+        continue;
+      }
+      for (const hit of this.labels.match(keyword)) {
+        const method = hit.extent === 'within' ? 'keyword-contains' : hit.matchType === 'prefLabel' ? 'exact-prefLabel' : 'exact-altLabel';
         // A deprecated concept is never a theme: its replacements are, when it names them.
         const concept = hit.scheme.concepts.get(hit.iri);
         const targets = concept?.deprecated ? concept.replacedBy.filter((iri) => hit.scheme.concepts.has(iri)) : [hit.iri];
-        for (const target of targets) out.push({ keyword, concept: target, method, score: method === 'exact-prefLabel' ? 1 : 0.9 });
+        for (const target of targets) out.push({ keyword, concept: target, method, score: method === 'exact-prefLabel' ? 1 : method === 'exact-altLabel' ? 0.9 : 0.7 });
       }
     }
     return out;
   }
 
-  /**
-   * Concepts the title or description mention (the annotator, longest matches), other than those
-   * already aligned: suggestions for curators, never themes by themselves.
-   */
-  suggest(texts: Array<{ field: 'title' | 'description'; text: string }>, aligned: ReadonlySet<string>): Alignment[] {
-    const out = new Map<string, Alignment>();
-    for (const { field, text } of texts) {
-      for (const mention of this.annotator.annotate(text, { longestOnly: true })) {
-        if (aligned.has(mention.iri) || out.has(mention.iri) || mention.scheme.concepts.get(mention.iri)?.deprecated) continue;
-        out.set(mention.iri, { concept: mention.iri, matchedText: mention.text, method: `annotator-${field}`, score: (mention.matchType === 'PREF' ? 0.6 : 0.5) - (field === 'description' ? 0.1 : 0) });
-      }
+  /** A subject that names a class of a known classification, through the thesaurus's notations, labels and mappings. */
+  private classify(keyword: string): Alignment[] {
+    const hit = readClassification(keyword);
+    if (!hit) return [];
+    if (hit.scheme === 'fos') {
+      const concept = this.fosLabels.get(normalizeLabel(hit.label));
+      return concept ? [{ keyword, concept, method: 'classification-fos', score: 1 }] : [];
     }
-    return [...out.values()];
+    if (hit.scheme === 'ford') {
+      const concept = this.fordNotations.get(hit.notation);
+      return concept ? [{ keyword, concept, method: 'classification-ford', score: 1 }] : [];
+    }
+    return hit.scheme === 'dewey' ? this.mapped(keyword, hit.iris, 'classification-dewey') : [];
   }
 
-  /** What a record graph gains from aligning its resource's keywords. */
-  alignmentQuads(resource: string, graph: string, quads: readonly Quad[]): Quad[] {
-    const keywords = quads.filter((q) => q.subject.value === resource && q.predicate.value === `${dcat}keyword` && q.object.termType === 'Literal').map((q) => (q.object as Literal).value);
-    const themes = quads.filter((q) => q.subject.value === resource && q.predicate.value === `${dcat}theme` && q.object.termType === 'NamedNode').map((q) => q.object.value);
-    const alignments = [...this.align(keywords), ...this.alignConcepts(themes)];
+  /** The concepts mapped to the most specific of a class's IRIs (most specific first) that the thesaurus maps. */
+  private mapped(keyword: string, iris: readonly string[], method: Alignment['method']): Alignment[] {
+    for (const iri of iris) {
+      const mapped = this.byMappingTarget.get(iriKey(iri));
+      if (mapped) return mapped.map((m) => ({ keyword, sourceConcept: iri, concept: m.concept, method, score: m.score }));
+    }
+    return [];
+  }
+
+  /**
+   * Concepts the title or description mention (the annotator, longest matches), other than those
+   * already aligned. A mention is sure enough to be a theme when the title names the concept with a
+   * label of several words, or names it and the description does too; the others (a description
+   * alone says many things in passing) are suggestions for curators.
+   */
+  annotate(texts: Array<{ field: 'title' | 'description'; text: string }>, aligned: ReadonlySet<string>): { themes: Alignment[]; suggestions: Alignment[] } {
+    const found = new Map<string, { first: Alignment; fields: Set<string>; sure: boolean }>();
+    for (const { field, text } of texts) {
+      for (const mention of this.annotator.annotate(text, { longestOnly: true })) {
+        if (aligned.has(mention.iri) || mention.scheme.concepts.get(mention.iri)?.deprecated) continue;
+        const severalWords = /[\p{L}\p{N}]+[^\p{L}\p{N}]+[\p{L}\p{N}]/u.test(mention.text);
+        const seen = found.get(mention.iri);
+        if (seen) {
+          seen.fields.add(field);
+          seen.sure ||= severalWords;
+          continue;
+        }
+        const first: Alignment = { concept: mention.iri, matchedText: mention.text, method: `annotator-${field}`, score: (mention.matchType === 'PREF' ? 0.6 : 0.5) - (field === 'description' ? 0.1 : 0) };
+        found.set(mention.iri, { first, fields: new Set([field]), sure: severalWords });
+      }
+    }
+    const themes: Alignment[] = [];
+    const suggestions: Alignment[] = [];
+    for (const { first, fields, sure } of found.values()) (sure || fields.size === 2 ? themes : suggestions).push(first);
+    return { themes, suggestions };
+  }
+
+  /** Every alignment of a record's resource: the themes it gets, and the suggestions kept for curators. */
+  alignRecord(resource: string, quads: readonly Quad[]): { themes: Alignment[]; suggestions: Alignment[] } {
+    const own = (predicate: string) => quads.filter((q) => q.subject.value === resource && q.predicate.value === predicate);
+    const keywords = own(`${dcat}keyword`).filter((q) => q.object.termType === 'Literal').map((q) => (q.object as Literal).value);
+    const concepts = own(`${dcat}theme`).filter((q) => q.object.termType === 'NamedNode').map((q) => q.object.value);
+    const aligned = [...this.alignConcepts(concepts), ...this.align(keywords)];
     const texts = ([['title', `${dct}title`], ['description', `${dct}description`]] as const).flatMap(([field, predicate]) =>
-      quads.filter((q) => q.subject.value === resource && q.predicate.value === predicate && q.object.termType === 'Literal').map((q) => ({ field, text: q.object.value })),
+      own(predicate).filter((q) => q.object.termType === 'Literal').map((q) => ({ field, text: q.object.value })),
     );
-    const suggestions = this.suggest(texts, new Set(alignments.map((a) => a.concept)));
+    const annotated = this.annotate(texts, new Set(aligned.map((a) => a.concept)));
+    return { themes: [...aligned, ...annotated.themes], suggestions: annotated.suggestions };
+  }
+
+  /** What a record graph gains from aligning its resource. */
+  alignmentQuads(resource: string, graph: string, quads: readonly Quad[]): Quad[] {
+    const { themes, suggestions } = this.alignRecord(resource, quads);
+    const suggested = new Set(suggestions);
     const out: Quad[] = [];
     const described = new Set<string>();
-    [...alignments, ...suggestions].forEach((a, i) => {
+    [...themes, ...suggestions].forEach((a, i) => {
       const node = namedNode(`${graph}#alignment-${i + 1}`);
-      const suggestion = a.matchedText !== undefined;
+      const suggestion = suggested.has(a);
       const source =
         a.keyword !== undefined
           ? quad(node, namedNode(`${mlg}keyword`), literal(a.keyword))
           : a.sourceConcept !== undefined
             ? quad(node, namedNode(`${mlg}sourceConcept`), namedNode(a.sourceConcept))
             : quad(node, namedNode(`${mlg}matchedText`), literal(a.matchedText!));
+      if (a.keyword !== undefined && a.sourceConcept !== undefined) out.push(quad(node, namedNode(`${mlg}sourceConcept`), namedNode(a.sourceConcept)));
       if (a.via !== undefined) out.push(quad(node, namedNode(`${mlg}via`), namedNode(a.via)));
       out.push(
         quad(node, namedNode(`${rdf}type`), namedNode(suggestion ? `${mlg}AlignmentSuggestion` : `${mlg}KeywordAlignment`)),

@@ -10,6 +10,7 @@ import ntriples from '@rdfjs/to-ntriples';
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
 import { Validator, type ValidationResult } from 'shacl-engine';
+import { plainWords } from './plain-words.js';
 import { bundledOntologyFolder, parseTurtleFiles, ReferenceTerms } from './reference-terms.js';
 import { KeyCodes, neighbourhoodReach, RecordNeighbourhoods, type NeighbourhoodKey, type NeighbourhoodReach, type ShapeTargets, type ShapeUnit } from './focus-node-key.js';
 import { WholeKeyOdds } from './whole-key-odds.js';
@@ -258,8 +259,14 @@ export class RecordValidator {
       focusNode: termOfPointer(result.focusNode)!.value,
       path: pathText(result),
       value: value ? ntriples(value) : null,
-      // Shapes may word a message in several languages: reports are in English, else the first.
-      message: (result.message.find((m) => m.termType === 'Literal' && (m.language === 'en' || m.language === '')) ?? result.message[0])?.value ?? '',
+      // Shapes may word a message in several languages: reports are in English, else the first;
+      // without one, the finding is said in plain words (plain-words.ts).
+      message: plainWords({
+        path: pathText(result),
+        component: result.constraintComponent.value,
+        value: value ? ntriples(value) : null,
+        message: (result.message.find((m) => m.termType === 'Literal' && (m.language === 'en' || m.language === '')) ?? result.message[0])?.value ?? '',
+      }),
       shape: shape.termType === 'BlankNode' ? `_:${shape.value}` : shape.value,
       component: result.constraintComponent.value,
       core: this.coreShapes.has(shape.value),

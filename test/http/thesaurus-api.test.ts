@@ -27,7 +27,7 @@ describe('thesaurus API (OntoPortal-style)', () => {
   it('lists the ontologies with their acronym, name in the language asked for, and links', async () => {
     const { body } = await get('/ontologies?lang=en');
     expect(body).toEqual([
-      expect.objectContaining({ acronym: 'MAILLAGE', name: 'Recherche Data Gouv catalogue thesaurus', uri: mt, version: '2026-11-22', conceptCount: 93 }),
+      expect.objectContaining({ acronym: 'MAILLAGE', name: 'Recherche Data Gouv catalogue thesaurus', uri: mt, version: '2026-11-29', conceptCount: 93 }),
     ]);
     expect(body[0].links.classes).toBe(`${server.url}/ontologies/MAILLAGE/classes`);
     expect((await get('/ontologies/NOPE')).status).toBe(404);
@@ -147,7 +147,7 @@ describe('thesaurus annotator and downloads', () => {
     const response = await fetch(`${server.url}/ontologies/MAILLAGE/download?format=${format}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain(type);
-    expect(response.headers.get('content-disposition')).toContain(`maillage-2026-11-22.${format}`);
+    expect(response.headers.get('content-disposition')).toContain(`maillage-2026-11-29.${format}`);
     expect(await response.text()).toContain(excerpt);
   });
 

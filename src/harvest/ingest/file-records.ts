@@ -24,6 +24,8 @@ const jsonShapes: Array<{ test: (json: unknown) => boolean; adapter: JsonApiAdap
   { test: (j) => at(j, 'data', 'attributes', 'doi') !== undefined, adapter: dataciteAdapter({ url: placeholder }), wrap: (j) => ({ data: [at(j, 'data')] }) },
   { test: (j) => at(j, 'result', 'results') !== undefined, adapter: ckanAdapter({ url: placeholder }) },
   { test: (j) => at(j, 'result', 'name') !== undefined, adapter: ckanAdapter({ url: placeholder }), wrap: (j) => ({ success: true, result: { results: [at(j, 'result')] } }) },
+  // A bare package dict, as `package_show` results are saved one per file.
+  { test: (j) => typeof at(j, 'id') === 'string' && typeof at(j, 'name') === 'string' && Array.isArray(at(j, 'resources')), adapter: ckanAdapter({ url: placeholder }), wrap: (j) => ({ success: true, result: { results: [j] } }) },
   { test: (j) => at(j, 'response', 'docs') !== undefined, adapter: halAdapter({ url: placeholder }) },
   { test: (j) => Array.isArray(at(j, 'items')) && at(j, 'number_of_results') !== undefined, adapter: rorAdapter({ url: placeholder }) },
   { test: (j) => Array.isArray(j) && String(at(j, 0, 'id')).startsWith('https://ror.org/'), adapter: rorAdapter({ url: placeholder }), wrap: (j) => ({ items: j }) },
@@ -79,6 +81,11 @@ export async function readFileRecords(file: string, formatHint?: string): Promis
     return { format: 'dcat-nquads', ...(await dcatRecordsOf(store)) };
   }
   if (start.startsWith('<')) {
+    // RDF/XML saved as .xml (CSW and GeoNetwork DCAT pages): its root element is rdf:RDF.
+    if (/^(<\?xml[^?]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<rdf:RDF[\s>]/.test(start.slice(0, 4000))) {
+      const store = parseFeedPage(body, rdfFormatOf('rdf'), pathToFileURL(file).toString());
+      return { format: 'dcat-nquads', ...(await dcatRecordsOf(store)) };
+    }
     if (/<(\w+:)?OAI-PMH[\s>]/.test(start.slice(0, 2000))) {
       const firstPass = parseOaiPage(body, formatHint ?? 'unknown');
       const prefix = formatHint ?? firstPass.requestedPrefix ?? 'oai_datacite';

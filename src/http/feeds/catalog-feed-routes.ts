@@ -59,7 +59,7 @@ export function catalogFeedRoutes({ store, items, iriBase }: CatalogFeedOptions)
       return url.href;
     };
     const catalog = source ? `${iriBase}catalog/${source}` : `${iriBase}catalog`;
-    const quads = await dcatFeedPage(store, { catalog, ...(source ? { source } : {}), sources, records, total, page, pageSize, pageUrl, requestUrl: publicUrl(c).href, referenceTerms, iriBase, modified: new Date().toISOString() });
+    const quads = await dcatFeedPage(store, { catalog, ...(source ? { source } : {}), sources, records, total, page, pageSize, pageUrl, requestUrl: publicUrl(c).href, referenceTerms, iriBase, modified: (of) => items.latest(of) });
     const links = [`<${pageUrl(1)}>; rel="first"`, `<${pageUrl(last)}>; rel="last"`, ...(page < last ? [`<${pageUrl(page + 1)}>; rel="next"`] : []), ...(page > 1 ? [`<${pageUrl(page - 1)}>; rel="prev"`] : [])];
     return rdfResponse(c, quads, format, 200, { link: links.join(', ') });
   }

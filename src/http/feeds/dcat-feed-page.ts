@@ -33,10 +33,11 @@ export interface FeedPage {
   requestUrl: string;
   referenceTerms: ReferenceTerms;
   iriBase: string;
-  modified: string;
+  /** When the catalogue, or one source's catalogue, last changed (null: it holds nothing yet). */
+  modified: (source?: string) => string | null;
 }
 
-function catalogueDescription(iri: string, title: { fr: string; en: string }, publisher: string, modified: string): Quad[] {
+function catalogueDescription(iri: string, title: { fr: string; en: string }, publisher: string, modified: string | null): Quad[] {
   const node = namedNode(iri);
   return [
     quad(node, a, namedNode(`${dcat}Catalog`)),
@@ -45,7 +46,7 @@ function catalogueDescription(iri: string, title: { fr: string; en: string }, pu
     quad(node, namedNode(`${dct}description`), literal(`${title.fr} : jeux de données moissonnés, décrits en DCAT-AP 3.`, 'fr')),
     quad(node, namedNode(`${dct}description`), literal(`${title.en}: harvested datasets, described in DCAT-AP 3.`, 'en')),
     quad(node, namedNode(`${dct}publisher`), namedNode(publisher)),
-    quad(node, namedNode(`${dct}modified`), literal(modified, namedNode(`${xsd}dateTime`))),
+    ...(modified ? [quad(node, namedNode(`${dct}modified`), literal(modified, namedNode(`${xsd}dateTime`)))] : []),
   ];
 }
 
@@ -91,11 +92,11 @@ export async function dcatFeedPage(store: GraphStore, page: FeedPage): Promise<Q
   const publisher = `${page.iriBase}catalog#publisher`;
   const publisherNode = namedNode(publisher);
   const catalogues = page.source
-    ? [catalogueDescription(page.catalog, { fr: `Catalogue de la source ${page.source}`, en: `Catalogue of the source ${page.source}` }, publisher, page.modified)]
+    ? [catalogueDescription(page.catalog, { fr: `Catalogue de la source ${page.source}`, en: `Catalogue of the source ${page.source}` }, publisher, page.modified(page.source))]
     : [
-        catalogueDescription(page.catalog, { fr: 'Catalogue Maillage de Recherche Data Gouv', en: 'Maillage catalogue of Recherche Data Gouv' }, publisher, page.modified),
+        catalogueDescription(page.catalog, { fr: 'Catalogue Maillage de Recherche Data Gouv', en: 'Maillage catalogue of Recherche Data Gouv' }, publisher, page.modified()),
         ...page.sources.map((source) =>
-          catalogueDescription(`${page.iriBase}catalog/${source}`, { fr: `Catalogue de la source ${source}`, en: `Catalogue of the source ${source}` }, publisher, page.modified),
+          catalogueDescription(`${page.iriBase}catalog/${source}`, { fr: `Catalogue de la source ${source}`, en: `Catalogue of the source ${source}` }, publisher, page.modified(source)),
         ),
         page.sources.map((source) => quad(namedNode(page.catalog), namedNode(`${dcat}catalog`), namedNode(`${page.iriBase}catalog/${source}`))),
       ];

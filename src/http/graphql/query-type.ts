@@ -2,6 +2,7 @@
 // or DOI, theme navigation with counts, concepts, autocomplete, and an organisation's production.
 import { parsePid } from '../../linking/identifiers.js';
 import { catalogueIris } from '../../mapping/index.js';
+import { ReferenceTerms } from '../../validation/reference-terms.js';
 import { facetNames, type Facet, type FacetCount, type SearchFilters, type SearchQuery, type SearchResult } from '../../search/index.js';
 import { labelIn, normalizeLabel } from '../../thesaurus/index.js';
 import { ConceptRef, findConcept, ResourceRef } from './resource-types.js';
@@ -90,8 +91,13 @@ async function facetValues(context: GraphqlContext, shape: SearchShape, name: Fa
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
   shape.facetCounts ??= context.search.facetCounts(shape.query);
-  return (await shape.facetCounts)[name].map((f) => ({ ...f, label: null }));
+  // Authority terms (licences, access rights, languages, resource types) carry their EU labels.
+  referenceTerms ??= ReferenceTerms.load();
+  const terms = referenceTerms;
+  return (await shape.facetCounts)[name].map((f) => ({ ...f, label: terms.label(f.value, shape.lang ?? 'fr') }));
 }
+
+let referenceTerms: ReferenceTerms | undefined;
 
 FacetsRef.implement({
   description: 'Counts per value over the results; a facet ignores its own filter, so its other values stay selectable.',
