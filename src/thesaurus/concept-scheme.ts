@@ -5,6 +5,7 @@ import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { mediaTypes, sparqlIri } from '../rdf/index.js';
 import type { GraphStore } from '../store/index.js';
+import { conceptsOf, plainLabelsOfXl, schemeIrisIn } from './skos-structure.js';
 
 const skos = 'http://www.w3.org/2004/02/skos/core#';
 const owlDeprecated = 'http://www.w3.org/2002/07/owl#deprecated';
@@ -77,11 +78,9 @@ export class ConceptScheme {
     return ConceptScheme.fromQuads(info, new Parser({ format: 'N-Triples' }).parse(body));
   }
 
-  /** The schemes a set of triples describes (a file before import, for instance). */
+  /** The schemes a set of triples describes (a file before import, for instance), typed or not. */
   static allFromQuads(quads: Quad[], graph = ''): ConceptScheme[] {
-    return quads
-      .filter((q) => q.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type' && q.object.value === `${skos}ConceptScheme`)
-      .map((q) => ConceptScheme.fromQuads({ iri: q.subject.value, graph }, quads));
+    return schemeIrisIn(quads).map((iri) => ConceptScheme.fromQuads({ iri, graph }, quads));
   }
 
   /** Builds the model from the triples of the scheme's graph. */
@@ -99,15 +98,15 @@ export class ConceptScheme {
       return found;
     };
     const scheme = new ConceptScheme({ ...info, acronym: '', title, description, version });
-    const conceptIris = new Set(quads.filter((q) => q.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type' && q.object.value === `${skos}Concept`).map((q) => q.subject.value));
-    for (const { subject, predicate, object } of quads) {
+    const conceptIris = conceptsOf(info.iri, quads);
+    for (const { subject, predicate, object } of [...quads, ...plainLabelsOfXl(quads)]) {
       const lang = object.termType === 'Literal' ? object.language || 'none' : 'none';
       if (subject.value === info.iri) {
         if (predicate.value === 'http://purl.org/dc/terms/title') push(title, lang, object.value);
         else if (predicate.value === 'http://purl.org/dc/terms/description') push(description, lang, object.value);
         else if (predicate.value === 'http://www.w3.org/2002/07/owl#versionInfo') version = object.value;
         else if (predicate.value === 'https://w3id.org/mod#acronym') acronym ??= object.value;
-        else if (predicate.value === `${skos}hasTopConcept`) scheme.tops.add(object.value);
+        else if (predicate.value === `${skos}hasTopConcept` && conceptIris.has(object.value)) scheme.tops.add(object.value);
         continue;
       }
       if (!conceptIris.has(subject.value)) continue;
@@ -120,7 +119,9 @@ export class ConceptScheme {
       else if (local === 'broader') c.broader.push(object.value);
       else if (local === 'narrower') c.narrower.push(object.value);
       else if (local === 'related') c.related.push(object.value);
-      else if (local === 'topConceptOf') scheme.tops.add(subject.value);
+      else if (local === 'topConceptOf') {
+        if (object.value === info.iri) scheme.tops.add(subject.value);
+      }
       else if ((mappingRelations as readonly string[]).includes(local)) c.mappings.push({ relation: local, target: object.value });
       else if ((noteKinds as readonly string[]).includes(local)) push((c.notes[local as NoteKind] ??= {}), lang, object.value);
       else if (predicate.value === owlDeprecated) c.deprecated = object.value === 'true' || object.value === '1';
@@ -143,7 +144,14 @@ export class ConceptScheme {
 
   /** Top concepts, stated either way (hasTopConcept on the scheme, topConceptOf on the concept). */
   get topConcepts(): string[] {
-    return [...this.tops];
+    if (this.tops.size > 0) return [...this.tops];
+    // A scheme that names no top concept (many real exports) is browsed from its roots.
+    return [...this.concepts.values()].filter((c) => !c.broader.some((b) => this.concepts.has(b))).map((c) => c.iri);
+  }
+
+  /** Whether the scheme names its top concepts (skos:hasTopConcept or skos:topConceptOf). */
+  get declaresTopConcepts(): boolean {
+    return this.tops.size > 0;
   }
 
   ancestors(iri: string): string[] {

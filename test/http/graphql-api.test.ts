@@ -63,6 +63,14 @@ describe('search', () => {
     );
     expect(answer.errors).toBeUndefined();
     const facets = answer.data!.search.facets;
+    // Licences, access rights and languages are named in the language asked for.
+    const labelled = await graphql<{ search: { facets: Record<string, Array<{ value: string; label: string | null }>> } }>(
+      '{ fr: search(first: 0, lang: fr) { facets { licence { value label } accessRights { value label } language { value label } } } }',
+    );
+    const fr = (labelled.data as any).fr.facets;
+    expect(fr.licence.length).toBeGreaterThan(0);
+    for (const group of ['licence', 'accessRights', 'language']) for (const f of fr[group]) expect(f.label, `${group} ${f.value}`).toBeTruthy();
+    expect(fr.accessRights.find((f: { value: string }) => f.value.endsWith('/PUBLIC'))?.label).toBe('Accès public');
     const datasets = await sparqlCount(inRecordGraphs('?r a dcat:Dataset . BIND("dataset" AS ?value)'));
     expect(facets.type!.find((f) => f.value === 'dataset')?.count).toBe(datasets.get('dataset'));
     const licences = await sparqlCount(inRecordGraphs('?r dct:license ?value'));

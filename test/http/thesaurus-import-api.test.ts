@@ -76,4 +76,16 @@ describe.skipIf(sharedDataMissing !== null)(`thesaurus import through the API${s
     const back = await (await fetch(`${server.url}/ontologies/INSTR/download?format=csv`)).text();
     expect(back).toContain('https://example.org/instruments/doppler-lidar,,Doppler lidar,Lidar Doppler,,,,,https://example.org/instruments/lidar,,http://vocab.nerc.ac.uk/collection/L05/current/LAB26/');
   });
+
+  it('imports one scheme of a file that holds several, the one ?scheme= names', async () => {
+    const adms = readFileSync(path.join(sharedDataDir, 'eu-authority-tables/semiceu-dcat-ap_shacl/resources/ADMS_SKOS_v1.00.rdf'), 'utf8');
+    const ambiguous = await put('/ontologies/ADMS-STATUS?languages=en', adms, 'application/rdf+xml');
+    expect(ambiguous.status).toBe(400);
+    expect(((await ambiguous.json()) as any).detail).toMatch(/6 concept schemes/);
+    const imported = await put(`/ontologies/ADMS-STATUS?languages=en&scheme=${encodeURIComponent('http://purl.org/adms/status/1.0')}`, adms, 'application/rdf+xml');
+    expect(imported.status).toBe(201);
+    expect(await imported.json()).toMatchObject({ acronym: 'ADMS-STATUS', conceptCount: 4 });
+    const roots = await get('/ontologies/ADMS-STATUS/classes/roots?lang=en');
+    expect(roots.map((r: any) => r.prefLabel).sort()).toEqual(['Completed', 'Deprecated', 'Under development', 'Withdrawn']);
+  });
 });

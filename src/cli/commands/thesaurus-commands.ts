@@ -20,7 +20,8 @@ async function schemesInFile(file: string, context: CommandContext): Promise<Pre
     const title = typeof context.options.title === 'string' ? context.options.title : undefined;
     return [schemeFromCsv(await readFile(file, 'utf8'), { ...options, schemeIri, ...(title ? { title } : {}) })];
   }
-  return schemesInRdf(await readFile(file), rdfFormatOf(format ?? file), options);
+  const scheme = typeof context.options.scheme === 'string' ? context.options.scheme : undefined;
+  return schemesInRdf(await readFile(file), rdfFormatOf(format ?? file), { ...options, ...(scheme ? { scheme } : {}) });
 }
 
 function languagesOption(context: CommandContext): string[] {
@@ -50,18 +51,19 @@ export async function thesaurusCommand(context: CommandContext): Promise<void> {
       return;
     }
     if (blocked && context.options.force !== true) throw new UsageError('not imported: fix the problems marked "blocks import", or pass --force');
-    if (prepared.length !== 1) throw new UsageError(`${file} holds ${prepared.length} concept schemes; import takes one scheme a file`);
-    const { scheme, nquads, problems } = prepared[0]!;
-    const progress = createProgress(`thesaurus import ${file}`, 'quads');
     const store = await openGraphStore(context.config, context.logger);
     const db = openRecordsDatabase(context.config.dataDir);
     try {
-      // The scheme's triples go to a graph named by the scheme; the acronym is recorded with MOD.
-      const result = await store.replaceGraph(scheme.info.iri, { data: nquads, format: 'application/n-quads' });
-      new ThesaurusHistory(db).record([
-        { scheme: scheme.info.iri, concept: null, action: 'import', actor: `cli:${process.env.USER ?? 'unknown'}`, at: new Date().toISOString(), before: null, after: null, comment: `${file}: ${scheme.concepts.size} concepts, ${problems.length} integrity problems` },
-      ]);
-      progress.done(`imported ${scheme.concepts.size} concepts (${result.quadsWritten} quads) into graph ${scheme.info.iri} as ${scheme.info.acronym}; restart the service to serve it, and run maillage reindex to align the stored records to it`);
+      // Each scheme of the file goes to its own graph, named by the scheme; the acronym is recorded with MOD.
+      for (const { scheme, nquads, problems } of prepared) {
+        const progress = createProgress(`thesaurus import ${scheme.info.acronym}`, 'quads');
+        const result = await store.replaceGraph(scheme.info.iri, { data: nquads, format: 'application/n-quads' });
+        new ThesaurusHistory(db).record([
+          { scheme: scheme.info.iri, concept: null, action: 'import', actor: `cli:${process.env.USER ?? 'unknown'}`, at: new Date().toISOString(), before: null, after: null, comment: `${file}: ${scheme.concepts.size} concepts, ${problems.length} integrity problems` },
+        ]);
+        progress.done(`imported ${scheme.concepts.size} concepts (${result.quadsWritten} quads) into graph ${scheme.info.iri} as ${scheme.info.acronym}`);
+      }
+      process.stderr.write('restart the service to serve the imported schemes, and run maillage reindex to align the stored records to them\n');
     } finally {
       await store.close();
       db.close();
@@ -83,5 +85,5 @@ export async function thesaurusCommand(context: CommandContext): Promise<void> {
     }
     return;
   }
-  throw new UsageError('thesaurus takes: check <file> | import <file> [--acronym A] [--languages fr,en] [--force] [--scheme IRI --title T for a CSV file] | export [file] [--graph IRI] [--format F]');
+  throw new UsageError('thesaurus takes: check <file> | import <file> [--acronym A] [--languages fr,en] [--force] [--scheme IRI: the one scheme to take from the file, or to create for a CSV file or a list of concepts in no scheme; --title T] | export [file] [--graph IRI] [--format F]');
 }

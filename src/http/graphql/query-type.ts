@@ -94,7 +94,7 @@ async function facetValues(context: GraphqlContext, shape: SearchShape, name: Fa
   // Authority terms (licences, access rights, languages, resource types) carry their EU labels.
   referenceTerms ??= ReferenceTerms.load();
   const terms = referenceTerms;
-  return (await shape.facetCounts)[name].map((f) => ({ ...f, label: terms.label(f.value, shape.lang ?? 'fr') }));
+  return (await shape.facetCounts)[name].map((f) => ({ ...f, label: terms.label(f.value, shape.lang) }));
 }
 
 let referenceTerms: ReferenceTerms | undefined;

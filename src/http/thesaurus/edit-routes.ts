@@ -101,7 +101,9 @@ export function thesaurusEditRoutes(thesaurus: ThesaurusService, editor: Thesaur
         if (!schemeIri || !/^https?:\/\/\S+$/.test(schemeIri)) throw new BadRequestError('A CSV import names its scheme: ?uri=<scheme IRI>');
         prepared = schemeFromCsv(await c.req.text(), { schemeIri, acronym, languages, ...(c.req.query('title') ? { title: c.req.query('title')! } : {}) });
       } else {
-        prepared = schemeFromRdf(new Uint8Array(await c.req.arrayBuffer()), rdfFormatOf(mediaTypeOf(c) || 'text/turtle'), { acronym, languages });
+        // A file with several schemes, or concepts in none, names the scheme meant with ?scheme=IRI.
+        const scheme = c.req.query('scheme');
+        prepared = schemeFromRdf(new Uint8Array(await c.req.arrayBuffer()), rdfFormatOf(mediaTypeOf(c) || 'text/turtle'), { acronym, languages, ...(scheme ? { scheme } : {}) });
       }
       const existed = thesaurus.scheme(acronym) !== undefined;
       const scheme = await editor.importScheme(prepared, actor.name, { force });

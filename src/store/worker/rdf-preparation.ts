@@ -50,8 +50,8 @@ export function prepareRdf(request: PrepareRequest): PreparedRdf {
     parsed = ox.parse(request.data, {
       format: request.format,
       ...(request.baseIri ? { base_iri: request.baseIri } : {}),
-      // Triple formats get their graph from the parser, so their quads need no rework here.
-      ...(quadFormat ? {} : { to_graph_name: target }),
+      // The parser puts triples, and a quad format's default-graph quads, in the target graph.
+      ...(quadFormat && request.graph === null ? {} : { to_graph_name: target }),
     });
   } catch (error) {
     throw rdfSyntaxError(error, request.format);
@@ -61,9 +61,13 @@ export function prepareRdf(request: PrepareRequest): PreparedRdf {
   let nquads = '';
   let hasBlankNodes = false;
   const perGraph = new Map<string, { graph: string | null; ntriples: string; quads: number }>();
+  // A quad naming another graph than the one a write replaces is refused; the check reads the
+  // printed line (which the loop makes anyway) rather than crossing into WebAssembly per quad.
+  const targetSuffix = request.graph === null ? null : ` ${target.toString()}`;
   for (let quad of parsed) {
-    if (quadFormat && (request.graph !== null || request.singleGraph)) quad = placeInGraph(quad, target, request);
+    if (quadFormat && request.graph === null && request.singleGraph) quad = placeInGraph(quad, target, request);
     const line = quad.toString();
+    if (quadFormat && request.singleGraph && targetSuffix !== null && !line.endsWith(targetSuffix)) placeInGraph(quad, target, request);
     // A blank node always prints as "_:"; a line without it cannot hold one.
     if (!hasBlankNodes && line.includes('_:')) {
       hasBlankNodes = quad.subject.termType === 'BlankNode' || quad.object.termType === 'BlankNode' || quad.graph.termType === 'BlankNode';
