@@ -152,7 +152,7 @@ export class KeywordAligner {
         out.push(...classified);
         continue;
       }
-      for (const hit of this.labels.match(keyword)) {
+      for (const hit of this.labelMatches(keyword)) {
         const method = hit.extent === 'within' ? 'keyword-contains' : hit.matchType === 'prefLabel' ? 'exact-prefLabel' : 'exact-altLabel';
         // A deprecated concept is never a theme: its replacements are, when it names them.
         const concept = hit.scheme.concepts.get(hit.iri);
@@ -161,6 +161,20 @@ export class KeywordAligner {
       }
     }
     return out;
+  }
+
+  /**
+   * The concepts a keyword names. A path of a hierarchical keyword list (GCMD science keywords:
+   * "EARTH SCIENCE > ATMOSPHERE > CLOUDS") names its deepest level that the thesaurus knows.
+   */
+  private labelMatches(keyword: string): ReturnType<StemmedLabels['match']> {
+    const levels = keyword.split(/\s+>\s+/);
+    if (levels.length === 1) return this.labels.match(keyword);
+    for (const level of levels.reverse()) {
+      const whole = this.labels.match(level).filter((m) => m.extent === 'whole');
+      if (whole.length > 0) return whole;
+    }
+    return [];
   }
 
   /** A subject that names a class of a known classification, through the thesaurus's notations, labels and mappings. */

@@ -41,6 +41,12 @@ describe('classification subjects', () => {
     expect(themes('multi-media', 'power law')).toEqual([]);
   });
 
+  it('reads a GCMD science keyword path at its deepest known level', () => {
+    expect(themes('EARTH SCIENCE > ATMOSPHERE > CLOUDS')).toEqual(['clouds exact-prefLabel']);
+    expect(themes('EARTH SCIENCE > OCEANS > OCEAN TEMPERATURE > SEA SURFACE TEMPERATURE')).toEqual(['ocean-temperature exact-altLabel']);
+    expect(themes('EARTH SCIENCE > SPECTRAL/ENGINEERING > NOTHING WE KNOW')).toEqual(['earth-environmental-sciences exact-altLabel']);
+  });
+
   it('matches labels whatever the case, accents and number, and inside longer keywords', () => {
     expect(themes('QUALITE DE L AIR')).toEqual(['air-quality exact-prefLabel']);
     expect(themes('Colorectal Neoplasms')).toEqual(['clinical-medicine keyword-contains']);
