@@ -88,6 +88,10 @@ const configSchema = z.object({
       user: z.string().optional(),
       password: z.string().optional(),
       defaultGraph: z.string().url().default('urn:maillage:default-graph'),
+      /** Bytes of SPARQL text per update request (Virtuoso refuses a request over 10 MB). */
+      maxRequestBytes: positiveInt.default(4 * 1024 * 1024),
+      /** Update requests in flight at once during derive and loads. */
+      writeConcurrency: z.coerce.number().int().min(1).max(32).default(4),
     })
     .default({}),
 });
@@ -145,6 +149,8 @@ const envNames: Record<string, string> = {
   REMOTE_USER: 'remote.user',
   REMOTE_PASSWORD: 'remote.password',
   REMOTE_DEFAULT_GRAPH: 'remote.defaultGraph',
+  REMOTE_MAX_REQUEST_BYTES: 'remote.maxRequestBytes',
+  REMOTE_WRITE_CONCURRENCY: 'remote.writeConcurrency',
 };
 const secretKeys = new Set(['adminToken', 'thesaurusTokens', 'remote.password', 'resumptionTokenSecret']);
 

@@ -44,11 +44,28 @@ function toRecords(records: RawRecordStore, source: string, ids: string[]): Reco
   }));
 }
 
+/**
+ * A record whose graph the store would not take (a remote server refusing a value) is kept aside
+ * like one that cannot be mapped, with the server's reason: it is not published (a reindex, or a
+ * change of the record, tries it again). Its earlier version, if any, stays in the store until then.
+ */
+function keepAsideRefused(derived: DerivedRecord[], refused: ReadonlyArray<{ graph: string; reason: string }>): void {
+  const reasons = new Map(refused.map((r) => [r.graph, r.reason]));
+  for (const [i, d] of derived.entries()) {
+    const reason = reasons.get(d.graph);
+    if (reason === undefined || d.status !== 'published') continue;
+    derived[i] = { ...d, status: 'unmappable', error: `The graph store refused this record: ${reason}` };
+  }
+}
+
 async function writeBatch(deps: DeriveDeps, source: string, derived: DerivedRecord[], progress: DeriveProgress): Promise<void> {
   const writes: GraphWrite[] = derived.map((d) =>
     d.status === 'published' ? { kind: 'replace', graph: d.graph, payload: { data: d.ntriples, format: 'application/n-triples' } } : { kind: 'drop', graph: d.graph },
   );
-  if (writes.length > 0) await deps.store.applyBatch(writes);
+  if (writes.length > 0) {
+    const { refused = [] } = await deps.store.applyBatch(writes);
+    if (refused.length > 0) keepAsideRefused(derived, refused);
+  }
   const now = new Date().toISOString();
   // The derivations and the search documents change together (a killed run redoes the batch).
   deps.search.transaction(() => {

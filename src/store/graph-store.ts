@@ -26,6 +26,11 @@ export interface WriteResult {
   storeQuads: number;
   /** Quads the write brought in. */
   quadsWritten: number;
+  /**
+   * Graphs of a batch the store would not take (a remote server refusing one record's content),
+   * with its reason; the batch's other writes are done. Absent when every write was taken.
+   */
+  refused?: Array<{ graph: string; reason: string }>;
 }
 
 export interface QueryOptions {

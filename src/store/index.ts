@@ -21,6 +21,8 @@ export async function openGraphStore(config: Readonly<Config>, logger: Logger): 
       ...(config.remote.user ? { user: config.remote.user } : {}),
       ...(config.remote.password ? { password: config.remote.password } : {}),
       defaultGraph: config.remote.defaultGraph,
+      maxRequestBytes: config.remote.maxRequestBytes,
+      writeConcurrency: config.remote.writeConcurrency,
       queryTimeoutMs: config.queryTimeoutMs,
       logger,
     });

@@ -23,6 +23,7 @@ import { Replica } from '../worker/replica.js';
 import { splitNQuads } from '../embedded/nquads-chunks.js';
 import { readAskJson, writeAskResult } from './ask-result.js';
 import { SparqlProtocolClient, type SparqlEndpoints } from './sparql-protocol-client.js';
+import { graphReplacement, writeGraphsInBatches, type GraphRequestPart } from './batched-graph-writes.js';
 
 export interface RemoteGraphStoreOptions extends SparqlEndpoints {
   /** Graph that stands for "the default graph" in writes (a quad store has no anonymous one). */
@@ -33,6 +34,10 @@ export interface RemoteGraphStoreOptions extends SparqlEndpoints {
   serverGraphPrefixes?: string[];
   queryTimeoutMs: number;
   writeTimeoutMs?: number;
+  /** Bytes of SPARQL text per update request (default 4 MiB; Virtuoso refuses over 10 MB). */
+  maxRequestBytes?: number;
+  /** Update requests in flight at once (default 4). */
+  writeConcurrency?: number;
   logger: Logger;
 }
 
@@ -98,21 +103,50 @@ export class RemoteGraphStore implements GraphStore {
     return this.applyBatch([{ kind: 'drop', graph }]);
   }
 
-  /** One SPARQL Update request, which the server runs as one transaction. */
+  /**
+   * Many graph replacements and drops, packed into requests the server takes, several in flight
+   * (batched-graph-writes.ts). Each graph is replaced in one request, so it is atomic; a graph the
+   * server refuses is reported in `refused`, and the rest is written. A graph too large for one
+   * request goes through the Graph Store Protocol (one PUT, atomic) when it is configured.
+   */
   async applyBatch(writes: GraphWrite[]): Promise<WriteResult> {
     for (const write of writes) assertGraphIri(write.graph);
-    const operations: string[] = [];
+    const maxRequestBytes = this.options.maxRequestBytes ?? 4 * 1024 * 1024;
+    const parts: GraphRequestPart[] = [];
+    const oversized: Array<{ graph: string; ntriples: string; hasBlankNodes: boolean }> = [];
     let written = 0;
     for (const write of writes) {
-      operations.push(`DROP SILENT GRAPH ${sparqlIri(write.graph)}`);
-      if (write.kind === 'drop') continue;
+      if (write.kind === 'drop') {
+        parts.push({ graph: write.graph, text: graphReplacement(write.graph, null, false) });
+        continue;
+      }
       const prepared = await this.prepare(write.payload, write.graph, true);
-      const triples = prepared.graphs?.[0]?.ntriples ?? '';
+      const ntriples = prepared.graphs?.[0]?.ntriples ?? '';
       written += prepared.quads;
-      if (triples) operations.push(insertRequest(`GRAPH ${sparqlIri(write.graph)} {\n${triples}}`, prepared.hasBlankNodes));
+      const text = graphReplacement(write.graph, ntriples || null, prepared.hasBlankNodes);
+      if (Buffer.byteLength(text) > maxRequestBytes) oversized.push({ graph: write.graph, ntriples, hasBlankNodes: prepared.hasBlankNodes });
+      else parts.push({ graph: write.graph, text });
     }
-    await this.client.update(operations.join(' ;\n'), this.writeTimeoutMs);
-    return { storeQuads: unknownSize, quadsWritten: written };
+    const send = (update: string) => this.client.update(update, this.writeTimeoutMs);
+    const refused = await writeGraphsInBatches(parts, { maxRequestBytes, concurrency: this.options.writeConcurrency ?? 4, send });
+    for (const big of oversized) await this.replaceLargeGraph(big, maxRequestBytes);
+    for (const r of refused) this.options.logger.warn({ graph: r.graph, reason: r.reason }, 'remote store refused a graph; the rest of the batch is written');
+    return { storeQuads: unknownSize, quadsWritten: written, ...(refused.length > 0 ? { refused } : {}) };
+  }
+
+  /** A graph larger than one update request: one Graph Store Protocol PUT, else DROP and INSERT in parts. */
+  private async replaceLargeGraph(big: { graph: string; ntriples: string; hasBlankNodes: boolean }, maxRequestBytes: number): Promise<void> {
+    if (this.options.graphStoreUrl) {
+      await this.client.graph('PUT', big.graph, this.writeTimeoutMs, big.ntriples);
+      return;
+    }
+    this.options.logger.warn({ graph: big.graph, bytes: big.ntriples.length }, 'a graph larger than one update request is replaced in parts (configure REMOTE_GRAPH_STORE_URL to replace it at once)');
+    await this.client.update(`DROP SILENT GRAPH ${sparqlIri(big.graph)}`, this.writeTimeoutMs);
+    // Blank nodes must stay in one request to stay one node: such a graph goes whole.
+    const chunkQuads = big.hasBlankNodes ? Number.MAX_SAFE_INTEGER : Math.max(1000, Math.floor(maxRequestBytes / 400));
+    for (const chunk of splitNQuads(big.ntriples, chunkQuads)) {
+      await this.client.update(insertRequest(`GRAPH ${sparqlIri(big.graph)} {\n${chunk.text}}`, big.hasBlankNodes), this.writeTimeoutMs);
+    }
   }
 
   /**

@@ -60,7 +60,9 @@ export class SparqlProtocolClient {
       throw new UpstreamError(`The remote store at ${new URL(url).origin} cannot be reached: ${(cause.cause as Error | undefined)?.message ?? cause.message}`, {}, { cause });
     }
     if (response.ok || (allowNotFound && response.status === 404)) return response;
-    const text = (await response.text()).slice(0, 2000);
+    // Virtuoso repeats the whole request after its message ("SPARQL query:\n..."): an error never
+    // carries a request body (megabytes of a record's triples), only the server's words.
+    const text = (await response.text()).split(/\n\s*SPARQL (?:query|update|request):/i)[0]!.slice(0, 500);
     if (response.status === 400) throw new BadRequestError(`The remote store refused the request: ${text.trim()}`);
     if (response.status === 401 || response.status === 403) {
       throw new UpstreamError(`The remote store refused our credentials (HTTP ${response.status}); check REMOTE_USER and REMOTE_PASSWORD`);

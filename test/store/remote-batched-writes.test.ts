@@ -1,0 +1,113 @@
+// Writes of many records to a real Virtuoso: packed into requests under the size the server takes,
+// several in flight; a record the server refuses found by splitting and reported, the others
+// written; a graph larger than one request replaced at once; no error carrying a request body.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { inject, describe, expect, it } from 'vitest';
+import { openRecordsDatabase, RecordDerivations } from '../../src/records/index.js';
+import { temporaryDataDir } from '../support/embedded-store.js';
+import { silentLogger } from '../../src/log/index.js';
+import { mediaTypes } from '../../src/rdf/index.js';
+import { RemoteGraphStore } from '../../src/store/index.js';
+import { packRequests } from '../../src/store/remote/batched-graph-writes.js';
+
+const virtuoso = inject('virtuoso');
+const ex = 'https://example.org/batched/';
+
+function record(i: number, extra = ''): string {
+  const lines = Array.from({ length: 20 }, (_, k) => `<${ex}r${i}> <${ex}p${k}> "value ${k} of record ${i}, long enough to weigh like a real field" .`);
+  return `${lines.join('\n')}\n${extra}`;
+}
+
+describe('packing graph writes into requests', () => {
+  it('keeps each request under the limit, and a graph whole', () => {
+    const parts = Array.from({ length: 10 }, (_, i) => ({ graph: `${ex}g${i}`, text: 'x'.repeat(300) }));
+    const requests = packRequests(parts, 1000);
+    expect(requests.map((r) => r.length)).toEqual([3, 3, 3, 1]);
+    expect(requests.flat()).toEqual(parts);
+    expect(packRequests([{ graph: `${ex}big`, text: 'x'.repeat(5000) }], 1000)).toEqual([[{ graph: `${ex}big`, text: 'x'.repeat(5000) }]]);
+  });
+});
+
+describe.skipIf(virtuoso.skipReason !== null)(`batched writes to Virtuoso${virtuoso.skipReason ? ` (skipped: ${virtuoso.skipReason})` : ''}`, () => {
+  const open = (options: { maxRequestBytes: number; graphStore?: boolean }) => {
+    const { graphStoreUrl, ...endpoints } = virtuoso.endpoints!;
+    return new RemoteGraphStore({
+      ...endpoints,
+      ...(options.graphStore ? { graphStoreUrl } : {}),
+      defaultGraph: 'urn:maillage:default-graph',
+      queryTimeoutMs: 20_000,
+      maxRequestBytes: options.maxRequestBytes,
+      writeConcurrency: 4,
+      logger: silentLogger,
+    });
+  };
+  const count = async (store: RemoteGraphStore, graphPrefix: string) => {
+    const result = await store.query(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "${graphPrefix}")) }`);
+    return Number((result as { bindings: Array<Record<string, { value: string }>> }).bindings[0]!.n!.value);
+  };
+
+  it('writes 300 records in requests of 20 kB, and keeps aside the one the server refuses', async () => {
+    const store = open({ maxRequestBytes: 20_000 });
+    await store.start();
+    const writes = Array.from({ length: 300 }, (_, i) => ({
+      kind: 'replace' as const,
+      graph: `${ex}batch/${i}`,
+      // Record 137 carries a value Virtuoso cannot store (it parses as RDF: the server refuses it).
+      payload: { data: record(i, i === 137 ? `<${ex}r${i}> <${ex}size> "twelve"^^<http://www.w3.org/2001/XMLSchema#integer> .\n` : ''), format: mediaTypes.nTriples },
+    }));
+    const result = await store.applyBatch(writes);
+    expect(result.refused?.map((r) => r.graph)).toEqual([`${ex}batch/137`]);
+    expect(result.refused![0]!.reason).toMatch(/Invalid integer value/);
+    // The reason is the server's words, never the request.
+    expect(result.refused![0]!.reason.length).toBeLessThan(600);
+    expect(result.refused![0]!.reason).not.toContain('INSERT');
+    expect(await count(store, `${ex}batch/`)).toBe(299 * 20);
+    // Replacing again replaces (each graph's DROP and INSERT travel together).
+    await store.applyBatch(writes.filter((_, i) => i !== 137));
+    expect(await count(store, `${ex}batch/`)).toBe(299 * 20);
+    await store.close();
+  }, 120_000);
+
+  it('replaces a graph larger than one request at once through the Graph Store Protocol, or in parts without it', async () => {
+    const big = Array.from({ length: 3000 }, (_, k) => `<${ex}big> <${ex}p${k}> "a value of the big graph, number ${k}" .`).join('\n');
+    for (const graphStore of [true, false]) {
+      const store = open({ maxRequestBytes: 50_000, graphStore });
+      await store.start();
+      const graph = `${ex}large/${graphStore}`;
+      await store.applyBatch([{ kind: 'replace', graph, payload: { data: big, format: mediaTypes.nTriples } }, { kind: 'replace', graph: `${ex}large/small-${graphStore}`, payload: { data: record(1), format: mediaTypes.nTriples } }]);
+      expect(await count(store, graph)).toBe(3000);
+      expect(await count(store, `${ex}large/small-${graphStore}`)).toBe(20);
+      await store.close();
+    }
+  }, 120_000);
+
+  it('derives a harvest into Virtuoso with the refused record kept aside with its reason, and the others published', () => {
+    const data = temporaryDataDir('remote-derive');
+    try {
+      const file = path.join(data.dir, 'catalogue.ttl');
+      const dataset = (i: number, extra = '') =>
+        `<${ex}ds${i}> a <http://www.w3.org/ns/dcat#Dataset> ; <http://purl.org/dc/terms/title> "Dataset ${i}" ; <http://purl.org/dc/terms/identifier> "ds-${i}" ; <http://www.w3.org/ns/dcat#landingPage> <${ex}page/${i}> ${extra}.`;
+      writeFileSync(file, [dataset(1), dataset(2, `; <${ex}count> "twelve"^^<http://www.w3.org/2001/XMLSchema#integer> `), dataset(3)].join('\n'));
+      const env = { ...process.env, DATA_DIR: data.dir, STORE: 'remote', REMOTE_QUERY_URL: virtuoso.endpoints!.queryUrl, REMOTE_UPDATE_URL: virtuoso.endpoints!.updateUrl, REMOTE_USER: virtuoso.endpoints!.user, REMOTE_PASSWORD: virtuoso.endpoints!.password, LOG_LEVEL: 'error' };
+      const run = spawnSync(process.execPath, ['bin/maillage.js', 'ingest', file, '--name', 'remote-files'], { env, encoding: 'utf8', timeout: 120_000 });
+      expect(run.status, run.stderr).toBe(0);
+      const derive = spawnSync(process.execPath, ['bin/maillage.js', 'reindex', '--source', 'remote-files'], { env, encoding: 'utf8', timeout: 120_000 });
+      expect(derive.status, derive.stderr).toBe(0);
+      expect(derive.stderr).toMatch(/3 records: 2 published, 0 quarantined, 1 unmappable/);
+      const db = openRecordsDatabase(data.dir);
+      try {
+        const derivations = new RecordDerivations(db);
+        const status = (id: string) => derivations.get('remote-files', id);
+        expect(status(`${ex}ds1`)?.status).toBe('published');
+        expect(status(`${ex}ds3`)?.status).toBe('published');
+        expect(status(`${ex}ds2`)).toMatchObject({ status: 'unmappable', error: expect.stringMatching(/graph store refused this record: .*Invalid integer value/) });
+      } finally {
+        db.close();
+      }
+    } finally {
+      data.remove();
+    }
+  }, 180_000);
+});
