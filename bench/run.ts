@@ -12,6 +12,7 @@ import { abuseBenchmark } from './abuse-benchmark.js';
 import { interpretBenchmark } from './interpret-benchmark.js';
 import { webBenchmark } from './web-benchmark.js';
 import { alignmentBenchmark } from './alignment-benchmark.js';
+import { remoteWritesBenchmark } from './remote-writes-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -39,6 +40,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   sparql: () => sparqlBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   interpret: () => interpretBenchmark(),
   alignment: () => alignmentBenchmark(),
+  'remote-writes': () => remoteWritesBenchmark({ records: Number(values.records === '20000' ? '5000' : values.records) }),
   web: () => webBenchmark({ requests: Math.min(Number(values.requests), 500) }),
   abuse: () => abuseBenchmark({ repeat: Number(values.repeat) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),

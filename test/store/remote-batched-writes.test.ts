@@ -10,7 +10,7 @@ import { temporaryDataDir } from '../support/embedded-store.js';
 import { silentLogger } from '../../src/log/index.js';
 import { mediaTypes } from '../../src/rdf/index.js';
 import { RemoteGraphStore } from '../../src/store/index.js';
-import { packRequests } from '../../src/store/remote/batched-graph-writes.js';
+import { packRequests, replacementRequest } from '../../src/store/remote/batched-graph-writes.js';
 
 const virtuoso = inject('virtuoso');
 const ex = 'https://example.org/batched/';
@@ -22,11 +22,23 @@ function record(i: number, extra = ''): string {
 
 describe('packing graph writes into requests', () => {
   it('keeps each request under the limit, and a graph whole', () => {
-    const parts = Array.from({ length: 10 }, (_, i) => ({ graph: `${ex}g${i}`, text: 'x'.repeat(300) }));
+    const parts = Array.from({ length: 10 }, (_, i) => ({ graph: `${ex}g${i}`, ntriples: 'x'.repeat(200), hasBlankNodes: false }));
     const requests = packRequests(parts, 1000);
     expect(requests.map((r) => r.length)).toEqual([3, 3, 3, 1]);
     expect(requests.flat()).toEqual(parts);
-    expect(packRequests([{ graph: `${ex}big`, text: 'x'.repeat(5000) }], 1000)).toEqual([[{ graph: `${ex}big`, text: 'x'.repeat(5000) }]]);
+    const big = { graph: `${ex}big`, ntriples: 'x'.repeat(5000), hasBlankNodes: false };
+    expect(packRequests([big], 1000)).toEqual([[big]]);
+  });
+
+  it('replaces any number of graphs with two operations', () => {
+    const request = replacementRequest([
+      { graph: `${ex}a`, ntriples: `<${ex}s> <${ex}p> "1" .\n`, hasBlankNodes: false },
+      { graph: `${ex}b`, ntriples: null, hasBlankNodes: false },
+      { graph: `${ex}c`, ntriples: `<${ex}s> <${ex}p> "3" .\n`, hasBlankNodes: false },
+    ]);
+    expect(request.split(' ;\n')).toHaveLength(2);
+    expect(request).toMatch(/^DELETE \{ GRAPH \?g \{ \?s \?p \?o \} \} WHERE \{ VALUES \?g \{ <https:\/\/example.org\/batched\/a> <https:\/\/example.org\/batched\/b> <https:\/\/example.org\/batched\/c> \}/);
+    expect(request.match(/GRAPH </g)).toHaveLength(2);
   });
 });
 

@@ -1,23 +1,32 @@
 // Owns writing many graph replacements to a remote SPARQL server fast and safely: the writes are
 // packed into SPARQL Update requests no larger than the server takes (Virtuoso refuses a request
-// text over 10 MB), several requests are in flight at once, and each graph's DROP and INSERT travel
-// in the same request, so a reader never sees half a record. A request the server refuses is
-// retried when the server was at fault, and otherwise split in halves until the graph it cannot
-// take is found: that graph is reported back (the caller keeps the record aside) and the others
-// are written. A server that stays unreachable stops the whole write with its error.
+// text over 10 MB, and one whose operations compile to over 10,000 lines of SQL), several requests
+// are in flight at once, and each request is two operations whatever its number of graphs: one
+// DELETE of all its graphs, one INSERT DATA of all their triples (Virtuoso runs a request as one
+// transaction, so a reader never sees half a record). A request the server refuses is retried when
+// the server was at fault, and otherwise split in halves until the graph it cannot take is found;
+// that graph is tried alone once more (`alone`: the Graph Store Protocol takes values SPARQL
+// Update cannot), then reported back (the caller keeps the record aside) while the others are
+// written. A server that stays unreachable stops the whole write with its error.
 import { AppError, QueryTimeoutError, UpstreamError } from '../../errors/index.js';
 import { sparqlIri } from '../../rdf/index.js';
 
 export interface GraphRequestPart {
   graph: string;
-  /** The SPARQL Update operations for this graph (DROP, then INSERT when it has content). */
-  text: string;
+  /** The graph's new content, N-Triples; null drops the graph. */
+  ntriples: string | null;
+  hasBlankNodes: boolean;
 }
+
+/** Graphs in one request: with two operations a request, the server's SQL stays small. */
+const maxGraphsPerRequest = 200;
 
 export interface BatchedWriteOptions {
   maxRequestBytes: number;
   concurrency: number;
   send: (update: string) => Promise<void>;
+  /** One more way to write a graph the server refused in a request (null: none). */
+  alone?: ((part: GraphRequestPart) => Promise<void>) | null;
   /** Backoff before each retry of a request the server failed (not refused): ms. */
   retryDelaysMs?: number[];
 }
@@ -40,14 +49,21 @@ export function serverAtFault(error: unknown): boolean {
   return false;
 }
 
-/** Requests of whole graphs, each under the byte limit where a graph alone fits. */
+/** The bytes a graph adds to a request. */
+export function partBytes(part: GraphRequestPart): number {
+  return Buffer.byteLength(part.ntriples ?? '') + 2 * part.graph.length + 40;
+}
+
+/** Requests of whole graphs, each under the byte and graph limits where a graph alone fits. */
 export function packRequests(parts: readonly GraphRequestPart[], maxRequestBytes: number): GraphRequestPart[][] {
   const requests: GraphRequestPart[][] = [];
   let current: GraphRequestPart[] = [];
   let bytes = 0;
   for (const part of parts) {
-    const size = Buffer.byteLength(part.text) + 3;
-    if (current.length > 0 && bytes + size > maxRequestBytes) {
+    const size = partBytes(part);
+    // A graph with blank nodes needs an INSERT template of its own: it gets a request of its own.
+    const alone = part.hasBlankNodes || current.some((p) => p.hasBlankNodes);
+    if (current.length > 0 && (alone || bytes + size > maxRequestBytes || current.length >= maxGraphsPerRequest)) {
       requests.push(current);
       current = [];
       bytes = 0;
@@ -65,7 +81,7 @@ export async function writeGraphsInBatches(parts: readonly GraphRequestPart[], o
   const sendWithRetry = async (request: GraphRequestPart[]): Promise<void> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await options.send(request.map((p) => p.text).join(' ;\n'));
+        await options.send(replacementRequest(request));
         return;
       } catch (error) {
         if (!serverAtFault(error) || attempt >= delays.length) throw error;
@@ -79,7 +95,16 @@ export async function writeGraphsInBatches(parts: readonly GraphRequestPart[], o
     } catch (error) {
       if (serverAtFault(error)) throw error;
       if (request.length === 1) {
-        refused.push({ graph: request[0]!.graph, reason: error instanceof AppError ? error.message : String(error) });
+        const part = request[0]!;
+        if (options.alone) {
+          try {
+            await options.alone(part);
+            return;
+          } catch (second) {
+            if (serverAtFault(second)) throw second;
+          }
+        }
+        refused.push({ graph: part.graph, reason: error instanceof AppError ? error.message : String(error) });
         return;
       }
       const half = Math.ceil(request.length / 2);
@@ -95,10 +120,14 @@ export async function writeGraphsInBatches(parts: readonly GraphRequestPart[], o
   return refused;
 }
 
-/** DROP, then INSERT DATA (or a template when blank nodes are there), of one graph. */
-export function graphReplacement(graph: string, ntriples: string | null, hasBlankNodes: boolean): string {
-  const drop = `DROP SILENT GRAPH ${sparqlIri(graph)}`;
-  if (!ntriples) return drop;
-  const block = `GRAPH ${sparqlIri(graph)} {\n${ntriples}}`;
-  return `${drop} ;\n${hasBlankNodes ? `INSERT {\n${block}\n} WHERE {}` : `INSERT DATA {\n${block}\n}`}`;
+/**
+ * One request replacing its graphs: a DELETE of every one of them, then one INSERT DATA of all
+ * their triples (graphs with blank nodes each in an INSERT template, which Virtuoso needs for them).
+ */
+export function replacementRequest(parts: readonly GraphRequestPart[]): string {
+  const ops = [`DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { VALUES ?g { ${parts.map((p) => sparqlIri(p.graph)).join(' ')} } GRAPH ?g { ?s ?p ?o } }`];
+  const plain = parts.filter((p) => p.ntriples && !p.hasBlankNodes);
+  if (plain.length > 0) ops.push(`INSERT DATA {\n${plain.map((p) => `GRAPH ${sparqlIri(p.graph)} {\n${p.ntriples}}`).join('\n')}\n}`);
+  for (const p of parts.filter((p) => p.ntriples && p.hasBlankNodes)) ops.push(`INSERT {\nGRAPH ${sparqlIri(p.graph)} {\n${p.ntriples}}\n} WHERE {}`);
+  return ops.join(' ;\n');
 }

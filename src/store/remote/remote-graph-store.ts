@@ -3,7 +3,7 @@
 // parsed in a worker first, so bad RDF is refused with our own error before the server sees it.
 import { Parser as N3Parser, Writer as N3Writer } from 'n3';
 import type { Logger } from '../../log/index.js';
-import { ResultTooLargeError } from '../../errors/index.js';
+import { ResultTooLargeError, UpstreamError } from '../../errors/index.js';
 import { assertGraphIri, mediaTypes, sparqlIri } from '../../rdf/index.js';
 import type {
   GraphStore,
@@ -23,7 +23,7 @@ import { Replica } from '../worker/replica.js';
 import { splitNQuads } from '../embedded/nquads-chunks.js';
 import { readAskJson, writeAskResult } from './ask-result.js';
 import { SparqlProtocolClient, type SparqlEndpoints } from './sparql-protocol-client.js';
-import { graphReplacement, writeGraphsInBatches, type GraphRequestPart } from './batched-graph-writes.js';
+import { partBytes, writeGraphsInBatches, type GraphRequestPart } from './batched-graph-writes.js';
 
 export interface RemoteGraphStoreOptions extends SparqlEndpoints {
   /** Graph that stands for "the default graph" in writes (a quad store has no anonymous one). */
@@ -113,38 +113,43 @@ export class RemoteGraphStore implements GraphStore {
     for (const write of writes) assertGraphIri(write.graph);
     const maxRequestBytes = this.options.maxRequestBytes ?? 4 * 1024 * 1024;
     const parts: GraphRequestPart[] = [];
-    const oversized: Array<{ graph: string; ntriples: string; hasBlankNodes: boolean }> = [];
+    const oversized: GraphRequestPart[] = [];
     let written = 0;
     for (const write of writes) {
       if (write.kind === 'drop') {
-        parts.push({ graph: write.graph, text: graphReplacement(write.graph, null, false) });
+        parts.push({ graph: write.graph, ntriples: null, hasBlankNodes: false });
         continue;
       }
       const prepared = await this.prepare(write.payload, write.graph, true);
-      const ntriples = prepared.graphs?.[0]?.ntriples ?? '';
       written += prepared.quads;
-      const text = graphReplacement(write.graph, ntriples || null, prepared.hasBlankNodes);
-      if (Buffer.byteLength(text) > maxRequestBytes) oversized.push({ graph: write.graph, ntriples, hasBlankNodes: prepared.hasBlankNodes });
-      else parts.push({ graph: write.graph, text });
+      const part = { graph: write.graph, ntriples: prepared.graphs?.[0]?.ntriples || null, hasBlankNodes: prepared.hasBlankNodes };
+      (partBytes(part) > maxRequestBytes ? oversized : parts).push(part);
     }
+    const graphStore = this.options.graphStoreUrl ? (part: GraphRequestPart) => this.putGraph(part) : null;
     const send = (update: string) => this.client.update(update, this.writeTimeoutMs);
-    const refused = await writeGraphsInBatches(parts, { maxRequestBytes, concurrency: this.options.writeConcurrency ?? 4, send });
+    const refused = await writeGraphsInBatches(parts, { maxRequestBytes, concurrency: this.options.writeConcurrency ?? 4, send, alone: graphStore });
     for (const big of oversized) await this.replaceLargeGraph(big, maxRequestBytes);
     for (const r of refused) this.options.logger.warn({ graph: r.graph, reason: r.reason }, 'remote store refused a graph; the rest of the batch is written');
     return { storeQuads: unknownSize, quadsWritten: written, ...(refused.length > 0 ? { refused } : {}) };
   }
 
+  /** One graph by the Graph Store Protocol: PUT replaces it at once, DELETE drops it. */
+  private async putGraph(part: GraphRequestPart): Promise<void> {
+    if (part.ntriples === null) await this.client.graph('DELETE', part.graph, this.writeTimeoutMs);
+    else await this.client.graph('PUT', part.graph, this.writeTimeoutMs, part.ntriples);
+  }
+
   /** A graph larger than one update request: one Graph Store Protocol PUT, else DROP and INSERT in parts. */
-  private async replaceLargeGraph(big: { graph: string; ntriples: string; hasBlankNodes: boolean }, maxRequestBytes: number): Promise<void> {
+  private async replaceLargeGraph(big: GraphRequestPart, maxRequestBytes: number): Promise<void> {
     if (this.options.graphStoreUrl) {
-      await this.client.graph('PUT', big.graph, this.writeTimeoutMs, big.ntriples);
+      await this.putGraph(big);
       return;
     }
-    this.options.logger.warn({ graph: big.graph, bytes: big.ntriples.length }, 'a graph larger than one update request is replaced in parts (configure REMOTE_GRAPH_STORE_URL to replace it at once)');
+    this.options.logger.warn({ graph: big.graph, bytes: big.ntriples?.length ?? 0 }, 'a graph larger than one update request is replaced in parts (configure REMOTE_GRAPH_STORE_URL to replace it at once)');
     await this.client.update(`DROP SILENT GRAPH ${sparqlIri(big.graph)}`, this.writeTimeoutMs);
     // Blank nodes must stay in one request to stay one node: such a graph goes whole.
     const chunkQuads = big.hasBlankNodes ? Number.MAX_SAFE_INTEGER : Math.max(1000, Math.floor(maxRequestBytes / 400));
-    for (const chunk of splitNQuads(big.ntriples, chunkQuads)) {
+    for (const chunk of splitNQuads(big.ntriples ?? '', chunkQuads)) {
       await this.client.update(insertRequest(`GRAPH ${sparqlIri(big.graph)} {\n${chunk.text}}`, big.hasBlankNodes), this.writeTimeoutMs);
     }
   }
@@ -200,8 +205,11 @@ export class RemoteGraphStore implements GraphStore {
     for await (const part of nquads) parts.push(Buffer.from(part));
     const prepared = await this.prepare({ data: Buffer.concat(parts), format: mediaTypes.nQuads }, null, false);
     for (const graph of await this.ownGraphs()) await this.client.graph('DELETE', graph, this.writeTimeoutMs);
-    const blocks = (prepared.graphs ?? []).map(({ graph, ntriples }) => `GRAPH ${sparqlIri(graph ?? this.options.defaultGraph)} {\n${ntriples}}`);
-    if (blocks.length > 0) await this.client.update(insertRequest(blocks.join('\n'), prepared.hasBlankNodes), this.writeTimeoutMs);
+    // The dump's graphs go back in requests the server takes, each graph whole.
+    const graphs = (prepared.graphs ?? []).map(({ graph, ntriples }) => ({ graph: graph ?? this.options.defaultGraph, ntriples, hasBlankNodes: ntriples.includes('_:') }));
+    const maxRequestBytes = this.options.maxRequestBytes ?? 4 * 1024 * 1024;
+    const refused = await writeGraphsInBatches(graphs, { maxRequestBytes, concurrency: this.options.writeConcurrency ?? 4, send: (update) => this.client.update(update, this.writeTimeoutMs) });
+    if (refused.length > 0) throw new UpstreamError(`The remote store refused ${refused.length} graph(s) of the dump, first ${refused[0]!.graph}: ${refused[0]!.reason}`);
     return { storeQuads: unknownSize, quadsWritten: prepared.quads };
   }
 
