@@ -2,6 +2,7 @@
 // while every store replica is busy, so it serves the last known figures when fresh ones are slow.
 import { getHeapStatistics } from 'node:v8';
 import { Hono } from 'hono';
+import { capacityReport } from '../store/capacity-report.js';
 import type { GraphStore, StoreStats } from '../store/index.js';
 
 // An idle replica answers in a few ms; a busy one would hold /health up, so wait no longer than this.
@@ -50,8 +51,7 @@ export function healthRoutes(stats: StatsCache, version: string, startedAt: numb
         backend,
         quads,
         graphs,
-        capacityQuads,
-        capacityUsed: capacityQuads ? Number((quads / capacityQuads).toFixed(4)) : null,
+        ...capacityReport({ quads, graphs, capacityQuads }),
         stale,
         ...details,
       },

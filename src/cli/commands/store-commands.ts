@@ -7,6 +7,7 @@ import type { Config } from '../../config/index.js';
 import type { Logger } from '../../log/index.js';
 import { rdfFormatOf } from '../../rdf/index.js';
 import { openGraphStore, type GraphStore } from '../../store/index.js';
+import { capacityReport } from '../../store/capacity-report.js';
 import { createProgress } from '../progress.js';
 import { readInputFile, streamInputFile } from '../read-input.js';
 import { UsageError } from '../report-error.js';
@@ -77,6 +78,9 @@ export async function restoreCommand(context: CommandContext): Promise<void> {
 
 export async function statsCommand(context: CommandContext): Promise<void> {
   await withStore(context, async (store) => {
-    process.stdout.write(`${JSON.stringify(await store.stats(), null, 2)}\n`);
+    const stats = await store.stats();
+    const capacity = capacityReport(stats);
+    process.stdout.write(`${JSON.stringify({ ...stats, ...capacity }, null, 2)}\n`);
+    if (capacity.warning) process.stderr.write(`warning: ${capacity.warning}\n`);
   });
 }
