@@ -1,4 +1,4 @@
-// `npm run bench remote-writes [--records N]`: how fast derived record graphs go into the graph
+// `npm run bench remote-writes [--graphs N]`: how fast derived record graphs go into the graph
 // store, the step that made a reindex into Virtuoso crawl. The graphs are the real records of
 // ../shared/data (DataCite, Dataverse, CKAN, DCAT, OAI-PMH), mapped and aligned as derive does,
 // replayed until N records (each copy in its own graph), written in derive's batches of 250:

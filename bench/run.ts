@@ -29,6 +29,7 @@ const { positionals, values } = parseArgs({
     requests: { type: 'string', default: '2000' },
     store: { type: 'string', default: 'embedded' },
     repeat: { type: 'string', default: '10' },
+    graphs: { type: 'string', default: '5000' },
   },
 });
 
@@ -40,7 +41,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   sparql: () => sparqlBenchmark({ triples: Number(values.triples), runs: Number(values.runs) }),
   interpret: () => interpretBenchmark(),
   alignment: () => alignmentBenchmark(),
-  'remote-writes': () => remoteWritesBenchmark({ records: Number(values.records === '20000' ? '5000' : values.records) }),
+  'remote-writes': () => remoteWritesBenchmark({ records: Number(values.graphs) }),
   web: () => webBenchmark({ requests: Math.min(Number(values.requests), 500) }),
   abuse: () => abuseBenchmark({ repeat: Number(values.repeat) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),

@@ -94,12 +94,14 @@ export class PublishedItems {
   }
 
   /**
-   * When the catalogue (or one source's part) last changed: its newest item's datestamp. Every page
-   * of a feed states this one date, so the union of the pages still has one dct:modified.
+   * When each source's part of the catalogue last changed: its newest item's datestamp, all
+   * sources in one query. Every page of a feed states these dates, so the union of the pages
+   * still has one dct:modified per catalogue (the whole one's is the newest of them).
    */
-  latest(source?: string): string | null {
-    const { sql, params } = where(source ? { source } : {});
-    return (this.db.prepare(`SELECT MAX(r.updated_at) AS t ${join} WHERE ${sql}`).get(...params) as { t: string | null }).t;
+  latestBySource(): Map<string, string> {
+    const { sql, params } = where({});
+    const rows = this.db.prepare(`SELECT d.source AS source, MAX(r.updated_at) AS t ${join} WHERE ${sql} GROUP BY d.source`).all(...params) as Array<{ source: string; t: string }>;
+    return new Map(rows.map((r) => [r.source, r.t]));
   }
 
   /** Distinct published resources with their latest change, for sitemaps. */

@@ -5,7 +5,7 @@ import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { mediaTypes, sparqlIri } from '../rdf/index.js';
 import type { GraphStore } from '../store/index.js';
-import { conceptsOf, plainLabelsOfXl, schemeIrisIn } from './skos-structure.js';
+import { conceptsOf, schemeIrisIn } from './skos-structure.js';
 
 const skos = 'http://www.w3.org/2004/02/skos/core#';
 const owlDeprecated = 'http://www.w3.org/2002/07/owl#deprecated';
@@ -99,7 +99,7 @@ export class ConceptScheme {
     };
     const scheme = new ConceptScheme({ ...info, acronym: '', title, description, version });
     const conceptIris = conceptsOf(info.iri, quads);
-    for (const { subject, predicate, object } of [...quads, ...plainLabelsOfXl(quads)]) {
+    for (const { subject, predicate, object } of quads) {
       const lang = object.termType === 'Literal' ? object.language || 'none' : 'none';
       if (subject.value === info.iri) {
         if (predicate.value === 'http://purl.org/dc/terms/title') push(title, lang, object.value);

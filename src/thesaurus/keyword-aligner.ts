@@ -86,8 +86,10 @@ export class KeywordAligner {
       this.annotator.add(scheme);
       for (const concept of scheme.concepts.values()) {
         if (concept.deprecated) continue;
-        for (const notation of concept.notation) if (/^[1-6](\.\d{1,2})?$/.test(notation)) this.fordNotations.set(notation, concept.iri);
-        if (concept.notation.some((n) => /^[1-6](\.\d{1,2})?$/.test(n))) for (const label of [...(concept.prefLabel.en ?? []), ...(concept.altLabel.en ?? [])]) this.fosLabels.set(normalizeLabel(label), concept.iri);
+        // An OECD field (notation 1 to 6.x) is also named by its English labels in DataCite's "FOS:" subjects.
+        const fordNotations = concept.notation.filter((n) => /^[1-6](\.\d{1,2})?$/.test(n));
+        for (const notation of fordNotations) this.fordNotations.set(notation, concept.iri);
+        if (fordNotations.length > 0) for (const label of [...(concept.prefLabel.en ?? []), ...(concept.altLabel.en ?? [])]) this.fosLabels.set(normalizeLabel(label), concept.iri);
         for (const { relation, target } of concept.mappings) {
           const how = mappingScores[relation];
           if (how) (this.byMappingTarget.get(iriKey(target)) ?? this.byMappingTarget.set(iriKey(target), []).get(iriKey(target))!).push({ concept: concept.iri, ...how });

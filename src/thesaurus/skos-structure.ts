@@ -42,7 +42,11 @@ export function conceptsOf(scheme: string, quads: readonly Quad[]): Set<string> 
   return new Set([...members].filter((iri) => described.has(iri)));
 }
 
-/** The plain SKOS labels SKOS-XL labels stand for: skosxl:prefLabel [skosxl:literalForm "x"] → skos:prefLabel "x". */
+/**
+ * The plain SKOS labels SKOS-XL labels stand for (skosxl:prefLabel [skosxl:literalForm "x"] →
+ * skos:prefLabel "x") that the file does not state already. An import adds them to the scheme's
+ * triples, so the model and SPARQL users read them like any label.
+ */
 export function plainLabelsOfXl(quads: readonly Quad[]): Quad[] {
   const literalForm = new Map<string, Literal>();
   for (const q of quads) if (q.predicate.value === `${skosxl}literalForm` && q.object.termType === 'Literal') literalForm.set(q.subject.value, q.object);
@@ -54,7 +58,9 @@ export function plainLabelsOfXl(quads: readonly Quad[]): Quad[] {
     const form = literalForm.get(q.object.value);
     if (form) out.push(DataFactory.quad(q.subject, DataFactory.namedNode(`${skos}${kind}`), form, q.graph));
   }
-  return out;
+  const key = (q: Quad) => `${q.subject.value} ${q.predicate.value} ${q.object.value} ${(q.object as Literal).language ?? ''}`;
+  const stated = new Set(quads.filter((q) => q.predicate.value.startsWith(skos) && q.object.termType === 'Literal').map(key));
+  return out.filter((q) => !stated.has(key(q)));
 }
 
 /**

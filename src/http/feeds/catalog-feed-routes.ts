@@ -39,6 +39,12 @@ function modifiedSince(c: Context): string | undefined {
   return date.toISOString();
 }
 
+/** A source's last change, or the whole catalogue's (the newest of its sources'). */
+function latestOf(bySource: Map<string, string>): (source?: string) => string | null {
+  const newest = [...bySource.values()].sort().at(-1) ?? null;
+  return (source) => (source === undefined ? newest : (bySource.get(source) ?? null));
+}
+
 export function catalogFeedRoutes({ store, items, iriBase }: CatalogFeedOptions): Hono {
   const referenceTerms = ReferenceTerms.load();
   async function feed(c: Context, source: string | undefined): Promise<Response> {
@@ -59,7 +65,7 @@ export function catalogFeedRoutes({ store, items, iriBase }: CatalogFeedOptions)
       return url.href;
     };
     const catalog = source ? `${iriBase}catalog/${source}` : `${iriBase}catalog`;
-    const quads = await dcatFeedPage(store, { catalog, ...(source ? { source } : {}), sources, records, total, page, pageSize, pageUrl, requestUrl: publicUrl(c).href, referenceTerms, iriBase, modified: (of) => items.latest(of) });
+    const quads = await dcatFeedPage(store, { catalog, ...(source ? { source } : {}), sources, records, total, page, pageSize, pageUrl, requestUrl: publicUrl(c).href, referenceTerms, iriBase, modified: latestOf(items.latestBySource()) });
     const links = [`<${pageUrl(1)}>; rel="first"`, `<${pageUrl(last)}>; rel="last"`, ...(page < last ? [`<${pageUrl(page + 1)}>; rel="next"`] : []), ...(page > 1 ? [`<${pageUrl(page - 1)}>; rel="prev"`] : [])];
     return rdfResponse(c, quads, format, 200, { link: links.join(', ') });
   }
