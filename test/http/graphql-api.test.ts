@@ -249,12 +249,53 @@ describe('themes, suggestions, organisations', () => {
     if (orgs.form !== 'SELECT' || orgs.bindings.length === 0) throw new Error('the demo catalogue has affiliations with ROR identifiers');
     const ror = `https://ror.org/${orgs.bindings[0]!.o!.value.split('/').pop()}`;
     const answer = await graphql<{ organisation: { datasets: Array<{ iri: string }>; countsPerYear: Array<{ count: number }>; countsPerRepository: Array<{ value: string; count: number }> } }>(
-      `{ organisation(ror: "${ror}") { resource { title } datasets(first: 100) { iri } countsPerYear { value count } countsPerRepository { value count } countsPerKind { value count } } }`,
+      `{ organisation(ror: "${ror}") { __typename title resource { title } datasets(first: 100) { iri } countsPerYear { value count } countsPerRepository { value count } countsPerKind { value count } } }`,
     );
     expect(answer.errors).toBeUndefined();
     const organisation = answer.data!.organisation;
     expect(organisation.datasets.length).toBeGreaterThan(0);
     expect(organisation.countsPerRepository).toContainEqual(expect.objectContaining({ value: 'demo' }));
+  });
+});
+
+describe('typed resources (an interface, a type per kind, Relay node)', () => {
+  it('gives each result its kind\'s type, with the fields only that kind has', async () => {
+    const answer = await graphql<{ search: { edges: Array<{ node: Record<string, any> }> } }>(
+      `{ search(filters: { types: [dataset] }, first: 50) { edges { node { __typename id iri kind ... on Dataset { temporalCoverage { start end } spatialCoverage { west south east north } distributions(first: 5) { iri format } } } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const nodes = answer.data!.search.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) expect(node).toMatchObject({ __typename: 'Dataset', kind: 'dataset', id: node.iri });
+    // The coverage the API gives is what the store holds (SPARQL over the same record graphs).
+    const withPeriod = nodes.find((n) => n.temporalCoverage.length > 0);
+    expect(withPeriod, 'a demo dataset with a temporal coverage').toBeDefined();
+    const stored = await server.store.query(`SELECT ?start WHERE { GRAPH ?g { <${withPeriod!.iri}> <http://purl.org/dc/terms/temporal> ?p . ?p <http://www.w3.org/ns/dcat#startDate> ?start } }`);
+    expect(stored.form === 'SELECT' && stored.bindings.map((b) => b.start!.value)).toContain(withPeriod!.temporalCoverage[0].start);
+    const placed = nodes.find((n) => n.spatialCoverage.length > 0);
+    expect(placed, 'a demo dataset with a spatial coverage').toBeDefined();
+    const box = placed!.spatialCoverage[0];
+    expect(box.west).toBeLessThanOrEqual(box.east);
+    expect(box.south).toBeLessThanOrEqual(box.north);
+    expect(nodes.some((n) => n.distributions.length > 0)).toBe(true);
+  });
+
+  it('refetches a resource and a concept with node(id), and answers null for an unknown id', async () => {
+    const first = await graphql<{ search: { edges: Array<{ node: { id: string; __typename: string } }> } }>('{ search(filters: { types: [publication] }, first: 1) { edges { node { id __typename } } } }');
+    const { id, __typename } = first.data!.search.edges[0]!.node;
+    expect(__typename).toBe('Publication');
+    const theme = 'https://w3id.org/maillage/thesaurus/oceans';
+    const answer = await graphql<{ node: Record<string, any>; concept: Record<string, any>; missing: null; many: Array<Record<string, any> | null> }>(
+      `query($id: ID!, $theme: ID!) { node(id: $id) { __typename id ... on Resource { title } } concept: node(id: $theme) { __typename ... on Concept { label(lang: fr) } } missing: node(id: "https://example.org/nothing") { id } many: nodes(ids: [$id, "https://example.org/nothing"]) { id } }`,
+      { id, theme },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.node).toMatchObject({ __typename: 'Publication', id });
+    expect(answer.data!.concept).toEqual({ __typename: 'Concept', label: 'Océans' });
+    expect(answer.data!.missing).toBeNull();
+    expect(answer.data!.many).toEqual([{ id }, null]);
+    const tooMany = await graphql(`{ nodes(ids: [${Array.from({ length: 101 }, (_, i) => `"x${i}"`).join(',')}]) { id } }`);
+    expect(tooMany.errors?.[0]?.message).toMatch(/At most 100 ids|cost/);
   });
 });
 

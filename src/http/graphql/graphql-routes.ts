@@ -18,6 +18,7 @@ import { createGraphLoaders } from './graph-loaders.js';
 import { countingResolvedFields, useOperationBudget, type OperationLimits } from './operation-budget.js';
 import { builder, type GraphqlContext } from './schema-builder.js';
 import './resource-types.js';
+import './resource-kind-types.js';
 import './query-type.js';
 import type { SourcePriority } from '../../linking/preferred-value.js';
 

@@ -5,7 +5,8 @@ import { catalogueIris } from '../../mapping/index.js';
 import { ReferenceTerms } from '../../validation/reference-terms.js';
 import { facetNames, type Facet, type FacetCount, type SearchFilters, type SearchQuery, type SearchResult } from '../../search/index.js';
 import { labelIn, normalizeLabel } from '../../thesaurus/index.js';
-import { ConceptRef, findConcept, ResourceRef } from './resource-types.js';
+import { ConceptRef, findConcept, NodeRef, ResourceRef } from './resource-types.js';
+import { FacetValueRef, OrganisationRef } from './resource-kind-types.js';
 import { badUserInput, cursorOf, offsetAfter } from './cursors.js';
 import { InterpretationRef } from './interpretation-type.js';
 import { searchBox, type Interpretation } from '../../search/interpret/index.js';
@@ -15,14 +16,12 @@ const searchPage: PageSize = { default: 20, max: 100 };
 /** Deeper than this, a search is narrowed rather than paged (FTS offsets cost their whole prefix). */
 const maxSearchOffset = 10_000;
 const facetPage: PageSize = { default: 100, max: 1000 };
-const workPage: PageSize = { default: 20, max: 100 };
 const themePage: PageSize = { default: 50, max: 1000 };
 const childPage: PageSize = { default: 50, max: 500 };
 const suggestPage: PageSize = { default: 10, max: 50 };
-/** Projects of an organisation are read from its most recent datasets' links. */
-const projectScanDatasets = 200;
 
 const bad = badUserInput;
+const maxNodes = 100;
 
 const BBox = builder.inputType('BoundingBox', {
   fields: (t) => ({ west: t.float({ required: true }), south: t.float({ required: true }), east: t.float({ required: true }), north: t.float({ required: true }) }),
@@ -56,10 +55,6 @@ interface SearchShape {
   interpretation: Interpretation | null;
 }
 
-const FacetValueRef = builder.objectRef<FacetCount & { label: string | null }>('FacetValue');
-FacetValueRef.implement({
-  fields: (t) => ({ value: t.exposeString('value'), label: t.string({ nullable: true, resolve: (f) => f.label }), count: t.exposeInt('count') }),
-});
 
 const FacetsRef = builder.objectRef<SearchShape>('Facets');
 const EdgeRef = builder.objectRef<{ resource: string; score: number | null; cursor: string }>('SearchEdge');
@@ -118,9 +113,9 @@ FacetsRef.implement({
 
 EdgeRef.implement({
   fields: (t) => ({
-    cursor: t.exposeString('cursor'),
+    cursor: t.exposeString('cursor', { nullable: false }),
     score: t.float({ nullable: true, resolve: (e) => e.score }),
-    node: t.field({ type: ResourceRef, resolve: (e) => ({ iri: e.resource }) }),
+    node: t.field({ type: ResourceRef, nullable: false, resolve: (e) => ({ iri: e.resource }) }),
   }),
 });
 
@@ -135,10 +130,11 @@ PageInfoRef.implement({
 
 ConnectionRef.implement({
   fields: (t) => ({
-    totalCount: t.int({ resolve: (s) => s.result.total }),
-    edges: t.field({ type: [EdgeRef], description: `As many as the search asked for (first, at most ${searchPage.max}); counted at the most, since a field's cost cannot see its parent's arguments.`, complexity: { field: 1, multiplier: searchPage.max }, resolve: (s) => s.result.hits.map((h, i) => ({ ...h, cursor: cursorOf(s.query.offset + i) })) }),
+    totalCount: t.int({ nullable: false, resolve: (s) => s.result.total }),
+    edges: t.field({ type: [EdgeRef], nullable: false, description: `As many as the search asked for (first, at most ${searchPage.max}); counted at the most, since a field's cost cannot see its parent's arguments.`, complexity: { field: 1, multiplier: searchPage.max }, resolve: (s) => s.result.hits.map((h, i) => ({ ...h, cursor: cursorOf(s.query.offset + i) })) }),
     pageInfo: t.field({
       type: PageInfoRef,
+      nullable: false,
       resolve: (s) => ({
         hasNextPage: s.query.offset + s.result.hits.length < s.result.total,
         hasPreviousPage: s.query.offset > 0,
@@ -146,7 +142,7 @@ ConnectionRef.implement({
         endCursor: s.result.hits.length > 0 ? cursorOf(s.query.offset + s.result.hits.length - 1) : null,
       }),
     }),
-    facets: t.field({ type: FacetsRef, resolve: (s) => s }),
+    facets: t.field({ type: FacetsRef, nullable: false, resolve: (s) => s }),
     interpretation: t.field({ type: InterpretationRef, nullable: true, description: 'With interpret: true, what was read in the text and applied as filters.', resolve: (s) => s.interpretation }),
   }),
 });
@@ -217,37 +213,6 @@ ThemeNodeRef.implement({
   }),
 });
 
-const OrganisationRef = builder.objectRef<{ iri: string }>('Organisation');
-OrganisationRef.implement({
-  fields: (t) => ({
-    resource: t.field({ type: ResourceRef, resolve: (o) => ({ iri: o.iri }) }),
-    datasets: t.field({ type: [ResourceRef], args: { first: t.arg.int({ required: false }) }, complexity: pagedComplexity(workPage), resolve: (o, { first }, c) => organisationWork(c, o.iri, 'dataset', pageSize(first, workPage, bad)) }),
-    publications: t.field({ type: [ResourceRef], args: { first: t.arg.int({ required: false }) }, complexity: pagedComplexity(workPage), resolve: (o, { first }, c) => organisationWork(c, o.iri, 'publication', pageSize(first, workPage, bad)) }),
-    software: t.field({ type: [ResourceRef], args: { first: t.arg.int({ required: false }) }, complexity: pagedComplexity(workPage), resolve: (o, { first }, c) => organisationWork(c, o.iri, 'software', pageSize(first, workPage, bad)) }),
-    projects: t.field({
-      type: [ResourceRef],
-      description: `Projects that funded its ${projectScanDatasets} most recent datasets (\`first\`: default ${workPage.default}, at most ${workPage.max}).`,
-      args: { first: t.arg.int({ required: false }) },
-      complexity: pagedComplexity(workPage, 10),
-      resolve: async (o, { first }, c) => {
-        const limit = pageSize(first, workPage, bad);
-        const datasets = await organisationWork(c, o.iri, 'dataset', projectScanDatasets);
-        const links = await c.loaders.links.loadMany(datasets.map((d) => ({ iri: d.iri, window: 50 })));
-        const projects = new Set(links.flatMap((l) => (l instanceof Error ? [] : l.filter((x) => x.direction === 'OUTGOING' && x.property.endsWith('wasGeneratedBy')).map((x) => x.other))));
-        return [...projects].slice(0, limit).map((iri) => ({ iri }));
-      },
-    }),
-    countsPerYear: t.field({ type: [FacetValueRef], resolve: async (o, _args, c) => (await c.search.organisationCounts(o.iri)).byYear.map((f) => ({ ...f, label: null })) }),
-    countsPerRepository: t.field({ type: [FacetValueRef], resolve: async (o, _args, c) => (await c.search.organisationCounts(o.iri)).bySource.map((f) => ({ ...f, label: null })) }),
-    countsPerKind: t.field({ type: [FacetValueRef], resolve: async (o, _args, c) => (await c.search.organisationCounts(o.iri)).byKind.map((f) => ({ ...f, label: null })) }),
-  }),
-});
-
-async function organisationWork(context: GraphqlContext, iri: string, kind: string, first: number): Promise<Array<{ iri: string }>> {
-  const result = await context.search.search({ filters: { facets: { organisation: [iri], type: [kind] } }, sort: 'year', limit: first, offset: 0 });
-  return result.hits.map((h) => ({ iri: h.resource }));
-}
-
 async function existing(context: GraphqlContext, iri: string): Promise<{ iri: string } | null> {
   return (await context.loaders.summaries.load(iri)).length > 0 ? { iri } : null;
 }
@@ -302,6 +267,24 @@ builder.queryType({
       },
     }),
     resource: t.field({ type: ResourceRef, nullable: true, args: { iri: t.arg.string({ required: true }) }, resolve: (_root, { iri }, c) => existing(c, iri) }),
+    node: t.field({
+      type: NodeRef,
+      nullable: true,
+      description: 'Relay: a resource or a concept by its id (its IRI).',
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, { id }, c) => findConcept(c, String(id)) ?? existing(c, String(id)),
+    }),
+    nodes: t.field({
+      type: [NodeRef],
+      nullable: { list: false, items: true },
+      description: `Relay: several nodes by id, in the order asked (null where none), at most ${maxNodes}.`,
+      args: { ids: t.arg.idList({ required: true }) },
+      complexity: { field: 1, multiplier: maxNodes },
+      resolve: (_root, { ids }, c) => {
+        if (ids.length > maxNodes) throw bad(`At most ${maxNodes} ids`);
+        return Promise.all(ids.map((id) => findConcept(c, String(id)) ?? existing(c, String(id))));
+      },
+    }),
     concept: t.field({ type: ConceptRef, nullable: true, args: { iri: t.arg.string({ required: true }) }, resolve: (_root, { iri }, c) => findConcept(c, iri) }),
     themes: t.field({
       type: [ThemeNodeRef],

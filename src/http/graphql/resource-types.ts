@@ -15,7 +15,9 @@ export interface ResourceShape {
   iri: string;
 }
 
-export const ResourceRef = builder.objectRef<ResourceShape>('Resource');
+export const ResourceRef = builder.interfaceRef<ResourceShape>('Resource');
+/** Relay's Node: anything refetchable by its id, which is its IRI (resources and concepts). */
+export const NodeRef = builder.interfaceRef<ResourceShape | { concept: ConceptModel; scheme: ConceptScheme }>('Node');
 export const ConceptRef = builder.objectRef<{ concept: ConceptModel; scheme: ConceptScheme }>('Concept');
 const LinkedResourceRef = builder.objectRef<Link & { cursor: string }>('LinkedResource');
 const AlignmentRef = builder.objectRef<Alignment>('Alignment');
@@ -56,12 +58,35 @@ const conceptPage: PageSize = { default: 50, max: 500 };
 const bounded = <T>(values: T[]): T[] => (values.length > maxScalarListLength ? values.slice(0, maxScalarListLength) : values);
 const firstArg = (size: PageSize) => ({ required: false, description: `Default ${size.default}, at most ${size.max}.` }) as const;
 
+/** The GraphQL type of each kind of resource. */
+export const typeNameOfKind = {
+  dataset: 'Dataset',
+  service: 'Service',
+  publication: 'Publication',
+  software: 'Software',
+  organisation: 'Organisation',
+  project: 'Project',
+  person: 'Person',
+  other: 'OtherResource',
+} as const;
+
+export const kindOf = async (context: GraphqlContext, iri: string) => kindOfSummary(await context.loaders.summaries.load(iri));
+
+NodeRef.implement({
+  description: 'Relay: any object refetchable with node(id); its id is its IRI.',
+  resolveType: async (node, c) => ('concept' in node ? 'Concept' : typeNameOfKind[await kindOf(c, node.iri)]),
+  fields: (t) => ({ id: t.id({ nullable: false, resolve: (node) => ('concept' in node ? node.concept.iri : node.iri) }) }),
+});
+
 ResourceRef.implement({
-  description: 'A node of the catalogue graph, named by its catalogue IRI (minted from its persistent identifier).',
+  description: 'A node of the catalogue graph, named by its catalogue IRI (minted from its persistent identifier). Each kind has its type (Dataset, Publication...), with the fields only it has.',
+  interfaces: [NodeRef],
+  resolveType: async (r, c) => typeNameOfKind[await kindOf(c, r.iri)],
   fields: (t) => ({
-    iri: t.exposeID('iri'),
-    kind: t.field({ type: ResourceKind, resolve: async (r, _args, c) => kindOfSummary(await c.loaders.summaries.load(r.iri)) }),
-    types: t.stringList({ resolve: async (r, _args, c) => bounded(valuesOf(await c.loaders.summaries.load(r.iri), `${rdf}type`)) }),
+    iri: t.exposeID('iri', { nullable: false }),
+    kind: t.field({ type: ResourceKind, nullable: false, resolve: (r, _args, c) => kindOf(c, r.iri) }),
+    types: t.stringList({
+      nullable: false, resolve: async (r, _args, c) => bounded(valuesOf(await c.loaders.summaries.load(r.iri), `${rdf}type`)) }),
     title: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: async (r, { lang }, c) => label(await c.loaders.summaries.load(r.iri), lang ?? 'en', c.sourcePriority) }),
     description: t.string({
       nullable: true,
@@ -69,6 +94,7 @@ ResourceRef.implement({
       resolve: async (r, { lang }, c) => preferredIn(await statementsOf(c, r.iri), `${dct}description`, c.sourcePriority, lang ?? 'en'),
     }),
     keywords: t.stringList({
+      nullable: false,
       args: { lang: t.arg({ type: Lang, required: false }) },
       resolve: async (r, { lang }, c) => {
         const found = (await statementsOf(c, r.iri)).filter((s) => s.predicate === `${dcat}keyword`);
@@ -76,19 +102,22 @@ ResourceRef.implement({
         return bounded([...new Set((inLang.length > 0 ? inLang : found).map((s) => s.object.value))]);
       },
     }),
-    identifiers: t.stringList({ resolve: async (r, _args, c) => bounded(valuesOf(await statementsOf(c, r.iri), `${dct}identifier`)) }),
+    identifiers: t.stringList({
+      nullable: false, resolve: async (r, _args, c) => bounded(valuesOf(await statementsOf(c, r.iri), `${dct}identifier`)) }),
     landingPage: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dcat}landingPage`, c.sourcePriority) }),
     issued: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}issued`, c.sourcePriority) }),
     modified: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}modified`, c.sourcePriority) }),
     licence: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}license`, c.sourcePriority) }),
     accessRights: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}accessRights`, c.sourcePriority) }),
-    languages: t.stringList({ resolve: async (r, _args, c) => bounded(valuesOf(await statementsOf(c, r.iri), `${dct}language`)) }),
+    languages: t.stringList({
+      nullable: false, resolve: async (r, _args, c) => bounded(valuesOf(await statementsOf(c, r.iri), `${dct}language`)) }),
     sources: t.stringList({
+      nullable: false,
       description: 'The repositories whose records state something about this resource.',
       resolve: async (r, _args, c) => bounded([...new Set((await statementsOf(c, r.iri)).map((s) => s.source).filter((s): s is string => s !== null))]),
     }),
     themes: t.field({
-      type: [ConceptRef],
+      type: [ConceptRef], nullable: false,
       description: 'Themes that are concepts of a loaded thesaurus.',
       args: { first: t.arg.int(firstArg(relatedPage)) },
       complexity: pagedComplexity(relatedPage),
@@ -99,7 +128,7 @@ ResourceRef.implement({
           .slice(0, pageSize(first, relatedPage, badUserInput)),
     }),
     alignments: t.field({
-      type: [AlignmentRef],
+      type: [AlignmentRef], nullable: false,
       args: {
         suggestions: t.arg.boolean({ required: false, defaultValue: false, description: 'Also the concepts the title or description mention (for curators), which are not themes.' }),
         first: t.arg.int(firstArg(relatedPage)),
@@ -109,7 +138,7 @@ ResourceRef.implement({
       resolve: async (r, { suggestions, first }, c) => (await c.loaders.alignments.load(r.iri)).filter((a) => suggestions || !a.suggestion).slice(0, pageSize(first, relatedPage, badUserInput)),
     }),
     creators: t.field({
-      type: [ResourceRef],
+      type: [ResourceRef], nullable: false,
       args: { first: t.arg.int(firstArg(creatorPage)) },
       complexity: pagedComplexity(creatorPage),
       resolve: async (r, { first }, c) => valuesOf(await statementsOf(c, r.iri), `${dct}creator`).slice(0, pageSize(first, creatorPage, badUserInput)).map((iri) => ({ iri })),
@@ -120,7 +149,7 @@ ResourceRef.implement({
       },
     }),
     affiliations: t.field({
-      type: [ResourceRef],
+      type: [ResourceRef], nullable: false,
       args: { first: t.arg.int(firstArg(relatedPage)) },
       complexity: pagedComplexity(relatedPage),
       resolve: async (r, { first }, c) => valuesOf(await statementsOf(c, r.iri), `${prefixes.org}memberOf`).slice(0, pageSize(first, relatedPage, badUserInput)).map((iri) => ({ iri })),
@@ -146,7 +175,7 @@ ResourceRef.implement({
       },
     }),
     linkedResources: t.field({
-      type: [LinkedResourceRef],
+      type: [LinkedResourceRef], nullable: false,
       description: `Resources linked to this one, in both directions (outgoing first), with the relation and the source that stated it. Paged: \`first\` (default ${linkPage.default}, at most ${linkPage.max}) after a LinkedResource's \`cursor\`, at most ${maxLinkOffset} deep. With \`kinds\` or \`relationTypes\`, the first ${filteredLinkScan} links each way are looked through (an organisation's whole production: \`organisation\` or \`search\` with its filter).`,
       complexity: pagedComplexity(linkPage, 5),
       args: {
@@ -182,12 +211,12 @@ ResourceRef.implement({
 
 LinkedResourceRef.implement({
   fields: (t) => ({
-    relation: t.string({ description: 'The property, e.g. http://purl.org/dc/terms/isReferencedBy.', resolve: (l) => l.property }),
+    relation: t.string({ nullable: false, description: 'The property, e.g. http://purl.org/dc/terms/isReferencedBy.', resolve: (l) => l.property }),
     relationType: t.string({ nullable: true, description: 'The DataCite relation type when the source gave one.', resolve: (l) => l.relationType }),
-    direction: t.field({ type: Direction, resolve: (l) => l.direction }),
+    direction: t.field({ type: Direction, nullable: false, resolve: (l) => l.direction }),
     source: t.string({ nullable: true, description: 'The repository whose record stated the link.', resolve: (l, _args, c) => sourceOfGraph(c.iriBase, l.graph) }),
     record: t.string({ description: 'The record graph that stated the link.', resolve: (l) => l.graph }),
-    resource: t.field({ type: ResourceRef, resolve: (l) => ({ iri: l.other }) }),
+    resource: t.field({ type: ResourceRef, nullable: false, resolve: (l) => ({ iri: l.other }) }),
     cursor: t.string({ description: 'Pass as `after` for the next page.', resolve: (l) => l.cursor }),
   }),
 });
@@ -217,8 +246,9 @@ QualityRef.implement({
 });
 
 ConceptRef.implement({
+  interfaces: [NodeRef],
   fields: (t) => ({
-    iri: t.id({ resolve: (c) => c.concept.iri }),
+    iri: t.id({ nullable: false, resolve: (c) => c.concept.iri }),
     scheme: t.string({ resolve: (c) => c.scheme.info.acronym }),
     label: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: (c, { lang }) => labelIn(c.concept.prefLabel, lang ?? 'en') ?? null }),
     notation: t.string({ nullable: true, resolve: (c) => c.concept.notation[0] ?? null }),
