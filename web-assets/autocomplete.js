@@ -1,6 +1,8 @@
 // Autocomplete for the catalogue's search boxes, as you type: thesaurus concepts and titles from the
 // GraphQL API's `suggest`, offered in the page's <datalist> (native, accessible). Without this
 // script the boxes work the same, without suggestions.
+// Scripts run: the tabs can hide their other panels (catalogue.css shows them all otherwise).
+document.documentElement.classList.add('catalogue-js');
 const list = document.getElementById('search-suggestions');
 const lang = document.documentElement.lang === 'en' ? 'en' : 'fr';
 const query = 'query Suggest($prefix: String!, $lang: Lang) { suggest(prefix: $prefix, lang: $lang, first: 8) { kind label } }';

@@ -71,6 +71,16 @@ const configSchema = z.object({
   searchReaders: z.coerce.number().int().min(1).max(16).default(2),
   /** Worker threads that map and validate records (0: in the calling thread). */
   deriveWorkers: z.coerce.number().int().min(0).max(32).default(Math.min(4, availableParallelism())),
+  /** The web catalogue's map: by default a bundled world outline (no tile server needed); a deployment may name an XYZ tile server. */
+  map: z
+    .object({
+      tileUrl: z
+        .string()
+        .regex(/^https:\/\/[^\s"'<>]+\{z\}[^\s"'<>]*$/, 'must be an https XYZ tile URL template with {z}, {x} and {y}')
+        .optional(),
+      tileAttribution: z.string().max(300).default(''),
+    })
+    .default({}),
   embedded: z
     .object({
       replicas: z.coerce.number().int().min(1).max(8).default(2),
@@ -138,6 +148,8 @@ const envNames: Record<string, string> = {
   DCAT_AP_SHAPES: 'dcatApShapes',
   DERIVE_WORKERS: 'deriveWorkers',
   SEARCH_READERS: 'searchReaders',
+  MAP_TILE_URL: 'map.tileUrl',
+  MAP_TILE_ATTRIBUTION: 'map.tileAttribution',
   EMBEDDED_REPLICAS: 'embedded.replicas',
   STORE_CAPACITY_QUADS: 'embedded.capacityQuads',
   SNAPSHOT_AFTER_OPS: 'embedded.snapshotAfterOps',

@@ -15,7 +15,7 @@ import { oaiProviderRoutes } from './oai/oai-provider.js';
 import { sitemapRoutes } from './feeds/sitemap-routes.js';
 import type { SourcePriority } from '../linking/preferred-value.js';
 import { graphqlRoutes } from './graphql/graphql-routes.js';
-import { webRoutes } from '../web/index.js';
+import { webRoutes, type MapSettings } from '../web/index.js';
 import type { OperationLimits } from './graphql/operation-budget.js';
 import type { SearchReader } from '../search/index.js';
 import type { LinkIndex } from '../linking/index.js';
@@ -68,6 +68,8 @@ export interface AppDependencies {
   resumptionTokenSecret?: string;
   /** The service's public origin (and path), used for every absolute URL it writes; else the request's. */
   publicBaseUrl?: string;
+  /** The web catalogue's map tiles (none: the bundled world outline). */
+  map?: MapSettings;
 }
 
 export function createApp(dependencies: AppDependencies): Hono {
@@ -79,7 +81,7 @@ export function createApp(dependencies: AppDependencies): Hono {
 
   app.use(requestId());
   app.use(publicOriginFrom(dependencies.publicBaseUrl));
-  app.use(securityHeaders());
+  app.use(securityHeaders({ imageOrigins: dependencies.map?.tileUrl ? [new URL(dependencies.map.tileUrl.replace(/\{[a-z]\}/g, '0')).origin] : [] }));
   app.use(async function logRequest(c, next) {
     const started = performance.now();
     await next();
@@ -134,7 +136,7 @@ export function createApp(dependencies: AppDependencies): Hono {
   });
   app.route('/', graphql.routes);
   // The catalogue's pages for people: a client of the same GraphQL schema, in process.
-  app.route('/', webRoutes({ query: graphql.run, iriBase: dependencies.iriBase }));
+  app.route('/', webRoutes({ query: graphql.run, iriBase: dependencies.iriBase, ...(dependencies.map ? { map: dependencies.map } : {}) }));
   app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes, dependencies.queryResultLimitBytes));

@@ -58,6 +58,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     maxBodyBytes: config.maxWriteBodyBytes,
     federation: { allowList: config.federationAllowList, allowInternalAddresses: config.federationAllowInternal },
     sparqlMaxConcurrent: config.sparqlMaxConcurrent,
+    map: { ...(config.map.tileUrl ? { tileUrl: config.map.tileUrl } : {}), tileAttribution: config.map.tileAttribution },
     ...(config.resumptionTokenSecret ? { resumptionTokenSecret: config.resumptionTokenSecret } : {}),
     ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),

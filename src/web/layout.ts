@@ -15,6 +15,8 @@ export interface PageShell {
   query?: string;
   searchAction: string;
   homeHref: string;
+  /** The page's own scripts (progressive enhancement), served from the package. */
+  scripts?: string[];
   /** Extra <head> content (schema.org JSON-LD...). */
   head?: Html;
   main: Html;
@@ -31,6 +33,7 @@ export function layout(page: PageShell): Html {
     <title>${page.title} — ${t('siteName')}</title>
     <link rel="stylesheet" href="/static/dsfr/dsfr.min.css" />
     <link rel="stylesheet" href="/static/dsfr/utility/icons/icons.min.css" />
+    <link rel="stylesheet" href="/static/web/catalogue.css" />
     <link rel="alternate" hreflang="${other}" href="${page.otherLanguageHref}" />
     ${page.head ?? ''}
   </head>
@@ -39,7 +42,13 @@ export function layout(page: PageShell): Html {
     <header role="banner" class="fr-header">
       <div class="fr-header__body"><div class="fr-container"><div class="fr-header__body-row">
         <div class="fr-header__brand fr-enlarge-link">
-          <div class="fr-header__brand-top"><div class="fr-header__logo"><p class="fr-logo">${raw(t('republic'))}</p></div></div>
+          <div class="fr-header__brand-top">
+            <div class="fr-header__logo"><p class="fr-logo">${raw(t('republic'))}</p></div>
+            <div class="fr-header__navbar">
+              <button class="fr-btn--search fr-btn" data-fr-opened="false" aria-controls="header-search" id="header-search-button" title="${t('searchButton')}">${t('searchButton')}</button>
+              <button class="fr-btn--menu fr-btn" data-fr-opened="false" aria-controls="header-menu" aria-haspopup="menu" id="header-menu-button" title="${t('menu')}">${t('menu')}</button>
+            </div>
+          </div>
           <div class="fr-header__service">
             <a href="${page.homeHref}" title="${t('home')} — ${t('siteName')}"><p class="fr-header__service-title">${t('siteName')}</p></a>
             <p class="fr-header__service-tagline">${t('siteTagline')}</p>
@@ -50,6 +59,8 @@ export function layout(page: PageShell): Html {
             <li><a class="fr-btn fr-icon-translate-2-line fr-btn--icon-left" href="${page.otherLanguageHref}" hreflang="${other}" lang="${other}" title="${t('otherLanguageLabel')}">${t('otherLanguage')}</a></li>
           </ul></div>
           <div class="fr-header__search fr-modal" id="header-search">
+            <div class="fr-container fr-container-lg--fluid">
+            <button class="fr-btn--close fr-btn" aria-controls="header-search" title="${t('close')}">${t('close')}</button>
             <form action="${page.searchAction}" method="get" role="search">
               <div class="fr-search-bar" id="header-search-bar">
                 <label class="fr-label" for="header-search-input">${t('searchLabel')}</label>
@@ -57,9 +68,16 @@ export function layout(page: PageShell): Html {
                 <button class="fr-btn" type="submit" title="${t('searchButton')}">${t('searchButton')}</button>
               </div>
             </form>
+            </div>
           </div>
         </div>
       </div></div></div>
+      <div class="fr-header__menu fr-modal" id="header-menu" aria-labelledby="header-menu-button">
+        <div class="fr-container">
+          <button class="fr-btn--close fr-btn" aria-controls="header-menu" title="${t('close')}">${t('close')}</button>
+          <div class="fr-header__menu-links"></div>
+        </div>
+      </div>
     </header>
     <main role="main" id="contenu" class="fr-container fr-py-4w">${page.main}</main>
     <footer class="fr-footer" role="contentinfo" id="footer">
@@ -68,6 +86,7 @@ export function layout(page: PageShell): Html {
         <div class="fr-footer__content">
           <p class="fr-footer__content-desc">${t('footerText')}</p>
           <ul class="fr-footer__content-list">
+            <li class="fr-footer__content-item"><a class="fr-footer__content-link" href="/${page.lang}/thesaurus">${t('thesaurusHeading')}</a></li>
             <li class="fr-footer__content-item"><a class="fr-footer__content-link" href="/graphql">GraphQL</a></li>
             <li class="fr-footer__content-item"><a class="fr-footer__content-link" href="/sparql">SPARQL</a></li>
             <li class="fr-footer__content-item"><a class="fr-footer__content-link" href="/catalog">DCAT-AP</a></li>
@@ -79,6 +98,7 @@ export function layout(page: PageShell): Html {
     <datalist id="search-suggestions"></datalist>
     <script type="module" src="/static/dsfr/dsfr.module.min.js"></script>
     <script type="module" src="/static/web/autocomplete.js"></script>
+    ${page.scripts?.map((src) => html`<script type="module" src="${src}"></script>`) ?? ''}
   </body>
 </html>`;
 }

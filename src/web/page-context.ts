@@ -2,6 +2,12 @@
 // and the way to ask the GraphQL schema (in process) for what it shows.
 import { paths, translate, type Lang, type MessageKey, type PageName } from './i18n/index.js';
 
+/** The map's background: the bundled world outline, or a deployment's XYZ tile server. */
+export interface MapSettings {
+  tileUrl?: string;
+  tileAttribution: string;
+}
+
 export type QueryRunner = <T>(document: string, variables?: Record<string, unknown>) => Promise<T>;
 
 export interface PageContext {
@@ -9,17 +15,19 @@ export interface PageContext {
   url: URL;
   iriBase: string;
   query: QueryRunner;
+  map: MapSettings;
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
   /** A page's path in this language, with query parameters. */
   href: (page: PageName, params?: Record<string, string | string[] | undefined>) => string;
 }
 
-export function pageContext(lang: Lang, url: URL, iriBase: string, query: QueryRunner): PageContext {
+export function pageContext(lang: Lang, url: URL, iriBase: string, query: QueryRunner, map: MapSettings = { tileAttribution: '' }): PageContext {
   return {
     lang,
     url,
     iriBase,
     query,
+    map,
     t: (key, values) => translate(lang, key, values),
     href: (page, params = {}) => hrefOf(paths[page][lang], params),
   };

@@ -1,5 +1,5 @@
 // Owns serving the design system's files (@gouvfr/dsfr's dist/: CSS, fonts, icons, its small script)
-// from the installed package, and the catalogue's own scripts (web-assets/), so the pages need nothing from the internet. Only files under that
+// and Leaflet's from the installed packages, and the catalogue's own scripts (web-assets/), so the pages need nothing from the internet. Only files under that
 // folder are served; they are immutable for a package version, so browsers may keep them a day.
 import { readFile } from 'node:fs/promises';
 import { gzip } from 'node:zlib';
@@ -10,6 +10,8 @@ import { Hono, type Context } from 'hono';
 
 const require = createRequire(import.meta.url);
 const dsfrDist = path.join(path.dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
+/** Leaflet, for the search map (loaded only when a visitor opens it). */
+const leafletDist = path.join(path.dirname(require.resolve('leaflet/package.json')), 'dist');
 /** The catalogue's own small scripts (progressive enhancement), shipped with the package. */
 const ownAssets = new URL('../../web-assets/', import.meta.url).pathname.replace(/\/$/, '');
 
@@ -63,5 +65,5 @@ export function staticAssetRoutes(): Hono {
       return c.notFound();
     }
   };
-  return new Hono().get('/static/dsfr/*', serve('/static/dsfr/', dsfrDist)).get('/static/web/*', serve('/static/web/', ownAssets)).get('/static/map/world.svg', world);
+  return new Hono().get('/static/dsfr/*', serve('/static/dsfr/', dsfrDist)).get('/static/web/*', serve('/static/web/', ownAssets)).get('/static/leaflet/*', serve('/static/leaflet/', leafletDist)).get('/static/map/world.svg', world);
 }

@@ -7,21 +7,24 @@ import { compress } from 'hono/compress';
 import { getCookie, setCookie } from 'hono/cookie';
 import { paths, type Lang, type PageName } from './i18n/index.js';
 import { layout, type Html } from './layout.js';
-import { hrefOf, pageContext, type PageContext, type QueryRunner } from './page-context.js';
+import { hrefOf, pageContext, type MapSettings, type PageContext, type QueryRunner } from './page-context.js';
 import { homePage } from './pages/home-page.js';
 import { resourcePage } from './pages/resource-page.js';
 import { searchPage } from './pages/search-page.js';
 import { searchFeed } from './pages/search-feed.js';
 import { themePage } from './pages/theme-page.js';
+import { organisationPage } from './pages/organisation-page.js';
+import { thesaurusPage } from './pages/thesaurus-page.js';
 import { staticAssetRoutes } from './static-assets.js';
 import { html } from 'hono/html';
 
 export interface WebOptions {
   query: QueryRunner;
   iriBase: string;
+  map?: MapSettings;
 }
 
-type Rendered = { title: string; main: Html; head?: Html; query?: string } | null;
+type Rendered = { title: string; main: Html; head?: Html; query?: string; scripts?: string[] } | null;
 
 export function webRoutes(options: WebOptions): Hono {
   const app = new Hono();
@@ -31,7 +34,7 @@ export function webRoutes(options: WebOptions): Hono {
 
   const render = async (c: Context, lang: Lang, name: PageName, build: (page: PageContext) => Promise<Rendered>) => {
     const url = new URL(c.req.url);
-    const page = pageContext(lang, url, options.iriBase, options.query);
+    const page = pageContext(lang, url, options.iriBase, options.query, options.map);
     const other: Lang = lang === 'fr' ? 'en' : 'fr';
     const otherLanguageHref = hrefOf(paths[name][other], Object.fromEntries(url.searchParams));
     // The language a visitor picks (by opening a page in it) is remembered for the next visit to /.
@@ -41,7 +44,7 @@ export function webRoutes(options: WebOptions): Hono {
     if (!rendered) {
       return c.html(layout({ ...shell, title: page.t('notFound'), main: html`<h1>${page.t('notFound')}</h1><p>${page.t('notFoundText')}</p>` }), 404);
     }
-    return c.html(layout({ ...shell, title: rendered.title, main: rendered.main, ...(rendered.head ? { head: rendered.head } : {}), ...(rendered.query ? { query: rendered.query } : {}) }));
+    return c.html(layout({ ...shell, title: rendered.title, main: rendered.main, ...(rendered.head ? { head: rendered.head } : {}), ...(rendered.query ? { query: rendered.query } : {}), ...(rendered.scripts ? { scripts: rendered.scripts } : {}) }));
   };
   const iriParam = (c: Context) => (c.req.query('iri') ?? '').slice(0, 2000);
 
@@ -57,6 +60,8 @@ export function webRoutes(options: WebOptions): Hono {
     });
     app.get(paths.resource[lang], (c) => render(c, lang, 'resource', (page) => resourcePage(page, iriParam(c))));
     app.get(paths.theme[lang], (c) => render(c, lang, 'theme', (page) => themePage(page, iriParam(c))));
+    app.get(paths.organisation[lang], (c) => render(c, lang, 'organisation', (page) => organisationPage(page, iriParam(c))));
+    app.get(paths.thesaurus[lang], (c) => render(c, lang, 'thesaurus', thesaurusPage));
   }
   app.get('/', (c) => {
     // Browsers get the catalogue in the language they chose before (French by default); other

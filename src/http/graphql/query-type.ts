@@ -2,10 +2,9 @@
 // or DOI, theme navigation with counts, concepts, autocomplete, and an organisation's production.
 import { parsePid } from '../../linking/identifiers.js';
 import { catalogueIris } from '../../mapping/index.js';
-import { ReferenceTerms } from '../../validation/reference-terms.js';
 import { facetNames, type Facet, type FacetCount, type SearchFilters, type SearchQuery, type SearchResult } from '../../search/index.js';
 import { labelIn, normalizeLabel } from '../../thesaurus/index.js';
-import { ConceptRef, findConcept, NodeRef, ResourceRef } from './resource-types.js';
+import { authorityLabel, ConceptRef, findConcept, NodeRef, ResourceRef, titleOf } from './resource-types.js';
 import { FacetValueRef, OrganisationRef } from './resource-kind-types.js';
 import { badUserInput, cursorOf, offsetAfter } from './cursors.js';
 import { InterpretationRef } from './interpretation-type.js';
@@ -87,12 +86,8 @@ async function facetValues(context: GraphqlContext, shape: SearchShape, name: Fa
   }
   shape.facetCounts ??= context.search.facetCounts(shape.query);
   // Authority terms (licences, access rights, languages, resource types) carry their EU labels.
-  referenceTerms ??= ReferenceTerms.load();
-  const terms = referenceTerms;
-  return (await shape.facetCounts)[name].map((f) => ({ ...f, label: terms.label(f.value, shape.lang) }));
+  return (await shape.facetCounts)[name].map((f) => ({ ...f, label: authorityLabel(f.value, shape.lang) }));
 }
-
-let referenceTerms: ReferenceTerms | undefined;
 
 FacetsRef.implement({
   description: 'Counts per value over the results; a facet ignores its own filter, so its other values stay selectable.',
@@ -105,7 +100,13 @@ FacetsRef.implement({
           description: `The most frequent values first: \`first\` (default ${facetPage.default}, at most ${facetPage.max}).`,
           args: { first: t.arg.int({ required: false }) },
           complexity: pagedComplexity(facetPage),
-          resolve: async (shape, { first }, c) => (await facetValues(c, shape, name)).slice(0, pageSize(first, facetPage, bad)),
+          resolve: async (shape, { first }, c) => {
+            const values = (await facetValues(c, shape, name)).slice(0, pageSize(first, facetPage, bad));
+            // Organisations are named by their records (one batched read for the page of values).
+            if (name !== 'organisation') return values;
+            const titles = await Promise.all(values.map((v) => titleOf(c, v.value, shape.lang)));
+            return values.map((v, i) => ({ ...v, label: titles[i] ?? v.label }));
+          },
         }),
       ]),
     ) as Record<Facet, ReturnType<typeof t.field>>,
@@ -307,6 +308,18 @@ builder.queryType({
             ? found.topConcepts
             : [...found.concepts.values()].filter((k) => k.broader.length === 0).map((k) => k.iri);
         return tops.slice(0, limit).flatMap((iri) => (found.concepts.get(iri) ? [{ concept: { concept: found.concepts.get(iri)!, scheme: found }, counts }] : []));
+      },
+    }),
+    concepts: t.field({
+      type: [ConceptRef],
+      nullable: false,
+      description: 'Concepts whose labels (FR/EN, accent-insensitive) match the words: whole labels first, then labels that start with them.',
+      args: { search: t.arg.string({ required: true }), scheme: t.arg.string({ required: false }), first: t.arg.int({ required: false }) },
+      complexity: pagedComplexity(suggestPage),
+      resolve: (_root, { search, scheme, first }, c) => {
+        const limit = pageSize(first, suggestPage, bad);
+        if (search.length > 200) throw bad('search is limited to 200 characters');
+        return c.thesaurus.labels.search(search, { limit, ...(scheme ? { schemes: new Set([scheme]) } : {}) }).hits.flatMap((h) => (h.scheme.concepts.get(h.iri) ? [{ concept: h.scheme.concepts.get(h.iri)!, scheme: h.scheme }] : []));
       },
     }),
     suggest: t.field({

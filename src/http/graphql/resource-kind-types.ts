@@ -5,7 +5,7 @@ import { prefixes } from '../../mapping/namespaces.js';
 import { wktBounds } from '../../rdf/index.js';
 import { badUserInput } from './cursors.js';
 import { preferredIn, valuesOf, type Statement } from './graph-loaders.js';
-import { NodeRef, ResourceRef, type ResourceShape } from './resource-types.js';
+import { ConceptRef, findConcept, NodeRef, ResourceRef, type ResourceShape } from './resource-types.js';
 import { builder, pagedComplexity, pageSize, type GraphqlContext, type PageSize } from './schema-builder.js';
 
 const { dct, dcat } = prefixes;
@@ -96,7 +96,12 @@ async function organisationWork(context: GraphqlContext, iri: string, kind: stri
 
 export const FacetValueRef = builder.objectRef<{ value: string; count: number; label: string | null }>('FacetValue');
 FacetValueRef.implement({
-  fields: (t) => ({ value: t.exposeString('value', { nullable: false }), label: t.string({ nullable: true, resolve: (f) => f.label }), count: t.exposeInt('count', { nullable: false }) }),
+  fields: (t) => ({
+    value: t.exposeString('value', { nullable: false }),
+    label: t.string({ nullable: true, resolve: (f) => f.label }),
+    count: t.exposeInt('count', { nullable: false }),
+    concept: t.field({ type: ConceptRef, nullable: true, description: 'For a theme: its concept (broader and narrower ones, to show the facet as a tree).', resolve: (f, _args, c) => findConcept(c, f.value) }),
+  }),
 });
 
 export const OrganisationRef = builder.objectRef<ResourceShape>('Organisation');

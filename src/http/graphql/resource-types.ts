@@ -3,6 +3,7 @@
 // source, its FAIR scores, and Concept (a thesaurus concept).
 import { labelProperties, prefixes } from '../../mapping/namespaces.js';
 import { kindOfNode } from '../../search/index.js';
+import { ReferenceTerms } from '../../validation/reference-terms.js';
 import { labelIn, type Concept as ConceptModel, type ConceptScheme } from '../../thesaurus/index.js';
 import type { SourcePriority } from '../../linking/index.js';
 import { preferredIn, sourceOfGraph, valuesOf, type Alignment, type Link, type Statement } from './graph-loaders.js';
@@ -21,6 +22,14 @@ export const NodeRef = builder.interfaceRef<ResourceShape | { concept: ConceptMo
 export const ConceptRef = builder.objectRef<{ concept: ConceptModel; scheme: ConceptScheme }>('Concept');
 const LinkedResourceRef = builder.objectRef<Link & { cursor: string }>('LinkedResource');
 const AlignmentRef = builder.objectRef<Alignment>('Alignment');
+const MappingRef = builder.objectRef<{ relation: string; target: string }>('ConceptMapping');
+MappingRef.implement({
+  description: 'A SKOS mapping to a concept of another vocabulary.',
+  fields: (t) => ({
+    relation: t.exposeString('relation', { nullable: false, description: 'exactMatch, closeMatch, broadMatch, narrowMatch or relatedMatch.' }),
+    target: t.exposeString('target', { nullable: false }),
+  }),
+});
 const QualityRef = builder.objectRef<{ F: number | null; A: number | null; I: number | null; R: number | null }>('Quality');
 
 const statementsOf = (context: GraphqlContext, iri: string): Promise<Statement[]> => context.loaders.statements.load(iri);
@@ -43,6 +52,18 @@ function label(found: Statement[], lang: string, priorityOf: SourcePriority): st
     if (value) return value;
   }
   return null;
+}
+
+/** The name a resource is shown by, in the language asked for (null when it has none). */
+export async function titleOf(context: GraphqlContext, iri: string, lang: string): Promise<string | null> {
+  return label(await context.loaders.summaries.load(iri), lang, context.sourcePriority);
+}
+
+let referenceTerms: ReferenceTerms | undefined;
+/** The EU authority label of a licence, access right, language or type IRI (null for others). */
+export function authorityLabel(iri: string, lang: string): string | null {
+  referenceTerms ??= ReferenceTerms.load();
+  return referenceTerms.label(iri, lang);
 }
 
 const maxRelationTypes = 50;
@@ -109,6 +130,23 @@ ResourceRef.implement({
     modified: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}modified`, c.sourcePriority) }),
     licence: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}license`, c.sourcePriority) }),
     accessRights: t.string({ nullable: true, resolve: async (r, _args, c) => preferredIn(await statementsOf(c, r.iri), `${dct}accessRights`, c.sourcePriority) }),
+    licenceLabel: t.string({
+      nullable: true,
+      description: 'The licence’s name from the EU authority table, in the language asked for (null for a licence outside it).',
+      args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) },
+      resolve: async (r, { lang }, c) => {
+        const licence = preferredIn(await statementsOf(c, r.iri), `${dct}license`, c.sourcePriority);
+        return licence ? authorityLabel(licence, lang ?? 'en') : null;
+      },
+    }),
+    accessRightsLabel: t.string({
+      nullable: true,
+      args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) },
+      resolve: async (r, { lang }, c) => {
+        const rights = preferredIn(await statementsOf(c, r.iri), `${dct}accessRights`, c.sourcePriority);
+        return rights ? authorityLabel(rights, lang ?? 'en') : null;
+      },
+    }),
     languages: t.stringList({
       nullable: false, resolve: async (r, _args, c) => bounded(valuesOf(await statementsOf(c, r.iri), `${dct}language`)) }),
     sources: t.stringList({
@@ -252,6 +290,14 @@ ConceptRef.implement({
     scheme: t.string({ resolve: (c) => c.scheme.info.acronym }),
     label: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: (c, { lang }) => labelIn(c.concept.prefLabel, lang ?? 'en') ?? null }),
     notation: t.string({ nullable: true, resolve: (c) => c.concept.notation[0] ?? null }),
+    schemeTitle: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: (c, { lang }) => labelIn(c.scheme.info.title, lang ?? 'en') ?? null }),
+    altLabels: t.stringList({
+      nullable: false,
+      description: 'Other labels (synonyms, acronyms) in the language asked for, else in every language.',
+      args: { lang: t.arg({ type: Lang, required: false }) },
+      resolve: (c, { lang }) => bounded(lang ? (c.concept.altLabel[lang] ?? []) : Object.values(c.concept.altLabel).flat()),
+    }),
+    mappings: t.field({ type: [MappingRef], nullable: false, resolve: (c) => bounded(c.concept.mappings) }),
     definition: t.string({ nullable: true, args: { lang: t.arg({ type: Lang, defaultValue: 'en' }) }, resolve: (c, { lang }) => labelIn(c.concept.definition, lang ?? 'en') ?? null }),
     broader: t.field({ type: [ConceptRef], args: { first: t.arg.int(firstArg(conceptPage)) }, complexity: pagedComplexity(conceptPage), resolve: (c, { first }) => c.concept.broader.slice(0, pageSize(first, conceptPage, badUserInput)).flatMap((iri) => (c.scheme.concepts.get(iri) ? [{ concept: c.scheme.concepts.get(iri)!, scheme: c.scheme }] : [])) }),
     narrower: t.field({ type: [ConceptRef], args: { first: t.arg.int(firstArg(conceptPage)) }, complexity: pagedComplexity(conceptPage), resolve: (c, { first }) => c.concept.narrower.slice(0, pageSize(first, conceptPage, badUserInput)).flatMap((iri) => (c.scheme.concepts.get(iri) ? [{ concept: c.scheme.concepts.get(iri)!, scheme: c.scheme }] : [])) }),

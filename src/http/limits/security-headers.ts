@@ -4,8 +4,8 @@
 // inline bundle, from the package too.
 import type { MiddlewareHandler } from 'hono';
 
-const pagePolicy = (formTarget: string) =>
-  ["default-src 'none'", "script-src 'self'", "style-src 'self'", "font-src 'self'", "img-src 'self' data:", "connect-src 'self'", `form-action 'self' ${formTarget}`, "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
+const pagePolicy = (formTarget: string, imageOrigins: string) =>
+  ["default-src 'none'", "script-src 'self'", "style-src 'self'", "font-src 'self'", `img-src 'self' data:${imageOrigins}`, "connect-src 'self'", `form-action 'self' ${formTarget}`, "base-uri 'none'", "frame-ancestors 'none'"].join('; ');
 const graphiqlPolicy = [
   "default-src 'none'",
   "script-src 'self' 'unsafe-inline'",
@@ -17,7 +17,9 @@ const graphiqlPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function securityHeaders(): MiddlewareHandler {
+/** imageOrigins: where else pages may load images from (a deployment's map tile server). */
+export function securityHeaders(options: { imageOrigins?: string[] } = {}): MiddlewareHandler {
+  const imageOrigins = (options.imageOrigins ?? []).map((o) => ` ${o}`).join('');
   return async function setSecurityHeaders(c, next) {
     await next();
     const headers = c.res.headers;
@@ -26,7 +28,7 @@ export function securityHeaders(): MiddlewareHandler {
       headers.set('referrer-policy', 'strict-origin-when-cross-origin');
       headers.set('x-frame-options', 'DENY');
       if ((headers.get('content-type') ?? '').startsWith('text/html')) {
-        headers.set('content-security-policy', c.req.path === '/graphql' ? graphiqlPolicy : pagePolicy(c.get('publicOrigin') ?? "'self'"));
+        headers.set('content-security-policy', c.req.path === '/graphql' ? graphiqlPolicy : pagePolicy(c.get('publicOrigin') ?? "'self'", imageOrigins));
       }
     } catch {
       // A response passed through from elsewhere may have immutable headers; it is not one of our pages.

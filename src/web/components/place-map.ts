@@ -9,7 +9,7 @@ export interface MappedPlace {
   bbox: { west: number; south: number; east: number; north: number };
 }
 
-export function placeMap(page: PageContext, places: MappedPlace[]) {
+export function placeMap(page: PageContext, places: MappedPlace[], caption?: string) {
   if (places.length === 0) return '';
   const crosses = places.some((p) => p.bbox.west > p.bbox.east);
   const west = crosses ? -180 : Math.min(...places.map((p) => p.bbox.west));
@@ -23,13 +23,14 @@ export function placeMap(page: PageContext, places: MappedPlace[]) {
   const w = Math.min(180, east + pad) - x;
   const h = Math.min(90, -south + pad) - y;
   const names = places.map((p) => p.name).join(', ');
-  return html`<figure class="fr-content-media fr-my-2w" role="group" aria-label="${page.t('mapCaption', { names })}">
+  const title = caption ?? page.t('mapCaption', { names });
+  return html`<figure class="fr-content-media fr-my-2w" role="group" aria-label="${title}">
     <svg role="img" aria-labelledby="place-map-title" viewBox="${x.toFixed(2)} ${y.toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)}" width="100%" height="220" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">
-      <title id="place-map-title">${page.t('mapCaption', { names })}</title>
+      <title id="place-map-title">${title}</title>
       <rect x="-180" y="-90" width="360" height="180" fill="#f5f5fe" />
       <image href="/static/map/world.svg" x="-180" y="-90" width="360" height="180" />
       ${places.map((p) => (p.bbox.west > p.bbox.east ? html`<rect x="-180" y="${-p.bbox.north}" width="360" height="${p.bbox.north - p.bbox.south}" fill="#000091" fill-opacity="0.2" stroke="#000091" stroke-width="2" vector-effect="non-scaling-stroke" />` : html`<rect x="${p.bbox.west}" y="${-p.bbox.north}" width="${p.bbox.east - p.bbox.west}" height="${p.bbox.north - p.bbox.south}" fill="#000091" fill-opacity="0.2" stroke="#000091" stroke-width="2" vector-effect="non-scaling-stroke" />`))}
     </svg>
-    <figcaption class="fr-content-media__caption">${page.t('mapCaption', { names })}</figcaption>
+    <figcaption class="fr-content-media__caption">${title}</figcaption>
   </figure>`;
 }

@@ -1,4 +1,4 @@
-// Owns one page of search results: title (to the resource's page), kind, year, themes, FAIR score.
+// Owns one page of search results: title (to the resource's page), kind, publisher, date, themes, FAIR score.
 import { html } from 'hono/html';
 import type { MessageKey } from '../i18n/index.js';
 import type { PageContext } from '../page-context.js';
@@ -8,6 +8,7 @@ export interface ResultNode {
   kind: string;
   title: string | null;
   issued: string | null;
+  publisher?: { title: string | null } | null;
   themes: Array<{ iri: string; label: string | null }>;
   quality: { F: number | null; A: number | null; I: number | null; R: number | null } | null;
 }
@@ -32,7 +33,7 @@ export function resultList(page: PageContext, results: ResultNode[]) {
             </ul>
           </div>
           ${r.themes.length > 0 ? html`<p class="fr-card__desc">${r.themes.map((theme) => theme.label ?? theme.iri).join(' · ')}</p>` : ''}
-          ${r.issued ? html`<div class="fr-card__end"><p class="fr-card__detail">${page.t('issued')} ${r.issued.slice(0, 10)}</p></div>` : ''}
+          ${r.issued || r.publisher?.title ? html`<div class="fr-card__end"><p class="fr-card__detail">${[r.publisher?.title, r.issued ? `${page.t('issued')} ${r.issued.slice(0, 10)}` : null].filter(Boolean).join(' · ')}</p></div>` : ''}
         </div></div>
       </li>`;
     })}

@@ -19,5 +19,7 @@ export const paths = {
   search: { fr: '/fr/recherche', en: '/en/search' },
   resource: { fr: '/fr/ressource', en: '/en/resource' },
   theme: { fr: '/fr/theme', en: '/en/theme' },
+  organisation: { fr: '/fr/organisation', en: '/en/organisation' },
+  thesaurus: { fr: '/fr/thesaurus', en: '/en/thesaurus' },
 } as const;
 export type PageName = keyof typeof paths;

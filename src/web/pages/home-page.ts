@@ -1,5 +1,5 @@
-// Owns the home page: the search box "à la Google", the Earth-system themes as tiles with their
-// counts, and the catalogue's figures.
+// Owns the home page: the search box "à la Google", the ways in by map and by thesaurus, the
+// Earth-system themes as tiles with their counts, and the catalogue's figures.
 import { html } from 'hono/html';
 import { themeTiles, type ThemeTile } from '../components/theme-tiles.js';
 import type { Html } from '../layout.js';
@@ -28,6 +28,10 @@ export async function homePage(page: PageContext): Promise<{ title: string; main
     title: page.t('siteName'),
     main: html`<h1>${page.t('siteTagline')}</h1>
       ${searchForm(page, { id: 'home-search', large: true })}
+      <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+        <li><a class="fr-btn fr-btn--secondary fr-icon-map-pin-2-line" href="${page.href('search', { map: '1' })}">${page.t('mapSearch')}</a></li>
+        <li><a class="fr-btn fr-btn--tertiary fr-icon-list-unordered" href="${page.href('thesaurus')}">${page.t('browseThesaurus')}</a></li>
+      </ul>
       <section class="fr-mt-6w" aria-labelledby="themes-heading">
         <h2 id="themes-heading">${page.t('themesHeading')}</h2>
         ${themeTiles(page, tiles)}

@@ -1,94 +1,154 @@
-// Owns a resource's page (a dataset above all): what it is, its themes and FAIR scores, the way to
-// its data in the source repository (step 2 of the two-step search), and everything linked to it
-// (publications, code, services, organisations, projects, people), with its metadata in RDF.
-import { html, raw } from 'hono/html';
+// Owns a resource's page (a dataset above all), in tabs: its description (coverage in space and
+// time on a small map, licence, access, how to cite, formats, the way to its data in the source
+// repository: step 2 of the two-step search), its FAIR score per principle with what to improve,
+// and what is linked to it (publications; software and services; organisations, projects and
+// people), with schema.org JSON-LD for search engines and its metadata in every RDF format.
+import { html } from 'hono/html';
 import type { MessageKey } from '../i18n/index.js';
 import type { Html } from '../layout.js';
 import type { PageContext } from '../page-context.js';
+import { citationOf, doiOf } from '../components/citation.js';
+import { placeMap } from '../components/place-map.js';
 import { fairPercent } from '../components/result-list.js';
 import { safeLink } from '../components/safe-link.js';
+import { schemaOrgScript } from '../components/schema-org-head.js';
+import { tabs } from '../components/tabs.js';
+import { organisationPage } from './organisation-page.js';
 
 const resourceQuery = `query Resource($iri: String!, $lang: Lang) {
   resource(iri: $iri) {
-    iri kind title(lang: $lang) description(lang: $lang) keywords(lang: $lang) identifiers landingPage issued licence accessRights sources
+    iri kind title(lang: $lang) description(lang: $lang) keywords(lang: $lang) identifiers landingPage issued licence licenceLabel(lang: $lang) accessRights accessRightsLabel(lang: $lang) sources
     themes(first: 20) { iri label(lang: $lang) }
-    creators(first: 30) { iri title(lang: $lang) }
+    creators(first: 30) { iri kind title(lang: $lang) }
     publisher { iri title(lang: $lang) }
     quality { F A I R }
     linkedResources(first: 100) { relation relationType direction source resource { iri kind title(lang: $lang) } }
+    ... on Dataset {
+      spatialCoverage { west south east north }
+      temporalCoverage { start end }
+      distributions(first: 20) { iri title format accessURL downloadURL }
+    }
   }
 }`;
 
-interface ResourceData {
-  resource: null | {
-    iri: string;
-    kind: string;
-    title: string | null;
-    description: string | null;
-    keywords: string[];
-    identifiers: string[];
-    landingPage: string | null;
-    issued: string | null;
-    licence: string | null;
-    accessRights: string | null;
-    sources: string[];
-    themes: Array<{ iri: string; label: string | null }>;
-    creators: Array<{ iri: string; title: string | null }>;
-    publisher: { iri: string; title: string | null } | null;
-    quality: { F: number | null; A: number | null; I: number | null; R: number | null } | null;
-    linkedResources: Array<{ relation: string; relationType: string | null; direction: string; source: string | null; resource: { iri: string; kind: string; title: string | null } }>;
-  };
+type Named = { iri: string; title: string | null };
+export interface ResourceData {
+  iri: string;
+  kind: string;
+  title: string | null;
+  description: string | null;
+  keywords: string[];
+  identifiers: string[];
+  landingPage: string | null;
+  issued: string | null;
+  licence: string | null;
+  licenceLabel: string | null;
+  accessRights: string | null;
+  accessRightsLabel: string | null;
+  sources: string[];
+  themes: Array<{ iri: string; label: string | null }>;
+  creators: Array<Named & { kind: string }>;
+  publisher: Named | null;
+  quality: { F: number | null; A: number | null; I: number | null; R: number | null } | null;
+  linkedResources: Array<{ relation: string; relationType: string | null; direction: string; source: string | null; resource: Named & { kind: string } }>;
+  spatialCoverage?: Array<{ west: number; south: number; east: number; north: number }>;
+  temporalCoverage?: Array<{ start: string | null; end: string | null }>;
+  distributions?: Array<{ iri: string; title: string | null; format: string | null; accessURL: string | null; downloadURL: string | null }>;
 }
 
-const kindsShown = ['publication', 'software', 'service', 'dataset', 'organisation', 'project', 'person', 'other'];
 const formats: Array<[string, string]> = [['ttl', 'Turtle'], ['jsonld', 'JSON-LD'], ['rdf', 'RDF/XML'], ['nt', 'N-Triples']];
+/** Below this score a principle gets its advice. */
+const goodScore = 0.8;
+const lastPart = (iri: string) => iri.replace(/\/$/, '').replace(/^.*[/#]/, '');
 
 export async function resourcePage(page: PageContext, iri: string): Promise<{ title: string; main: Html; head: Html } | null> {
-  const { resource } = await page.query<ResourceData>(resourceQuery, { iri, lang: page.lang });
+  const { resource } = await page.query<{ resource: ResourceData | null }>(resourceQuery, { iri, lang: page.lang });
   if (!resource) return null;
+  // An organisation's page is what it produced.
+  if (resource.kind === 'organisation') return organisationPage(page, resource.iri);
   const title = resource.title ?? resource.iri;
-  const fair = fairPercent(resource.quality);
-  const linkedByKind = kindsShown.map((kind) => ({ kind, links: resource.linkedResources.filter((l) => l.resource.kind === kind) })).filter((g) => g.links.length > 0);
   const local = resource.iri.startsWith(page.iriBase) ? `/${resource.iri.slice(page.iriBase.length)}` : null;
+  const link = (r: Named) => html`<a href="${page.href('resource', { iri: r.iri })}">${r.title ?? r.iri}</a>`;
+  const linked = (...kinds: string[]) => resource.linkedResources.filter((l) => kinds.includes(l.resource.kind));
+  /** Linked resources with how each is linked (a creator or the publisher is listed without). */
+  const linkList = (links: Array<{ resource: Named; relation?: string; relationType?: string | null; source?: string | null }>) =>
+    links.length === 0
+      ? html`<p>${page.t('nothingHere')}</p>`
+      : html`<ul>${links.map((l) => html`<li>${link(l.resource)}${l.relation ? html` <span class="fr-text--xs">(${l.relationType ?? lastPart(l.relation)}${l.source ? `, ${l.source}` : ''})</span>` : ''}</li>`)}</ul>`;
   const fact = (label: MessageKey, value: Html | string | null) => (value ? html`<dt class="fr-text--bold">${page.t(label)}</dt><dd class="fr-mb-2w">${value}</dd>` : '');
+  const doi = doiOf(resource.identifiers);
+
+  const publications = linked('publication');
+  const services = linked('software', 'service');
+  const organisations = [...(resource.publisher ? [{ resource: resource.publisher }] : []), ...linked('organisation').filter((l) => l.resource.iri !== resource.publisher?.iri)];
+  const projects = linked('project');
+  const people = [...resource.creators.filter((c) => c.kind === 'person').map((c) => ({ resource: c })), ...linked('person').filter((l) => !resource.creators.some((c) => c.iri === l.resource.iri))];
+  const otherLinks = linked('dataset', 'other');
+  const periods = (resource.temporalCoverage ?? []).map((p) => [p.start?.slice(0, 10), p.end?.slice(0, 10)].map((d) => d ?? '…').join(' – '));
+
+  const description = html`<h2>${page.t('description')}</h2>
+    ${resource.description ? html`<p>${resource.description}</p>` : html`<p><em>${page.t('noDescription')}</em></p>`}
+    ${resource.themes.length > 0 ? html`<h3 class="fr-h5">${page.t('themes')}</h3><ul class="fr-tags-group">${resource.themes.map((t) => html`<li><a class="fr-tag" href="${page.href('theme', { iri: t.iri })}">${t.label ?? t.iri}</a></li>`)}</ul>` : ''}
+    ${resource.keywords.length > 0 ? html`<h3 class="fr-h5">${page.t('keywords')}</h3><ul class="fr-tags-group">${resource.keywords.map((k) => html`<li><a class="fr-tag" href="${page.href('search', { q: k })}">${k}</a></li>`)}</ul>` : ''}
+    ${resource.spatialCoverage && resource.spatialCoverage.length > 0
+      ? html`<h3 class="fr-h5">${page.t('spatialCoverage')}</h3>${placeMap(page, resource.spatialCoverage.map((bbox) => ({ name: page.t('coverageMap'), bbox })), page.t('coverageMap'))}`
+      : ''}
+    ${periods.length > 0 ? html`<h3 class="fr-h5">${page.t('temporalCoverage')}</h3><p>${periods.join(' ; ')}</p>` : ''}
+    ${resource.distributions && resource.distributions.length > 0
+      ? html`<h3 class="fr-h5">${page.t('distributions')}</h3><ul>${resource.distributions.map((d) => {
+          const url = safeLink(d.downloadURL ?? '') ?? safeLink(d.accessURL ?? '');
+          const name = d.title ?? (d.format ? lastPart(d.format) : url ? new URL(url).host : lastPart(d.iri));
+          return html`<li>${url ? html`<a href="${url}" rel="noopener">${name}</a>` : name}${d.format ? html` <span class="fr-badge fr-badge--sm">${lastPart(d.format)}</span>` : ''} ${d.downloadURL ? `(${page.t('download')})` : ''}</li>`;
+        })}</ul>`
+      : ''}
+    <h3 class="fr-h5">${page.t('howToCite')}</h3>
+    <blockquote class="fr-quote fr-mb-2w"><p>${citationOf(resource)}</p></blockquote>
+    ${otherLinks.length > 0 ? html`<h3 class="fr-h5">${page.t('linked_dataset')}</h3>${linkList(otherLinks)}` : ''}`;
+
+  const fair = fairPercent(resource.quality);
+  const fairPanel = html`<h2>${page.t('fairScore')}${fair !== null ? ` : ${fair} %` : ''}</h2>
+    ${resource.quality
+      ? html`<ul class="fr-raw-list">${(['F', 'A', 'I', 'R'] as const).map((p) => {
+          const score = resource.quality![p];
+          return html`<li class="fr-mb-2w"><p class="fr-mb-0"><strong>${page.t(`fair_${p}`)}</strong> : ${score === null ? '—' : `${Math.round(score * 100)} %`}</p>
+            <p class="fr-text--sm">${score !== null && score >= goodScore ? page.t('fairAllGood') : html`${page.t('fairImprove')} : ${page.t(`fairAdvice_${p}`)}`}</p></li>`;
+        })}</ul>`
+      : html`<p>${page.t('nothingHere')}</p>`}`;
+
+  const actors = html`<h2>${page.t('tab_actors')}</h2>
+    <h3 class="fr-h5">${page.t('organisations')}</h3>${linkList(organisations)}
+    <h3 class="fr-h5">${page.t('projectsPeople')}</h3>${linkList(projects)}
+    <h3 class="fr-h5">${page.t('people')}</h3>${linkList(people)}`;
+
   return {
     title,
-    head: local ? html`<link rel="alternate" type="text/turtle" href="${local}?format=ttl" />` : html``,
-    main: html`<nav role="navigation" class="fr-breadcrumb" aria-label="fil d’Ariane"><ol class="fr-breadcrumb__list"><li><a class="fr-breadcrumb__link" href="${page.href('home')}">${page.t('home')}</a></li><li><a class="fr-breadcrumb__link" aria-current="page">${title}</a></li></ol></nav>
+    head: html`${local ? html`<link rel="alternate" type="text/turtle" href="${local}?format=ttl" />` : ''}${schemaOrgScript(resource, page.lang)}`,
+    main: html`<nav role="navigation" class="fr-breadcrumb" aria-label="${page.t('breadcrumb')}"><ol class="fr-breadcrumb__list"><li><a class="fr-breadcrumb__link" href="${page.href('home')}">${page.t('home')}</a></li><li><a class="fr-breadcrumb__link" aria-current="page">${title}</a></li></ol></nav>
       <p class="fr-badge fr-badge--blue-ecume">${page.t(`kind_${resource.kind}` as MessageKey)}</p>
       <h1 class="fr-mt-1w">${title}</h1>
       ${resource.landingPage && safeLink(resource.landingPage) ? html`<p><a class="fr-btn fr-icon-external-link-line fr-btn--icon-right" href="${safeLink(resource.landingPage)}" rel="noopener">${page.t('accessData')}</a></p>` : ''}
       <div class="fr-grid-row fr-grid-row--gutters">
         <div class="fr-col-12 fr-col-md-8">
-          <h2>${page.t('description')}</h2>
-          ${resource.description ? html`<p>${resource.description}</p>` : html`<p><em>${page.t('noDescription')}</em></p>`}
-          ${resource.themes.length > 0 ? html`<h2>${page.t('themes')}</h2><ul class="fr-tags-group">${resource.themes.map((t) => html`<li><a class="fr-tag" href="${page.href('theme', { iri: t.iri })}">${t.label ?? t.iri}</a></li>`)}</ul>` : ''}
-          ${resource.keywords.length > 0 ? html`<h2>${page.t('keywords')}</h2><ul class="fr-tags-group">${resource.keywords.map((k) => html`<li><a class="fr-tag" href="${page.href('search', { q: k })}">${k}</a></li>`)}</ul>` : ''}
-          <h2 id="linked">${page.t('linkedHeading')}</h2>
-          ${linkedByKind.length === 0
-            ? html`<p>${page.t('noLinked')}</p>`
-            : linkedByKind.map(
-                (group) => html`<h3 class="fr-h5">${page.t(`linked_${group.kind}` as MessageKey)}</h3>
-                  <ul>${group.links.map((l) => html`<li><a href="${page.href('resource', { iri: l.resource.iri })}">${l.resource.title ?? l.resource.iri}</a> <span class="fr-text--xs">(${l.relationType ?? l.relation.replace(/^.*[/#]/, '')}${l.source ? `, ${l.source}` : ''})</span></li>`)}</ul>`,
-              )}
+          ${tabs(page, 'resource-tabs', [
+            { id: 'description', label: page.t('tab_description'), panel: description },
+            { id: 'fair', label: page.t('tab_fair'), panel: fairPanel },
+            { id: 'publications', label: `${page.t('tab_publications')} (${publications.length})`, panel: html`<h2>${page.t('linked_publication')}</h2>${linkList(publications)}` },
+            { id: 'services', label: `${page.t('tab_services')} (${services.length})`, panel: html`<h2>${page.t('tab_services')}</h2>${linkList(services)}` },
+            { id: 'actors', label: `${page.t('tab_actors')} (${organisations.length + projects.length + people.length})`, panel: actors },
+          ])}
         </div>
         <div class="fr-col-12 fr-col-md-4">
           <dl>
             ${fact('issued', resource.issued?.slice(0, 10) ?? null)}
-            ${fact('publisher', resource.publisher ? html`<a href="${page.href('resource', { iri: resource.publisher.iri })}">${resource.publisher.title ?? resource.publisher.iri}</a>` : null)}
-            ${fact('creators', resource.creators.length > 0 ? html`${resource.creators.map((c, i) => html`${i > 0 ? ', ' : ''}<a href="${page.href('resource', { iri: c.iri })}">${c.title ?? c.iri}</a>`)}` : null)}
-            ${fact('licence', resource.licence ? (safeLink(resource.licence) ? html`<a href="${safeLink(resource.licence)}">${resource.licence.replace(/^.*\//, '')}</a>` : resource.licence) : null)}
-            ${fact('accessRights', resource.accessRights?.replace(/^.*\//, '') ?? null)}
-            ${fact('identifiers', resource.identifiers.length > 0 ? html`${resource.identifiers.map((id) => html`<code>${id}</code> `)}` : null)}
+            ${fact('publisher', resource.publisher ? link(resource.publisher) : null)}
+            ${fact('creators', resource.creators.length > 0 ? html`${resource.creators.map((c, i) => html`${i > 0 ? ', ' : ''}${link(c)}`)}` : null)}
+            ${fact('licence', resource.licence ? (safeLink(resource.licence) ? html`<a href="${safeLink(resource.licence)}">${resource.licenceLabel ?? lastPart(resource.licence)}</a>` : resource.licence) : null)}
+            ${fact('accessRights', resource.accessRights ? (resource.accessRightsLabel ?? lastPart(resource.accessRights)) : null)}
+            ${fact('identifiers', doi ? html`<a href="https://doi.org/${doi}">doi:${doi}</a>` : resource.identifiers.length > 0 ? html`${resource.identifiers.map((id) => html`<code>${id}</code> `)}` : null)}
             ${fact('sources', resource.sources.join(', ') || null)}
           </dl>
-          ${fair !== null
-            ? html`<h2 class="fr-h5">${page.t('fairScore')} : ${fair} %</h2>
-              <ul>${(['F', 'A', 'I', 'R'] as const).map((p) => html`<li>${page.t(`fair_${p}`)} : ${resource.quality![p] === null ? '—' : `${Math.round(resource.quality![p]! * 100)} %`}</li>`)}</ul>`
-            : ''}
           ${local ? html`<h2 class="fr-h5">${page.t('formats')}</h2><ul>${formats.map(([format, name]) => html`<li><a href="${local}?format=${format}">${name}</a></li>`)}</ul>` : ''}
         </div>
-      </div>
-      ${raw('')}`,
+      </div>`,
   };
 }

@@ -2,7 +2,8 @@
 // (chips to take each one away), results with facets (the URL holds every choice, so a search can
 // be bookmarked and shared), sorting and pages.
 import { html } from 'hono/html';
-import { facetList, type FacetGroup } from '../components/facet-list.js';
+import { facetList, type FacetGroup, type FacetName } from '../components/facet-list.js';
+import { areaText, mapSearch, parseArea } from '../components/map-search.js';
 import { interpretationChips, type ReadInterpretation } from '../components/interpretation-chips.js';
 import { resultList, type ResultNode } from '../components/result-list.js';
 import { placeMap, type MappedPlace } from '../components/place-map.js';
@@ -13,14 +14,15 @@ import { hrefOf, type PageContext } from '../page-context.js';
 const pageSize = 20;
 const kinds = ['dataset', 'service', 'publication', 'software', 'organisation', 'project', 'person', 'other'];
 const sorts = ['relevance', 'year', 'title'] as const;
-const facetNames = ['type', 'theme', 'source', 'licence', 'accessRights', 'language', 'year'] as const;
+const facetNames: readonly FacetName[] = ['type', 'theme', 'organisation', 'source', 'licence', 'accessRights', 'language', 'year'];
+const datePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 const searchQuery = `query Search($text: String, $filters: SearchFilters, $sort: SearchSort, $after: String, $lang: Lang) {
   search(text: $text, interpret: true, filters: $filters, sort: $sort, first: ${pageSize}, after: $after, lang: $lang) {
     totalCount
-    edges { node { iri kind title(lang: $lang) issued themes(first: 5) { iri label(lang: $lang) } quality { F A I R } } }
+    edges { node { iri kind title(lang: $lang) issued publisher { title(lang: $lang) } themes(first: 5) { iri label(lang: $lang) } quality { F A I R } ... on Dataset { spatialCoverage { west south east north } } } }
     pageInfo { hasNextPage }
-    facets { type(first: 10) { value label count } theme(first: 25) { value label count } source(first: 25) { value label count } licence(first: 15) { value label count } accessRights(first: 10) { value label count } language(first: 15) { value label count } year(first: 30) { value label count } }
+    facets { type(first: 10) { value label count } theme(first: 60) { value label count concept { broader(first: 3) { iri } } } organisation(first: 15) { value label count } source(first: 25) { value label count } licence(first: 15) { value label count } accessRights(first: 10) { value label count } language(first: 15) { value label count } year(first: 30) { value label count } }
     interpretation { themes { iri label(lang: $lang) text } places { name text bbox { west south east north } } temporalFrom temporalTo periodTexts remainingText }
   }
 }`;
@@ -28,7 +30,7 @@ const searchQuery = `query Search($text: String, $filters: SearchFilters, $sort:
 interface SearchData {
   search: {
     totalCount: number;
-    edges: Array<{ node: ResultNode }>;
+    edges: Array<{ node: ResultNode & { spatialCoverage?: Array<{ west: number; south: number; east: number; north: number }> } }>;
     pageInfo: { hasNextPage: boolean };
     facets: Record<FacetGroup['name'], FacetGroup['values']>;
     interpretation: (ReadInterpretation & { places: MappedPlace[] & ReadInterpretation['places'] }) | null;
@@ -45,36 +47,50 @@ export function searchRequest(params: URLSearchParams) {
   const sort = sorts.find((s) => s === params.get('sort')) ?? 'relevance';
   const pageNumber = Math.min(500, Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1));
   const year = selected.year.map(Number).filter(Number.isInteger);
+  // The time range the data covers (dates or years), and the area on the map; ill-formed ones are ignored.
+  const from = datePattern.test(params.get('from') ?? '') ? params.get('from')! : '';
+  const to = datePattern.test(params.get('to') ?? '') ? params.get('to')! : '';
+  const area = parseArea(params.get('bbox')) ?? parseArea(['west', 'south', 'east', 'north'].map((n) => params.get(n) ?? '').join(','));
   const filters = {
     ...(selected.type.length ? { types: selected.type.filter((k) => kinds.includes(k)) } : {}),
     ...(selected.theme.length ? { themes: selected.theme } : {}),
+    ...(selected.organisation.length ? { organisations: selected.organisation } : {}),
+    ...(from ? { temporalFrom: from } : {}),
+    ...(to ? { temporalTo: to } : {}),
+    ...(area ? { bbox: area } : {}),
     ...(selected.source.length ? { sources: selected.source } : {}),
     ...(selected.licence.length ? { licences: selected.licence } : {}),
     ...(selected.accessRights.length ? { accessRights: selected.accessRights } : {}),
     ...(selected.language.length ? { languages: selected.language } : {}),
     ...(year.length ? { yearFrom: Math.min(...year), yearTo: Math.max(...year) } : {}),
   };
-  return { q, selected, sort, pageNumber, filters };
+  return { q, selected, sort, pageNumber, filters, from, to, area };
 }
 
-export async function searchPage(page: PageContext): Promise<{ title: string; main: Html; query: string; head: Html }> {
-  const { q, selected, sort, pageNumber, filters } = searchRequest(page.url.searchParams);
+export async function searchPage(page: PageContext): Promise<{ title: string; main: Html; query: string; head: Html; scripts: string[] }> {
+  const { q, selected, sort, pageNumber, filters, from, to, area } = searchRequest(page.url.searchParams);
   const data = await page.query<SearchData>(searchQuery, { text: q || null, filters, sort, after: cursorBefore((pageNumber - 1) * pageSize), lang: page.lang });
   const { search } = data;
-  const keep = { q, sort: sort === 'relevance' ? undefined : sort };
-  const withParams = (changes: Record<string, string | string[] | undefined>) => page.href('search', { q: q || undefined, ...selected, sort: keep.sort, ...changes });
+  const bbox = area ? areaText(area) : undefined;
+  const keep = { q, sort: sort === 'relevance' ? undefined : sort, bbox };
+  const range = { from: from || undefined, to: to || undefined };
+  const withParams = (changes: Record<string, string | string[] | undefined>) => page.href('search', { q: q || undefined, ...selected, ...range, bbox, sort: keep.sort, ...changes });
   const groups: FacetGroup[] = facetNames.map((name) => ({ name, values: search.facets[name], selected: selected[name] }));
-  const feed = hrefOf(`${page.href('search')}.atom`, { q: q || undefined, ...selected });
+  const feed = hrefOf(`${page.href('search')}.atom`, { q: q || undefined, ...selected, ...range, bbox });
+  const mapped = search.edges.flatMap((e) => (e.node.spatialCoverage ?? []).slice(0, 1).map((box) => ({ title: e.node.title ?? e.node.iri, box })));
   return {
     title: q ? `${q} — ${page.t('resultsHeading')}` : page.t('resultsHeading'),
     query: q,
+    scripts: ['/static/web/map-search.js'],
     head: html`<link rel="alternate" type="application/atom+xml" title="${page.t('feedLink')}" href="${feed}" />`,
     main: html`<h1>${page.t('resultsHeading')}</h1>
       ${searchForm(page, { id: 'search-page-q', value: q })}
       ${search.interpretation ? interpretationChips(page, q, search.interpretation, (rest) => withParams({ q: rest || undefined, page: undefined })) : ''}
       ${search.interpretation ? placeMap(page, search.interpretation.places) : ''}
+      ${area ? html`<ul class="fr-tags-group fr-mb-2w"><li><a class="fr-tag fr-tag--icon-left fr-icon-close-line" href="${withParams({ bbox: undefined, page: undefined })}" aria-label="${page.t('removeFilter', { label: page.t('chipArea', { label: bbox! }) })}">${page.t('chipArea', { label: bbox! })}</a></li></ul>` : ''}
+      ${mapSearch(page, { area, open: page.url.searchParams.get('map') === '1' || area !== null, hidden: { q: q || undefined, ...selected, ...range, sort: keep.sort }, results: mapped })}
       <div class="fr-grid-row fr-grid-row--gutters">
-        <div class="fr-col-12 fr-col-md-4">${facetList(page, groups, keep)}</div>
+        <div class="fr-col-12 fr-col-md-4">${facetList(page, groups, keep, { from, to })}</div>
         <div class="fr-col-12 fr-col-md-8">
           <div class="fr-grid-row fr-grid-row--middle fr-mb-2w">
             <p class="fr-col fr-mb-0" role="status">${page.t('resultsCount', { n: search.totalCount.toLocaleString(page.lang) })}</p>
@@ -82,6 +98,7 @@ export async function searchPage(page: PageContext): Promise<{ title: string; ma
             <form class="fr-col-auto" action="${page.href('search')}" method="get">
               ${q ? html`<input type="hidden" name="q" value="${q}" />` : ''}
               ${facetNames.flatMap((name) => selected[name].map((value) => html`<input type="hidden" name="${name}" value="${value}" />`))}
+              ${Object.entries({ ...range, bbox }).map(([name, value]) => (value ? html`<input type="hidden" name="${name}" value="${value}" />` : ''))}
               <div class="fr-select-group fr-mb-0">
                 <label class="fr-label" for="sort">${page.t('sortLabel')}</label>
                 <select class="fr-select" id="sort" name="sort">${sorts.map((s) => html`<option value="${s}" ${s === sort ? 'selected' : ''}>${page.t(`sort_${s}`)}</option>`)}</select>
