@@ -1,6 +1,6 @@
 // `npm run bench web`: the catalogue's pages on the demo catalogue, served by `maillage serve` in its
 // own process: the time the service takes to render a search page (Server-Timing, distinct searches
-// one at a time, p50/p95) beside the same search asked through /graphql (the peer: what the page adds
+// one at a time, p50/p95) and a dataset page, beside the same search asked through /graphql (the peer: what the page adds
 // to its query), and what the home page weighs in a real browser (bytes over the wire, Chromium).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,11 @@ export async function webBenchmark(options: { requests: number }): Promise<Figur
     const query = (i: number) => `${words[i % words.length]} ${i % 7 === 0 ? '' : 2000 + (i % 20)}`.trim();
     const pages: number[] = [];
     const apis: number[] = [];
-    const gql = 'query($t: String) { search(text: $t, interpret: true, first: 20) { totalCount edges { node { iri kind title issued themes(first: 5) { iri label } quality { F A I R } } } facets { type(first: 10) { value count } theme(first: 25) { value label count } source(first: 25) { value count } licence(first: 15) { value count } year(first: 30) { value count } } } }';
+    // The page's own query, asked by a client: what rendering adds is the difference.
+    const gql = `query($t: String) { search(text: $t, interpret: true, first: 20, lang: fr) { totalCount
+      edges { node { iri kind title(lang: fr) issued publisher { title(lang: fr) } themes(first: 5) { iri label(lang: fr) } quality { F A I R } ... on Dataset { spatialCoverage { west south east north } } } }
+      facets { type(first: 10) { value label count } theme(first: 60) { value label count concept { broader(first: 3) { iri } } } organisation(first: 15) { value label count } source(first: 25) { value label count } licence(first: 15) { value label count } accessRights(first: 10) { value label count } language(first: 15) { value label count } year(first: 30) { value label count } }
+      interpretation { themes { iri label(lang: fr) text } places { name text bbox { west south east north } } temporalFrom temporalTo periodTexts remainingText } } }`;
     for (let i = 0; i < 20; i += 1) await (await fetch(`${service.url}/fr/recherche?q=${encodeURIComponent(query(i))}`)).text(); // warm-up
     for (let i = 0; i < options.requests; i += 1) {
       const text = `${query(i)} ${i}`;
@@ -33,6 +37,17 @@ export async function webBenchmark(options: { requests: number }): Promise<Figur
       await api.text();
       apis.push(serverMs(api));
     }
+    // Dataset pages (tabs, coverage map, linked resources), each a different dataset.
+    const datasetIris = ((await (await fetch(`${service.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ search(filters: { types: [dataset] }, first: 100) { edges { node { iri } } } }' }) })).json()) as { data: { search: { edges: Array<{ node: { iri: string } }> } } }).data.search.edges.map((e) => e.node.iri);
+    const datasetPages: number[] = [];
+    for (let i = 0; i < Math.min(options.requests, datasetIris.length); i += 1) {
+      const response = await fetch(`${service.url}/fr/ressource?iri=${encodeURIComponent(datasetIris[i]!)}`);
+      await response.text();
+      datasetPages.push(serverMs(response));
+    }
+    datasetPages.sort((a, b) => a - b);
+    figure('dataset page (rendered)', 'p50', percentile(datasetPages, 50), 'ms');
+    figure('dataset page (rendered)', 'p95', percentile(datasetPages, 95), 'ms');
     pages.sort((a, b) => a - b);
     apis.sort((a, b) => a - b);
     figure('search page (rendered)', 'p50', percentile(pages, 50), 'ms');
@@ -56,6 +71,7 @@ export async function webBenchmark(options: { requests: number }): Promise<Figur
     }
     process.stdout.write(`\nWeb catalogue, ${options.requests} distinct searches one at a time (service time, Server-Timing)\n`);
     process.stdout.write(`search page rendered: p50 ${percentile(pages, 50).toFixed(1)} ms, p95 ${percentile(pages, 95).toFixed(1)} ms | same search via /graphql (peer): p50 ${percentile(apis, 50).toFixed(1)} ms, p95 ${percentile(apis, 95).toFixed(1)} ms\n`);
+    process.stdout.write(`dataset page rendered (${datasetPages.length} datasets): p50 ${percentile(datasetPages, 50).toFixed(1)} ms, p95 ${percentile(datasetPages, 95).toFixed(1)} ms\n`);
     process.stdout.write(`home page weight in Chromium (bytes over the wire, everything it loads): ${Number.isNaN(weight) ? 'not measured (no Chromium)' : `${weight.toFixed(0)} kB`}\n`);
   } finally {
     await service.stop();
