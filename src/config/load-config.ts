@@ -71,6 +71,38 @@ const configSchema = z.object({
   searchReaders: z.coerce.number().int().min(1).max(16).default(2),
   /** Worker threads that map and validate records (0: in the calling thread). */
   deriveWorkers: z.coerce.number().int().min(0).max(32).default(Math.min(4, availableParallelism())),
+  /** The personal space: sign-in with ORCID (OpenID Connect), e-mail for alerts and questions. */
+  personal: z
+    .object({
+      /** https://orcid.org (production) or https://sandbox.orcid.org; a local provider in tests. */
+      orcidIssuer: z.string().url().default('https://orcid.org'),
+      orcidClientId: z.string().optional(),
+      orcidClientSecret: z.string().optional(),
+      /** ORCID iDs that are admins (they give the curator role to others). */
+      admins: z
+        .string()
+        .default('')
+        .transform((v) => v.split(',').map((e) => e.trim()).filter((e) => e.length > 0))
+        .refine((list) => list.every((e) => /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(e)), { message: 'must be ORCID iDs separated by commas' }),
+      /** SMTP server for alerts and question notices (smtp://user:pass@host:port); none: no e-mail. */
+      smtpUrl: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+      mailFrom: z.string().default('Catalogue Recherche Data Gouv <catalogue@recherche.data.gouv.fr>'),
+      /** Who hears of a new question: "source:email" entries separated by commas ("*" for every source). */
+      questionContacts: z
+        .string()
+        .default('')
+        .transform((v) => v.split(',').map((e) => e.trim()).filter((e) => e.length > 0).map((e) => ({ source: e.slice(0, e.indexOf(':')), email: e.slice(e.indexOf(':') + 1) })))
+        .refine((list) => list.every((e) => e.source.length > 0 && /^[^\s@]+@[^\s@]+$/.test(e.email)), { message: 'must be source:email entries separated by commas' }),
+      /** How often saved searches are checked for alerts. */
+      alertCheckMs: positiveInt.default(60_000),
+      /** "Open with" links on collection pages: "Name|https://service.example/?dcat={url}" entries separated by commas. */
+      openWith: z
+        .string()
+        .default('')
+        .transform((v) => v.split(',').map((e) => e.trim()).filter((e) => e.length > 0).map((e) => ({ name: e.split('|')[0]!, template: e.split('|')[1] ?? '' })))
+        .refine((list) => list.every((e) => e.name && /^https:\/\/[^\s]*\{url\}/.test(e.template)), { message: 'must be Name|https://...{url}... entries separated by commas' }),
+    })
+    .default({}),
   /** The web catalogue's map: by default a bundled world outline (no tile server needed); a deployment may name an XYZ tile server. */
   map: z
     .object({
@@ -148,6 +180,15 @@ const envNames: Record<string, string> = {
   DCAT_AP_SHAPES: 'dcatApShapes',
   DERIVE_WORKERS: 'deriveWorkers',
   SEARCH_READERS: 'searchReaders',
+  ORCID_ISSUER: 'personal.orcidIssuer',
+  ORCID_CLIENT_ID: 'personal.orcidClientId',
+  ORCID_CLIENT_SECRET: 'personal.orcidClientSecret',
+  ADMIN_ORCIDS: 'personal.admins',
+  SMTP_URL: 'personal.smtpUrl',
+  MAIL_FROM: 'personal.mailFrom',
+  QUESTION_CONTACTS: 'personal.questionContacts',
+  ALERT_CHECK_MS: 'personal.alertCheckMs',
+  OPEN_WITH: 'personal.openWith',
   MAP_TILE_URL: 'map.tileUrl',
   MAP_TILE_ATTRIBUTION: 'map.tileAttribution',
   EMBEDDED_REPLICAS: 'embedded.replicas',
@@ -164,7 +205,7 @@ const envNames: Record<string, string> = {
   REMOTE_MAX_REQUEST_BYTES: 'remote.maxRequestBytes',
   REMOTE_WRITE_CONCURRENCY: 'remote.writeConcurrency',
 };
-const secretKeys = new Set(['adminToken', 'thesaurusTokens', 'remote.password', 'resumptionTokenSecret']);
+const secretKeys = new Set(['adminToken', 'thesaurusTokens', 'remote.password', 'resumptionTokenSecret', 'personal.orcidClientSecret', 'personal.smtpUrl']);
 
 function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
   const keys = dotted.split('.');

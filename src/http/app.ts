@@ -16,6 +16,9 @@ import { sitemapRoutes } from './feeds/sitemap-routes.js';
 import type { SourcePriority } from '../linking/preferred-value.js';
 import { graphqlRoutes } from './graphql/graphql-routes.js';
 import { webRoutes, type MapSettings } from '../web/index.js';
+import type { OrcidSignIn, PersonalSpace, Question, UnsubscribeLinks } from '../personal/index.js';
+import { signInRoutes } from './personal/sign-in-routes.js';
+import { collectionExportRoutes } from './personal/collection-export-routes.js';
 import type { OperationLimits } from './graphql/operation-budget.js';
 import type { SearchReader } from '../search/index.js';
 import type { LinkIndex } from '../linking/index.js';
@@ -70,6 +73,15 @@ export interface AppDependencies {
   publicBaseUrl?: string;
   /** The web catalogue's map tiles (none: the bundled world outline). */
   map?: MapSettings;
+  /** The personal space: accounts, collections, saved searches, questions. */
+  personal: PersonalSpace;
+  /** Sign-in with ORCID, when a client is configured. */
+  signIn: OrcidSignIn | null;
+  unsubscribeLinks: UnsubscribeLinks;
+  /** Tells a repository's contact about a new question (when e-mail is configured). */
+  notifyQuestion?: (question: Question, sources: string[]) => void;
+  /** "Open with" services shown on collection pages. */
+  openWith?: Array<{ name: string; template: string }>;
 }
 
 export function createApp(dependencies: AppDependencies): Hono {
@@ -133,10 +145,14 @@ export function createApp(dependencies: AppDependencies): Hono {
     iriBase: dependencies.iriBase,
     sourcePriority: dependencies.sourcePriority ?? (() => 0),
     limits: dependencies.graphqlLimits,
+    personal: dependencies.personal,
+    ...(dependencies.notifyQuestion ? { notifyQuestion: dependencies.notifyQuestion } : {}),
   });
+  app.route('/', signInRoutes({ personal: dependencies.personal, signIn: dependencies.signIn, unsubscribeLinks: dependencies.unsubscribeLinks, logger, ...(dependencies.publicBaseUrl ? { publicBaseUrl: dependencies.publicBaseUrl } : {}) }));
+  app.route('/', collectionExportRoutes({ personal: dependencies.personal, run: graphql.run, iriBase: dependencies.iriBase }));
   app.route('/', graphql.routes);
   // The catalogue's pages for people: a client of the same GraphQL schema, in process.
-  app.route('/', webRoutes({ query: graphql.run, iriBase: dependencies.iriBase, ...(dependencies.map ? { map: dependencies.map } : {}) }));
+  app.route('/', webRoutes({ query: graphql.run, iriBase: dependencies.iriBase, personal: dependencies.personal, signInAvailable: dependencies.signIn !== null, openWith: dependencies.openWith ?? [], ...(dependencies.map ? { map: dependencies.map } : {}) }));
   app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes, dependencies.queryResultLimitBytes));

@@ -14,6 +14,8 @@ import { sourcePriorities } from '../harvest/index.js';
 import { priorityLookup } from '../linking/index.js';
 import { version } from '../version.js';
 import { createApp } from './app.js';
+import { AlertScheduler, OrcidSignIn, PersonalSpace, serviceSecret, smtpMailer, UnsubscribeLinks, type Question } from '../personal/index.js';
+import { newDatasetsFinder, notifyQuestion } from './personal/mail-notices.js';
 
 export interface RunningServer {
   url: string;
@@ -36,7 +38,20 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   const thesaurusEditor = new ThesaurusEditor(graphStore, thesaurus, thesaurusHistory);
   const realigner = new Realigner(derivation, logger);
   thesaurusEditor.onChange((event) => void realigner.schedule(event));
+  const personal = new PersonalSpace(recordsDb, { admins: config.personal.admins });
+  const { orcidClientId, orcidClientSecret, smtpUrl } = config.personal;
+  const signIn = orcidClientId && orcidClientSecret ? new OrcidSignIn({ issuer: config.personal.orcidIssuer, clientId: orcidClientId, clientSecret: orcidClientSecret }) : null;
+  const mailer = smtpUrl ? smtpMailer(smtpUrl, config.personal.mailFrom) : null;
+  if (!signIn) logger.info('sign-in with ORCID is off (ORCID_CLIENT_ID and ORCID_CLIENT_SECRET unset)');
+  if (!mailer) logger.info('e-mail is off (SMTP_URL unset): no alerts, no question notices');
+  const unsubscribeLinks = new UnsubscribeLinks(serviceSecret(recordsDb, 'unsubscribe'));
+  const contacts = config.personal.questionContacts;
   const app = createApp({
+    personal,
+    signIn,
+    unsubscribeLinks,
+    openWith: config.personal.openWith,
+    ...(mailer && contacts.length > 0 ? { notifyQuestion: (question: Question, sources: string[]) => notifyQuestion(mailer, contacts, question, sources, config.publicBaseUrl, logger) } : {}),
     store: graphStore,
     records,
     derivations: derivation.derivations,
@@ -76,6 +91,10 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, backend: graphStore.backend, version }, 'maillage listening');
+  const alerts = mailer
+    ? new AlertScheduler({ db: recordsDb, accounts: personal.accounts, searches: personal.searches, mailer, findNew: newDatasetsFinder(app), origin: (config.publicBaseUrl ?? url).replace(/\/+$/, ''), links: unsubscribeLinks, logger })
+    : null;
+  alerts?.start(config.personal.alertCheckMs);
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> =>
@@ -92,6 +111,8 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
         });
         closeIdle();
       });
+      await alerts?.stop();
+      mailer?.close();
       await searchReaders.close();
       await realigner.idle();
       await derivation.close();

@@ -216,6 +216,83 @@ const migrations: string[] = [
   // emptied, the link index is filled again by deriving every record at the next start.
   `DELETE FROM graph_summaries`,
   `DELETE FROM node_summaries`,
+  // When each resource first reached the catalogue: saved searches count what is new since a visit
+  // or an alert. Resources already indexed count as seen when this table was made.
+  `CREATE TABLE resource_first_seen (resource TEXT PRIMARY KEY, first_seen TEXT NOT NULL) WITHOUT ROWID`,
+  `INSERT OR IGNORE INTO resource_first_seen (resource, first_seen) SELECT resource, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM search_documents`,
+  `CREATE INDEX resource_first_seen_by_time ON resource_first_seen (first_seen)`,
+  // The personal space (src/personal/): accounts signed in with ORCID, their sessions, collections,
+  // saved searches with the alert periods already sent, and questions on datasets with answers.
+  `CREATE TABLE users (
+     id INTEGER PRIMARY KEY,
+     orcid TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     email TEXT,
+     lang TEXT NOT NULL DEFAULT 'fr' CHECK (lang IN ('fr', 'en')),
+     role TEXT NOT NULL DEFAULT 'user' CHECK (role IN ('user', 'curator', 'admin')),
+     created_at TEXT NOT NULL
+   )`,
+  `CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     csrf TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   ) WITHOUT ROWID`,
+  `CREATE TABLE collections (
+     id TEXT PRIMARY KEY,
+     owner_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+     title TEXT NOT NULL,
+     description TEXT NOT NULL DEFAULT '',
+     visibility TEXT NOT NULL DEFAULT 'private' CHECK (visibility IN ('private', 'link', 'public')),
+     share_token TEXT,
+     official INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL,
+     modified_at TEXT NOT NULL
+   ) WITHOUT ROWID`,
+  `CREATE INDEX collections_by_owner ON collections (owner_id)`,
+  `CREATE TABLE collection_items (
+     collection_id TEXT NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+     resource TEXT NOT NULL,
+     title TEXT NOT NULL,
+     doi TEXT,
+     added_at TEXT NOT NULL,
+     PRIMARY KEY (collection_id, resource)
+   ) WITHOUT ROWID`,
+  `CREATE TABLE saved_searches (
+     id TEXT PRIMARY KEY,
+     owner_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     query TEXT NOT NULL,
+     frequency TEXT NOT NULL DEFAULT 'none' CHECK (frequency IN ('none', 'immediate', 'daily', 'weekly')),
+     created_at TEXT NOT NULL,
+     visited_at TEXT NOT NULL,
+     alerted_at TEXT NOT NULL
+   ) WITHOUT ROWID`,
+  `CREATE TABLE alert_periods (
+     search_id TEXT NOT NULL REFERENCES saved_searches (id) ON DELETE CASCADE,
+     period TEXT NOT NULL,
+     since TEXT NOT NULL,
+     claimed_at TEXT NOT NULL,
+     sent_at TEXT,
+     datasets INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (search_id, period)
+   ) WITHOUT ROWID`,
+  `CREATE TABLE questions (
+     id INTEGER PRIMARY KEY,
+     resource TEXT NOT NULL,
+     author_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+     text TEXT NOT NULL,
+     asked_at TEXT NOT NULL,
+     answer TEXT,
+     answered_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+     answered_at TEXT,
+     hidden INTEGER NOT NULL DEFAULT 0,
+     frequent INTEGER NOT NULL DEFAULT 0
+   )`,
+  `CREATE INDEX questions_by_resource ON questions (resource)`,
+  `CREATE INDEX questions_by_author ON questions (author_id, asked_at)`,
+  // Keys the service keeps across restarts (the one that signs unsubscribe links).
+  `CREATE TABLE service_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
 ];
 
 /**

@@ -15,6 +15,8 @@ export interface SearchFilters {
   temporal?: { from?: string; to?: string };
   /** Spatial coverage intersecting this box (WGS 84). */
   bbox?: { west: number; south: number; east: number; north: number };
+  /** Only resources that first reached the catalogue after this instant (ISO 8601). */
+  addedSince?: string;
 }
 
 export type SearchSort = 'relevance' | 'title' | 'year';
@@ -78,6 +80,7 @@ export class SearchIndex {
   private readonly insertDocument;
   private readonly insertText;
   private readonly insertFacet;
+  private readonly firstSeen;
 
   private readonly postings: FacetPostings;
   /** Matched sets of recent text queries: a search and its facet counts evaluate the text once. */
@@ -97,6 +100,7 @@ export class SearchIndex {
     );
     this.insertText = db.prepare('INSERT INTO search_text (rowid, title, description, keywords, names, title_words) VALUES (?, ?, ?, ?, ?, ?)');
     this.insertFacet = db.prepare('INSERT OR IGNORE INTO search_facets (document, facet, value) VALUES (?, ?, ?)');
+    this.firstSeen = db.prepare(`INSERT OR IGNORE INTO resource_first_seen (resource, first_seen) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
   }
 
   /** Runs writes of the derive stage together with its other writes. */
@@ -120,6 +124,7 @@ export class SearchIndex {
     const { indexed } = document;
     this.insertText.run(lastInsertRowid, indexed.title, indexed.description, indexed.keywords, document.names, document.title);
     for (const f of document.facets) this.insertFacet.run(lastInsertRowid, f.facet, f.value);
+    this.firstSeen.run(document.resource);
   }
 
   private where(query: Pick<SearchQuery, 'text' | 'filters'>, except?: Facet): { from: string; where: Clause } {
@@ -132,7 +137,8 @@ export class SearchIndex {
       if (!values || values.length === 0 || name === except) continue;
       clauses.push({ sql: 'd.id IN (SELECT document FROM search_facets WHERE facet = ? AND value IN (SELECT value FROM json_each(?)))', params: [name, JSON.stringify(values)] });
     }
-    const { yearFrom, yearTo, temporal, bbox } = query.filters;
+    const { yearFrom, yearTo, temporal, bbox, addedSince } = query.filters;
+    if (addedSince) clauses.push({ sql: 'd.resource IN (SELECT resource FROM resource_first_seen WHERE first_seen > ?)', params: [addedSince] });
     if (yearFrom !== undefined) clauses.push({ sql: 'd.year >= ?', params: [yearFrom] });
     if (yearTo !== undefined) clauses.push({ sql: 'd.year <= ?', params: [yearTo] });
     if (temporal?.to) clauses.push({ sql: 'd.temporal_start <= ?', params: [temporal.to] });

@@ -15,6 +15,8 @@ export interface PageShell {
   query?: string;
   searchAction: string;
   homeHref: string;
+  /** The visitor's account links: their space and sign-out when signed in, else sign-in. */
+  account?: { name: string | null; spaceHref: string; signInHref: string | null; csrf: string | null; returnTo: string };
   /** The page's own scripts (progressive enhancement), served from the package. */
   scripts?: string[];
   /** Extra <head> content (schema.org JSON-LD...). */
@@ -56,6 +58,12 @@ export function layout(page: PageShell): Html {
         </div>
         <div class="fr-header__tools">
           <div class="fr-header__tools-links"><ul class="fr-btns-group">
+            ${page.account?.name
+              ? html`<li><a class="fr-btn fr-icon-account-circle-line fr-btn--icon-left" href="${page.account.spaceHref}">${t('personalSpace')}</a></li>
+                  <li><form action="/auth/sign-out" method="post"><input type="hidden" name="csrf" value="${page.account.csrf}" /><input type="hidden" name="return" value="${page.homeHref}" /><button class="fr-btn fr-icon-logout-box-r-line fr-btn--icon-left" type="submit">${t('signOut')}</button></form></li>`
+              : page.account?.signInHref
+                ? html`<li><a class="fr-btn fr-icon-lock-line fr-btn--icon-left" href="${page.account.signInHref}">${t('signIn')}</a></li>`
+                : ''}
             <li><a class="fr-btn fr-icon-translate-2-line fr-btn--icon-left" href="${page.otherLanguageHref}" hreflang="${other}" lang="${other}" title="${t('otherLanguageLabel')}">${t('otherLanguage')}</a></li>
           </ul></div>
           <div class="fr-header__search fr-modal" id="header-search">

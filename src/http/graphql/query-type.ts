@@ -40,6 +40,7 @@ const Filters = builder.inputType('SearchFilters', {
     temporalFrom: t.string({ required: false, description: 'Temporal coverage overlapping this date (YYYY-MM-DD) ...' }),
     temporalTo: t.string({ required: false, description: '... to this one.' }),
     bbox: t.field({ type: BBox, required: false, description: 'Spatial coverage intersecting this box (WGS 84).' }),
+    addedSince: t.string({ required: false, description: 'Only resources that first reached the catalogue after this instant (ISO 8601, e.g. 2026-11-01T00:00:00Z).' }),
   }),
 });
 
@@ -58,7 +59,7 @@ interface SearchShape {
 const FacetsRef = builder.objectRef<SearchShape>('Facets');
 const EdgeRef = builder.objectRef<{ resource: string; score: number | null; cursor: string }>('SearchEdge');
 const PageInfoRef = builder.objectRef<{ hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }>('PageInfo');
-const ConnectionRef = builder.objectRef<SearchShape>('SearchConnection');
+export const ConnectionRef = builder.objectRef<SearchShape>('SearchConnection');
 
 
 /** Counts per concept that include the concept's narrower ones (each resource once per concept). */
@@ -187,6 +188,8 @@ function searchFilters(context: GraphqlContext, input: FiltersInput | null | und
   const temporalFrom = date(input?.temporalFrom, 'temporalFrom');
   const temporalTo = date(input?.temporalTo, 'temporalTo');
   const bbox = input?.bbox;
+  const addedSince = input?.addedSince;
+  if (addedSince && !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/.test(addedSince)) throw bad('addedSince must be an ISO 8601 date or UTC instant');
   if (bbox && (bbox.west > bbox.east || bbox.south > bbox.north || Math.abs(bbox.south) > 90 || Math.abs(bbox.north) > 90)) throw bad('bbox needs west <= east, south <= north, latitudes within ±90');
   return {
     facets,
@@ -194,7 +197,37 @@ function searchFilters(context: GraphqlContext, input: FiltersInput | null | und
     ...(input?.yearTo != null ? { yearTo: input.yearTo } : {}),
     ...(temporalFrom || temporalTo ? { temporal: { ...(temporalFrom ? { from: temporalFrom } : {}), ...(temporalTo ? { to: temporalTo } : {}) } } : {}),
     ...(bbox ? { bbox } : {}),
+    ...(addedSince ? { addedSince } : {}),
   };
+}
+
+export interface SearchArgs {
+  text?: string | null;
+  filters?: FiltersInput | null;
+  sort?: 'relevance' | 'title' | 'year' | null;
+  first?: number | null;
+  after?: string | null;
+  lang?: 'fr' | 'en' | null;
+  interpret?: boolean | null;
+  /** Saved searches: only what reached the catalogue after this instant. */
+  addedSince?: string;
+}
+
+/** One search as the API runs it (text read into filters when asked, bounds checked); saved searches use it too. */
+export async function runSearch(c: GraphqlContext, args: SearchArgs): Promise<SearchShape> {
+  const first = pageSize(args.first, searchPage, bad);
+  if (args.text && args.text.length > 500) throw bad('text is limited to 500 characters');
+  const interpretation = args.interpret && args.text ? interpreted(c, args.text) : null;
+  const filters = searchFilters(c, interpretation ? withInterpretation(args.filters, interpretation) : args.filters);
+  const text = interpretation ? interpretation.remainingText : args.text;
+  const query: SearchQuery = {
+    ...(text ? { text } : {}),
+    filters: { ...filters, ...(args.addedSince ? { addedSince: args.addedSince } : {}) },
+    sort: args.sort ?? 'relevance',
+    limit: first,
+    offset: offsetAfter(args.after, maxSearchOffset),
+  };
+  return { query, result: await c.search.search(query), lang: args.lang ?? 'en', interpretation };
 }
 
 const SuggestionRef = builder.objectRef<{ kind: 'concept' | 'resource'; iri: string; label: string }>('Suggestion');
@@ -236,21 +269,7 @@ builder.queryType({
         }),
       },
       complexity: 5,
-      resolve: async (_root, args, c) => {
-        const first = pageSize(args.first, searchPage, bad);
-        if (args.text && args.text.length > 500) throw bad('text is limited to 500 characters');
-        const interpretation = args.interpret && args.text ? interpreted(c, args.text) : null;
-        const filters = searchFilters(c, interpretation ? withInterpretation(args.filters, interpretation) : args.filters);
-        const text = interpretation ? interpretation.remainingText : args.text;
-        const query: SearchQuery = {
-          ...(text ? { text } : {}),
-          filters,
-          sort: args.sort ?? 'relevance',
-          limit: first,
-          offset: offsetAfter(args.after, maxSearchOffset),
-        };
-        return { query, result: await c.search.search(query), lang: args.lang ?? 'en', interpretation };
-      },
+      resolve: (_root, args, c) => runSearch(c, args),
     }),
     dataset: t.field({
       type: ResourceRef,

@@ -8,6 +8,7 @@ import type { QueryInterpreter } from '../../search/interpret/index.js';
 import type { ThesaurusService } from '../../thesaurus/index.js';
 import type { GraphLoaders } from './graph-loaders.js';
 import type { SourcePriority } from '../../linking/preferred-value.js';
+import type { PersonalSpace, Question, Session } from '../../personal/index.js';
 
 export interface GraphqlContext {
   loaders: GraphLoaders;
@@ -17,6 +18,14 @@ export interface GraphqlContext {
   sourcePriority: SourcePriority;
   /** Reads plain-words queries into themes, places and periods (search with interpret: true). */
   interpreter: QueryInterpreter;
+  /** The personal space (accounts, collections, saved searches, questions). */
+  personal: PersonalSpace;
+  /** Who asks: the session of the request's cookie, or null. */
+  session: Session | null;
+  /** Whether the request carried the session's CSRF token (mutations need it). */
+  csrfOk: boolean;
+  /** Tells a repository's contact about a new question (when configured). */
+  notifyQuestion?: (question: Question, sources: string[]) => void;
 }
 
 export const builder = new SchemaBuilder<{ Context: GraphqlContext }>({

@@ -4,24 +4,7 @@
 // drawn on it. Its background is the bundled world outline unless a deployment names a tile server.
 import { html } from 'hono/html';
 import type { PageContext } from '../page-context.js';
-
-export interface Area {
-  west: number;
-  south: number;
-  east: number;
-  north: number;
-}
-
-/** "west,south,east,north" in degrees, checked (latitudes within ±90, longitudes within ±180); null otherwise. */
-export function parseArea(text: string | null): Area | null {
-  const parts = (text ?? '').split(',').map((p) => Number.parseFloat(p));
-  if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p))) return null;
-  const [west, south, east, north] = parts as [number, number, number, number];
-  if (Math.abs(west) > 180 || Math.abs(east) > 180 || south < -90 || north > 90 || south > north || west > east) return null;
-  return { west, south, east, north };
-}
-
-export const areaText = (area: Area) => [area.west, area.south, area.east, area.north].map((n) => String(Math.round(n * 1000) / 1000)).join(',');
+import { areaText, type Area } from '../../search/search-url.js';
 
 export function mapSearch(page: PageContext, options: { area: Area | null; open: boolean; hidden: Record<string, string | string[] | undefined>; results: Array<{ title: string; box: Area }> }) {
   const area = options.area;

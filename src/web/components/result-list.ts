@@ -19,7 +19,7 @@ export function fairPercent(quality: ResultNode['quality']): number | null {
   return scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100);
 }
 
-export function resultList(page: PageContext, results: ResultNode[]) {
+export function resultList(page: PageContext, results: ResultNode[], below?: (r: ResultNode) => unknown) {
   return html`<ul class="fr-raw-list" role="list">
     ${results.map((r) => {
       const fair = fairPercent(r.quality);
@@ -33,6 +33,7 @@ export function resultList(page: PageContext, results: ResultNode[]) {
             </ul>
           </div>
           ${r.themes.length > 0 ? html`<p class="fr-card__desc">${r.themes.map((theme) => theme.label ?? theme.iri).join(' · ')}</p>` : ''}
+          ${below ? below(r) : ''}
           ${r.issued || r.publisher?.title ? html`<div class="fr-card__end"><p class="fr-card__detail">${[r.publisher?.title, r.issued ? `${page.t('issued')} ${r.issued.slice(0, 10)}` : null].filter(Boolean).join(' · ')}</p></div>` : ''}
         </div></div>
       </li>`;

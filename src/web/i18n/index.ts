@@ -21,5 +21,7 @@ export const paths = {
   theme: { fr: '/fr/theme', en: '/en/theme' },
   organisation: { fr: '/fr/organisation', en: '/en/organisation' },
   thesaurus: { fr: '/fr/thesaurus', en: '/en/thesaurus' },
+  space: { fr: '/fr/espace', en: '/en/space' },
+  collection: { fr: '/fr/collection', en: '/en/collection' },
 } as const;
 export type PageName = keyof typeof paths;

@@ -10,10 +10,12 @@ const earthSystem = 'https://w3id.org/maillage/thesaurus/earth-system';
 
 const homeQuery = `query Home($lang: Lang) {
   themes(under: "${earthSystem}", first: 20) { concept { iri label(lang: $lang) } count }
+  officialCollections(first: 6) { id title description itemCount }
   search(first: 0) { totalCount facets { type(first: 10) { value count } source(first: 1000) { value } organisation(first: 1000) { value } } }
 }`;
 
 interface HomeData {
+  officialCollections: Array<{ id: string; title: string; description: string; itemCount: number }>;
   themes: Array<{ concept: { iri: string; label: string | null }; count: number }>;
   search: { totalCount: number; facets: { type: Array<{ value: string; count: number }>; source: Array<{ value: string }>; organisation: Array<{ value: string }> } };
 }
@@ -36,6 +38,18 @@ export async function homePage(page: PageContext): Promise<{ title: string; main
         <h2 id="themes-heading">${page.t('themesHeading')}</h2>
         ${themeTiles(page, tiles)}
       </section>
+      ${data.officialCollections.length > 0
+        ? html`<section class="fr-mt-6w" aria-labelledby="collections-heading">
+            <h2 id="collections-heading">${page.t('officialCollections')}</h2>
+            <div class="fr-grid-row fr-grid-row--gutters">${data.officialCollections.map(
+              (k) => html`<div class="fr-col-12 fr-col-md-4"><div class="fr-card fr-enlarge-link"><div class="fr-card__body"><div class="fr-card__content">
+                <h3 class="fr-card__title"><a href="${page.href('collection', { id: k.id })}">${k.title}</a></h3>
+                <p class="fr-card__desc">${k.description.slice(0, 200)}</p>
+                <div class="fr-card__end"><p class="fr-card__detail">${page.t('collectionItems', { n: k.itemCount })}</p></div>
+              </div></div></div></div>`,
+            )}</div>
+          </section>`
+        : ''}
       <section class="fr-mt-6w" aria-labelledby="figures-heading">
         <h2 id="figures-heading">${page.t('figures')}</h2>
         <div class="fr-grid-row fr-grid-row--gutters">

@@ -13,6 +13,9 @@ import { fairPercent } from '../components/result-list.js';
 import { safeLink } from '../components/safe-link.js';
 import { schemaOrgScript } from '../components/schema-org-head.js';
 import { tabs } from '../components/tabs.js';
+import { addToCollectionForm, type OwnCollections } from '../components/add-to-collection.js';
+import { actionHref, formFields } from '../components/csrf-field.js';
+import { hrefOf } from '../page-context.js';
 import { organisationPage } from './organisation-page.js';
 
 const resourceQuery = `query Resource($iri: String!, $lang: Lang) {
@@ -29,6 +32,8 @@ const resourceQuery = `query Resource($iri: String!, $lang: Lang) {
       distributions(first: 20) { iri title format accessURL downloadURL }
     }
   }
+  me { role collections { id title } }
+  questions(resource: $iri) { id text askedAt author answer answeredAt hidden frequent }
 }`;
 
 type Named = { iri: string; title: string | null };
@@ -61,8 +66,19 @@ const formats: Array<[string, string]> = [['ttl', 'Turtle'], ['jsonld', 'JSON-LD
 const goodScore = 0.8;
 const lastPart = (iri: string) => iri.replace(/\/$/, '').replace(/^.*[/#]/, '');
 
+interface QuestionData {
+  id: string;
+  text: string;
+  askedAt: string;
+  author: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+  hidden: boolean;
+  frequent: boolean;
+}
+
 export async function resourcePage(page: PageContext, iri: string): Promise<{ title: string; main: Html; head: Html } | null> {
-  const { resource } = await page.query<{ resource: ResourceData | null }>(resourceQuery, { iri, lang: page.lang });
+  const { resource, me, questions } = await page.query<{ resource: ResourceData | null; me: { role: string; collections: OwnCollections } | null; questions: QuestionData[] }>(resourceQuery, { iri, lang: page.lang });
   if (!resource) return null;
   // An organisation's page is what it produced.
   if (resource.kind === 'organisation') return organisationPage(page, resource.iri);
@@ -120,6 +136,33 @@ export async function resourcePage(page: PageContext, iri: string): Promise<{ ti
     <h3 class="fr-h5">${page.t('projectsPeople')}</h3>${linkList(projects)}
     <h3 class="fr-h5">${page.t('people')}</h3>${linkList(people)}`;
 
+  const curator = me !== null && me.role !== 'user';
+  const questionItem = (q: QuestionData) => html`<li class="fr-mb-3w">
+      <p class="fr-mb-1v"><strong>${q.text}</strong> ${q.hidden ? html`<span class="fr-badge fr-badge--sm">${page.t('hiddenBadge')}</span>` : ''}</p>
+      <p class="fr-text--xs fr-mb-1v">${q.author ?? '—'}, ${q.askedAt.slice(0, 10)}</p>
+      ${q.answer ? html`<div class="fr-callout fr-py-2w"><p class="fr-callout__title fr-text--sm">${page.t('answerHeading')}</p><p class="fr-callout__text fr-text--sm">${q.answer}</p></div>` : ''}
+      ${curator
+        ? html`<form action="${actionHref(page, 'question-moderate')}" method="post" class="fr-mt-1w">
+            ${formFields(page)}<input type="hidden" name="id" value="${q.id}" />
+            <div class="fr-input-group"><label class="fr-label" for="answer-${q.id}">${page.t('answerLabel')}</label><textarea class="fr-input" id="answer-${q.id}" name="answer" maxlength="5000" rows="2">${q.answer ?? ''}</textarea></div>
+            <div class="fr-checkbox-group fr-checkbox-group--sm"><input type="checkbox" id="frequent-${q.id}" name="frequent" ${q.frequent ? 'checked' : ''} /><label class="fr-label" for="frequent-${q.id}">${page.t('markFrequent')}</label></div>
+            <div class="fr-checkbox-group fr-checkbox-group--sm fr-mb-1w"><input type="checkbox" id="hidden-${q.id}" name="hidden" ${q.hidden ? 'checked' : ''} /><label class="fr-label" for="hidden-${q.id}">${page.t('hideQuestion')}</label></div>
+            <button class="fr-btn fr-btn--sm fr-btn--secondary" type="submit">${page.t('answerButton')}</button>
+          </form>`
+        : ''}
+    </li>`;
+  const frequentQuestions = questions.filter((q) => q.frequent && !q.hidden);
+  const questionsPanel = html`<h2>${page.t('faq')}</h2>
+    ${frequentQuestions.length > 0 ? html`<ul class="fr-raw-list">${frequentQuestions.map(questionItem)}</ul>` : html`<p>${page.t('noQuestions')}</p>`}
+    <h2>${page.t('tab_questions')}</h2>
+    ${questions.filter((q) => !q.frequent || q.hidden).length > 0 ? html`<ul class="fr-raw-list">${questions.filter((q) => !q.frequent || q.hidden).map(questionItem)}</ul>` : ''}
+    ${page.session
+      ? html`<form action="${actionHref(page, 'question-ask')}" method="post" class="fr-mt-2w">
+          ${formFields(page)}<input type="hidden" name="resource" value="${resource.iri}" />
+          <div class="fr-input-group"><label class="fr-label" for="question-text">${page.t('questionLabel')}</label><textarea class="fr-input" id="question-text" name="text" maxlength="2000" rows="3" required></textarea></div>
+          <button class="fr-btn" type="submit">${page.t('ask')}</button>
+        </form>`
+      : html`<p>${page.signInAvailable ? html`<a href="${hrefOf('/auth/orcid', { return: `${page.url.pathname}${page.url.search}` })}">${page.t('signInToAsk')}</a>` : page.t('signInToAsk')}</p>`}`;
   return {
     title,
     head: html`${local ? html`<link rel="alternate" type="text/turtle" href="${local}?format=ttl" />` : ''}${schemaOrgScript(resource, page.lang)}`,
@@ -135,6 +178,7 @@ export async function resourcePage(page: PageContext, iri: string): Promise<{ ti
             { id: 'publications', label: `${page.t('tab_publications')} (${publications.length})`, panel: html`<h2>${page.t('linked_publication')}</h2>${linkList(publications)}` },
             { id: 'services', label: `${page.t('tab_services')} (${services.length})`, panel: html`<h2>${page.t('tab_services')}</h2>${linkList(services)}` },
             { id: 'actors', label: `${page.t('tab_actors')} (${organisations.length + projects.length + people.length})`, panel: actors },
+            { id: 'questions', label: `${page.t('tab_questions')} (${questions.filter((q) => !q.hidden).length})`, panel: questionsPanel },
           ])}
         </div>
         <div class="fr-col-12 fr-col-md-4">
@@ -147,6 +191,7 @@ export async function resourcePage(page: PageContext, iri: string): Promise<{ ti
             ${fact('identifiers', doi ? html`<a href="https://doi.org/${doi}">doi:${doi}</a>` : resource.identifiers.length > 0 ? html`${resource.identifiers.map((id) => html`<code>${id}</code> `)}` : null)}
             ${fact('sources', resource.sources.join(', ') || null)}
           </dl>
+          ${resource.kind === 'dataset' ? addToCollectionForm(page, me?.collections ?? null, resource.iri, title) : ''}
           ${local ? html`<h2 class="fr-h5">${page.t('formats')}</h2><ul>${formats.map(([format, name]) => html`<li><a href="${local}?format=${format}">${name}</a></li>`)}</ul>` : ''}
         </div>
       </div>`,

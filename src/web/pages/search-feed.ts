@@ -2,7 +2,7 @@
 // find, so a feed reader follows a search without an account. Written with xmlbuilder2.
 import { create } from 'xmlbuilder2';
 import type { PageContext } from '../page-context.js';
-import { searchRequest } from './search-page.js';
+import { searchRequest } from '../../search/search-url.js';
 
 const feedQuery = `query SearchFeed($text: String, $filters: SearchFilters, $lang: Lang) {
   search(text: $text, interpret: true, filters: $filters, sort: year, first: 50, lang: $lang) {

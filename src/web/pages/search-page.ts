@@ -3,7 +3,12 @@
 // be bookmarked and shared), sorting and pages.
 import { html } from 'hono/html';
 import { facetList, type FacetGroup, type FacetName } from '../components/facet-list.js';
-import { areaText, mapSearch, parseArea } from '../components/map-search.js';
+import { mapSearch } from '../components/map-search.js';
+import { addToCollectionForm, type OwnCollections } from '../components/add-to-collection.js';
+import { actionHref, formFields } from '../components/csrf-field.js';
+import { savedSearchQuery } from '../../search/search-url.js';
+import type { MessageKey } from '../i18n/index.js';
+import { areaText, facetParams, searchRequest, searchSorts } from '../../search/search-url.js';
 import { interpretationChips, type ReadInterpretation } from '../components/interpretation-chips.js';
 import { resultList, type ResultNode } from '../components/result-list.js';
 import { placeMap, type MappedPlace } from '../components/place-map.js';
@@ -12,10 +17,8 @@ import type { Html } from '../layout.js';
 import { hrefOf, type PageContext } from '../page-context.js';
 
 const pageSize = 20;
-const kinds = ['dataset', 'service', 'publication', 'software', 'organisation', 'project', 'person', 'other'];
-const sorts = ['relevance', 'year', 'title'] as const;
-const facetNames: readonly FacetName[] = ['type', 'theme', 'organisation', 'source', 'licence', 'accessRights', 'language', 'year'];
-const datePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const sorts = searchSorts;
+const facetNames: readonly FacetName[] = facetParams;
 
 const searchQuery = `query Search($text: String, $filters: SearchFilters, $sort: SearchSort, $after: String, $lang: Lang) {
   search(text: $text, interpret: true, filters: $filters, sort: $sort, first: ${pageSize}, after: $after, lang: $lang) {
@@ -25,9 +28,11 @@ const searchQuery = `query Search($text: String, $filters: SearchFilters, $sort:
     facets { type(first: 10) { value label count } theme(first: 60) { value label count concept { broader(first: 3) { iri } } } organisation(first: 15) { value label count } source(first: 25) { value label count } licence(first: 15) { value label count } accessRights(first: 10) { value label count } language(first: 15) { value label count } year(first: 30) { value label count } }
     interpretation { themes { iri label(lang: $lang) text } places { name text bbox { west south east north } } temporalFrom temporalTo periodTexts remainingText }
   }
+  me { collections { id title } }
 }`;
 
 interface SearchData {
+  me: { collections: OwnCollections } | null;
   search: {
     totalCount: number;
     edges: Array<{ node: ResultNode & { spatialCoverage?: Array<{ west: number; south: number; east: number; north: number }> } }>;
@@ -39,33 +44,6 @@ interface SearchData {
 
 /** The Relay cursor of the result before `offset` (the API's cursors are offsets). */
 const cursorBefore = (offset: number) => (offset <= 0 ? null : Buffer.from(`offset:${offset - 1}`).toString('base64url'));
-
-/** The search a page's URL asks for: words, facet choices, sort and page (bounded, as the API wants them). */
-export function searchRequest(params: URLSearchParams) {
-  const q = (params.get('q') ?? '').slice(0, 500);
-  const selected = Object.fromEntries(facetNames.map((name) => [name, params.getAll(name).slice(0, 50)])) as Record<FacetGroup['name'], string[]>;
-  const sort = sorts.find((s) => s === params.get('sort')) ?? 'relevance';
-  const pageNumber = Math.min(500, Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1));
-  const year = selected.year.map(Number).filter(Number.isInteger);
-  // The time range the data covers (dates or years), and the area on the map; ill-formed ones are ignored.
-  const from = datePattern.test(params.get('from') ?? '') ? params.get('from')! : '';
-  const to = datePattern.test(params.get('to') ?? '') ? params.get('to')! : '';
-  const area = parseArea(params.get('bbox')) ?? parseArea(['west', 'south', 'east', 'north'].map((n) => params.get(n) ?? '').join(','));
-  const filters = {
-    ...(selected.type.length ? { types: selected.type.filter((k) => kinds.includes(k)) } : {}),
-    ...(selected.theme.length ? { themes: selected.theme } : {}),
-    ...(selected.organisation.length ? { organisations: selected.organisation } : {}),
-    ...(from ? { temporalFrom: from } : {}),
-    ...(to ? { temporalTo: to } : {}),
-    ...(area ? { bbox: area } : {}),
-    ...(selected.source.length ? { sources: selected.source } : {}),
-    ...(selected.licence.length ? { licences: selected.licence } : {}),
-    ...(selected.accessRights.length ? { accessRights: selected.accessRights } : {}),
-    ...(selected.language.length ? { languages: selected.language } : {}),
-    ...(year.length ? { yearFrom: Math.min(...year), yearTo: Math.max(...year) } : {}),
-  };
-  return { q, selected, sort, pageNumber, filters, from, to, area };
-}
 
 export async function searchPage(page: PageContext): Promise<{ title: string; main: Html; query: string; head: Html; scripts: string[] }> {
   const { q, selected, sort, pageNumber, filters, from, to, area } = searchRequest(page.url.searchParams);
@@ -106,7 +84,16 @@ export async function searchPage(page: PageContext): Promise<{ title: string; ma
               <button class="fr-btn fr-btn--tertiary fr-btn--sm fr-mt-1w" type="submit">${page.t('sortLabel')}</button>
             </form>
           </div>
-          ${search.edges.length > 0 ? resultList(page, search.edges.map((e) => e.node)) : html`<p>${page.t('noResults')}</p>`}
+          ${page.session
+            ? html`<details class="fr-mb-2w"><summary class="fr-link fr-icon-bookmark-line fr-link--icon-left">${page.t('saveSearch')}</summary>
+                <form action="${actionHref(page, 'search-save')}" method="post" class="fr-grid-row fr-grid-row--bottom fr-grid-row--gutters fr-mt-1w">
+                  ${formFields(page)}<input type="hidden" name="query" value="${savedSearchQuery(page.url.searchParams)}" />
+                  <div class="fr-col-12 fr-col-md-5 fr-input-group fr-mb-0"><label class="fr-label" for="save-search-name">${page.t('searchName')}</label><input class="fr-input" id="save-search-name" name="name" value="${q}" maxlength="200" required /></div>
+                  <div class="fr-col-12 fr-col-md-4 fr-select-group fr-mb-0"><label class="fr-label" for="save-search-frequency">${page.t('alertFrequency')}</label><select class="fr-select" id="save-search-frequency" name="frequency">${(['none', 'immediate', 'daily', 'weekly'] as const).map((f) => html`<option value="${f}">${page.t(`frequency_${f}` as MessageKey)}</option>`)}</select></div>
+                  <div class="fr-col-12 fr-col-md-3"><button class="fr-btn fr-btn--sm" type="submit">${page.t('save')}</button></div>
+                </form></details>`
+            : ''}
+          ${search.edges.length > 0 ? resultList(page, search.edges.map((e) => e.node), (r) => (r.kind === 'dataset' ? addToCollectionForm(page, data.me?.collections ?? null, r.iri, r.title ?? r.iri) : '')) : html`<p>${page.t('noResults')}</p>`}
           <nav role="navigation" class="fr-pagination" aria-label="${page.t('pageOf', { page: pageNumber })}">
             <ul class="fr-pagination__list">
               ${pageNumber > 1 ? html`<li><a class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" href="${withParams({ page: String(pageNumber - 1) })}">${page.t('previousPage')}</a></li>` : ''}
