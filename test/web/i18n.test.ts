@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogues, translate } from '../../src/web/index.js';
 
 /** Words spelt the same in French and English. */
-const sameInBoth = new Set(['description', 'licence', 'kind_service', 'kind_organisation', 'kind_publication', 'fair_A', 'linked_service', 'facet_licence', 'sort_year', 'periodRange', 'figureOrganisations', 'linked_organisation', 'pageOf', 'facet_organisation', 'tab_description', 'tab_publications', 'organisations', 'notation', 'menu']);
+const sameInBoth = new Set(['description', 'licence', 'kind_service', 'kind_organisation', 'kind_publication', 'fair_A', 'linked_service', 'facet_licence', 'sort_year', 'periodRange', 'figureOrganisations', 'linked_organisation', 'pageOf', 'facet_organisation', 'tab_description', 'tab_publications', 'organisations', 'notation', 'menu', 'collectionDescription', 'tab_questions']);
 
 describe('the pages’ words', () => {
   it('has every key in French and in English, none empty', () => {

@@ -226,5 +226,8 @@ export const en: Record<MessageKey, string> = {
   signedInAs: 'Signed in: {name} (ORCID {orcid})',
   collectionsEmpty: 'You have no collection yet.',
   searchesEmpty: 'No saved search.',
+  role_user: 'user',
+  role_curator: 'curator',
+  role_admin: 'admin',
   apiLinks: 'APIs',
 };

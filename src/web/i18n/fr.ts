@@ -224,6 +224,9 @@ export const fr = {
   signedInAs: 'Connecté·e : {name} (ORCID {orcid})',
   collectionsEmpty: 'Vous n’avez pas encore de collection.',
   searchesEmpty: 'Aucune recherche enregistrée.',
+  role_user: 'utilisateur·rice',
+  role_curator: 'curateur·rice',
+  role_admin: 'administrateur·rice',
   apiLinks: 'API',
 } as const;
 

@@ -43,7 +43,7 @@ export async function personalSpacePage(page: PageContext): Promise<{ title: str
   return {
     title,
     main: html`<h1>${title}</h1>
-      <p>${page.t('signedInAs', { name: me.name, orcid: me.orcid })} · ${page.t('role')} : ${me.role}</p>
+      <p>${page.t('signedInAs', { name: me.name, orcid: me.orcid })} · ${page.t('role')} : ${page.t(`role_${me.role}` as MessageKey)}</p>
       <section class="fr-mt-4w" aria-labelledby="profile-heading">
         <h2 id="profile-heading">${page.t('profile')}</h2>
         <form action="${actionHref(page, 'profile')}" method="post" class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
