@@ -2,20 +2,18 @@
 // catalogue: the journeys people make, found by roles and labels as a screen reader would, with
 // axe-core run on every page (0 serious or critical findings) and a screenshot per step under
 // test-output/web/. Skipped, saying so, where Chromium is not installed (scripts/install-chromium.sh).
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium, seriousFindings } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/index.js';
 import { startTestServer } from '../support/service.js';
 
-const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const missing = chromiumPath ? null : 'Chromium is not installed (run scripts/install-chromium.sh)';
+const missing = chromiumMissing;
 const shots = path.join(import.meta.dirname, '..', '..', 'test-output', 'web');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,22 +24,13 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 }
 
-/** axe-core's findings on the page that are serious or critical (RGAA / WCAG 2.1 AA). */
-async function seriousAccessibilityFindings(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as {
-    violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
-  };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
-
 describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skipped: ${missing})` : ''}`, () => {
   beforeAll(async () => {
     rmSync(shots, { recursive: true, force: true });
     mkdirSync(shots, { recursive: true });
     dataDir = mkdtempSync(path.join(tmpdir(), 'maillage-web-'));
     server = await startTestServer(dataDir, { DEMO_CATALOGUE: 'true', BUNDLED_THESAURUS: 'true', DERIVE_WORKERS: '2' });
-    browser = await chromium.launch({ executablePath: chromiumPath!, args: ['--no-sandbox'] });
+    browser = await launchChromium();
     // axe is injected by the test, so the page's own Content-Security-Policy is bypassed for it alone.
     page = await (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage();
   }, 240_000);
@@ -59,7 +48,7 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     expect(await page.getByRole('heading', { name: 'Explorer par thème' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Océans' }).count()).toBeGreaterThan(0);
     await shot('01-home-fr');
-    expect(await seriousAccessibilityFindings()).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
   });
 
   it('types "océans à Brest depuis 2012", sees what was understood as removable chips, and only matching results', async () => {
@@ -75,7 +64,7 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     // The place is drawn on the map, framed around it.
     expect(await page.getByRole('img', { name: 'Zone recherchée : Brest' }).count()).toBe(1);
     await shot('02-search-interpreted');
-    expect(await seriousAccessibilityFindings()).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
     // Taking the place away searches again without it.
     await page.getByRole('link', { name: 'Retirer le filtre « Lieu : Brest »' }).click();
     await page.waitForURL((url) => !url.search.includes('Brest'));
@@ -91,7 +80,7 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     expect(await page.getByRole('link', { name: /^Retirer le filtre/ }).allTextContents()).toEqual(["Thème : Température de l'océan", 'Lieu : océan Austral', 'Période : depuis 2000']);
     expect(await page.getByRole('img', { name: 'Zone recherchée : océan Austral' }).count()).toBe(1);
     await shot('02a-southern-ocean');
-    expect(await seriousAccessibilityFindings()).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
   });
 
   it('types "aéro", is offered the theme Aérosols, picks it, and sees only aerosol datasets', async () => {
@@ -136,7 +125,7 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>;
     expect(jsonLd).toMatchObject({ '@context': 'https://schema.org/', '@type': 'Dataset' });
     await shot('04-dataset-fr');
-    expect(await seriousAccessibilityFindings()).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
     const datasetUrl = page.url();
     const publicationsTab = page.getByRole('tab', { name: /^Publications/ });
     await publicationsTab.click();
@@ -156,7 +145,7 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     expect(await page.getByRole('tab', { name: 'FAIR score' }).count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await shot('06-dataset-en');
-    expect(await seriousAccessibilityFindings()).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
     // The choice is remembered: the home page now opens in English.
     await page.goto(`${server.url}/`);
     expect(new URL(page.url()).pathname).toBe('/en/');
@@ -213,7 +202,7 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     // The area is a chip that takes it away.
     expect(await page.getByRole('link', { name: /^Retirer le filtre « Zone/ }).count()).toBe(1);
     await shot('10-map-results');
-    expect(await seriousAccessibilityFindings()).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
   });
 
   it('narrows by a sub-theme in the theme tree, by organisation and by the period covered', async () => {
@@ -244,7 +233,7 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/\S/);
     for (const caption of ['Par type', 'Par entrepôt', 'Par année']) expect(await page.getByRole('table', { name: caption }).count()).toBe(1);
     await shot('12-organisation');
-    expect(await seriousAccessibilityFindings()).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
     // Its total is the search of everything it produced.
     const kinds = await page.getByRole('table', { name: 'Par type' }).locator('tbody tr td:last-child').allTextContents();
     const sum = kinds.reduce((n, text) => n + Number(text.replace(/\D/g, '')), 0);
@@ -257,7 +246,7 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     await page.goto(`${server.url}/fr/thesaurus`);
     expect(await page.getByRole('heading', { name: 'Concepts de tête' }).count()).toBe(1);
     await shot('13-thesaurus');
-    expect(await seriousAccessibilityFindings()).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
     await page.getByRole('searchbox', { name: 'Chercher un concept' }).fill('aérosol');
     await page.getByRole('searchbox', { name: 'Chercher un concept' }).press('Enter');
     await page.waitForURL(/thesaurus\?q=/);
@@ -286,7 +275,7 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     await page.goto(`${server.url}/en/theme?iri=${encodeURIComponent('https://w3id.org/maillage/thesaurus/atmosphere')}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Atmosphere');
     await shot('07-theme-atmosphere');
-    expect(await seriousAccessibilityFindings()).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
     await page.getByRole('link', { name: 'Aerosols' }).first().click();
     await page.waitForURL(/aerosols/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Aerosols');

@@ -3,20 +3,18 @@
 // the link signed out, save a search, ask a question on a dataset and read a curator's answer in
 // its FAQ. axe-core on each page (0 serious or critical findings); screenshots under
 // test-output/web-personal/. Skipped, saying so, where Chromium is not installed.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium, seriousFindings } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/index.js';
 import { clientId, clientSecret, freePort, nameFor, startOrcidProvider, type OrcidProvider } from '../support/orcid-provider.js';
 import { startTestServer } from '../support/service.js';
 
-const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const missing = chromiumPath ? null : 'Chromium is not installed (run scripts/install-chromium.sh)';
+const missing = chromiumMissing;
 const shots = path.join(import.meta.dirname, '..', '..', 'test-output', 'web-personal');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const user = '0000-0002-9079-593X';
 const curator = '0000-0001-8135-3489';
 
@@ -24,14 +22,6 @@ let server: RunningServer;
 let provider: OrcidProvider;
 let browser: Browser;
 let dataDir: string;
-
-async function seriousFindings(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))) as {
-    violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
-  };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 /** Signs in from the catalogue's header through the provider's login and consent pages. */
 async function signIn(page: Page, orcid: string): Promise<void> {
@@ -59,7 +49,7 @@ describe.skipIf(missing !== null)(`the personal space in a browser${missing ? ` 
     nameFor(user, 'Inès', 'Moreau');
     nameFor(curator, 'Paul', 'Curateur');
     server = await startTestServer(dataDir, { PORT: String(port), DEMO_CATALOGUE: 'true', BUNDLED_THESAURUS: 'true', DERIVE_WORKERS: '2', ORCID_ISSUER: provider.issuer, ORCID_CLIENT_ID: clientId, ORCID_CLIENT_SECRET: clientSecret, ADMIN_ORCIDS: curator });
-    browser = await chromium.launch({ executablePath: chromiumPath!, args: ['--no-sandbox'] });
+    browser = await launchChromium();
     page = await (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage();
   }, 240_000);
 
