@@ -9,6 +9,7 @@ import { harvestCommand, harvestsCommand, ingestCommand } from './commands/harve
 import { thesaurusCommand } from './commands/thesaurus-commands.js';
 import { reindexCommand, validateCommand } from './commands/derive-commands.js';
 import { dumpCommand, loadCommand, restoreCommand, statsCommand, type CommandContext } from './commands/store-commands.js';
+import { backupCommand } from './commands/backup-commands.js';
 import { reportError, UsageError } from './report-error.js';
 
 const usage = `maillage ${version} — the linked-data knowledge graph of the research-data catalogue
@@ -19,6 +20,8 @@ Usage:
                                           bulk-load RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML; .gz too)
   maillage dump [file]                    write the whole store as N-Quads (stdout when no file)
   maillage restore <file>                 replace the whole store with an N-Quads dump
+  maillage backup <dir>                   copy the data (system of record and store) while the service runs and writes
+  maillage restore <dir>                  put a backup back into an empty DATA_DIR (a new machine), checked first
   maillage stats                          print the store's size and state as JSON
   maillage harvest [--source NAME] [--full]
                                           harvest the sources of config/sources.json (MAILLAGE_SOURCES) into the system of record
@@ -49,6 +52,7 @@ const commands: Record<string, (context: CommandContext) => Promise<void>> = {
   load: loadCommand,
   dump: dumpCommand,
   restore: restoreCommand,
+  backup: backupCommand,
   stats: statsCommand,
   harvest: harvestCommand,
   ingest: ingestCommand,

@@ -9,6 +9,7 @@ import { rdfFormatOf } from '../../rdf/index.js';
 import { openGraphStore, type GraphStore } from '../../store/index.js';
 import { capacityReport } from '../../store/capacity-report.js';
 import { createProgress } from '../progress.js';
+import { restoreBackupCommand } from './backup-commands.js';
 import { readInputFile, streamInputFile } from '../read-input.js';
 import { UsageError } from '../report-error.js';
 
@@ -66,8 +67,8 @@ export async function dumpCommand(context: CommandContext): Promise<void> {
 
 export async function restoreCommand(context: CommandContext): Promise<void> {
   const file = context.args[0];
-  if (!file) throw new UsageError('restore needs an N-Quads file made by "maillage dump": maillage restore <file>');
-  await stat(file);
+  if (!file) throw new UsageError('restore needs an N-Quads file made by "maillage dump", or a folder made by "maillage backup": maillage restore <file|dir>');
+  if ((await stat(file)).isDirectory()) return restoreBackupCommand(context, file);
   const progress = createProgress(`restore ${file}`, 'quads');
   await withStore(context, async (store) => {
     progress.note('reading and checking the whole file before replacing anything');
