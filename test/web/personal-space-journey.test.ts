@@ -1,7 +1,8 @@
 // The personal space in a real browser (Debian's Chromium, playwright-core): sign in through a local
 // OpenID provider configured like ORCID, make a collection from search results, share it and open
 // the link signed out, save a search, ask a question on a dataset and read a curator's answer in
-// its FAQ. axe-core on each page (0 serious or critical findings); screenshots under
+// its FAQ, and receive the alert e-mail of a saved search after new records are harvested (the
+// real CLI ingests them while the service is stopped; a real SMTP server receives it). axe-core on each page (0 serious or critical findings); screenshots under
 // test-output/web-personal/. Skipped, saying so, where Chromium is not installed.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/index.js';
 import { clientId, clientSecret, freePort, nameFor, startOrcidProvider, type OrcidProvider } from '../support/orcid-provider.js';
 import { startTestServer } from '../support/service.js';
+import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture.js';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 
 const missing = chromiumMissing;
 const shots = path.join(import.meta.dirname, '..', '..', 'test-output', 'web-personal');
@@ -22,6 +26,8 @@ let server: RunningServer;
 let provider: OrcidProvider;
 let browser: Browser;
 let dataDir: string;
+let smtp: SmtpCapture;
+let env: Record<string, string>;
 
 /** Signs in from the catalogue's header through the provider's login and consent pages. */
 async function signIn(page: Page, orcid: string): Promise<void> {
@@ -48,7 +54,9 @@ describe.skipIf(missing !== null)(`the personal space in a browser${missing ? ` 
     provider = await startOrcidProvider(`http://127.0.0.1:${port}/auth/orcid/callback`);
     nameFor(user, 'Inès', 'Moreau');
     nameFor(curator, 'Paul', 'Curateur');
-    server = await startTestServer(dataDir, { PORT: String(port), DEMO_CATALOGUE: 'true', BUNDLED_THESAURUS: 'true', DERIVE_WORKERS: '2', ORCID_ISSUER: provider.issuer, ORCID_CLIENT_ID: clientId, ORCID_CLIENT_SECRET: clientSecret, ADMIN_ORCIDS: curator });
+    smtp = await startSmtpCapture();
+    env = { PORT: String(port), DEMO_CATALOGUE: 'true', BUNDLED_THESAURUS: 'true', DERIVE_WORKERS: '2', ORCID_ISSUER: provider.issuer, ORCID_CLIENT_ID: clientId, ORCID_CLIENT_SECRET: clientSecret, ADMIN_ORCIDS: curator, SMTP_URL: smtp.url, ALERT_CHECK_MS: '300' };
+    server = await startTestServer(dataDir, env);
     browser = await launchChromium();
     page = await (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage();
   }, 240_000);
@@ -57,6 +65,7 @@ describe.skipIf(missing !== null)(`the personal space in a browser${missing ? ` 
     await browser?.close();
     await server?.close();
     await provider?.close();
+    await smtp?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -140,4 +149,35 @@ describe.skipIf(missing !== null)(`the personal space in a browser${missing ? ` 
     await page.screenshot({ path: path.join(shots, '04-question-answered.png'), fullPage: true });
     expect(await seriousFindings(page)).toEqual([]);
   });
+
+  it('receives the alert e-mail of a saved search after new records are harvested, and opens the new dataset from it', async () => {
+    await page.goto(`${server.url}/fr/espace`);
+    await page.getByLabel('Adresse électronique (pour les alertes)').fill('ines.moreau@example.org');
+    await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+    await page.waitForURL(/\/fr\/espace$/);
+    await page.goto(`${server.url}/fr/recherche?q=lidar`);
+    await page.getByText('Enregistrer cette recherche').click();
+    await page.getByLabel('Nom de la recherche').fill('Lidar');
+    await page.getByLabel('Alertes par courriel').selectOption('immediate');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).last().click();
+    await page.waitForURL(/\/fr\/espace$/);
+
+    await server.close();
+    const folder = path.join(dataDir, 'new-records');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'lidar.xml'), `<?xml version="1.0" encoding="UTF-8"?>
+<resource xmlns="http://datacite.org/schema/kernel-4"><identifier identifierType="DOI">10.57745/lidar-brest</identifier>
+<creators><creator><creatorName>Dupont, Jeanne</creatorName></creator></creators><titles><title xml:lang="fr">Profils lidar d’aérosols à Brest</title></titles>
+<publisher>Recherche Data Gouv</publisher><publicationYear>2026</publicationYear><resourceType resourceTypeGeneral="Dataset">Dataset</resourceType></resource>`);
+    const ingest = spawnSync(process.execPath, ['bin/maillage.js', 'ingest', folder, '--name', 'demo'], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+    expect(ingest.status, ingest.stderr).toBe(0);
+    server = await startTestServer(dataDir, env);
+
+    const mail = await smtp.waitForMailTo('ines.moreau@example.org');
+    expect(mail.subject).toBe('1 nouveau jeu de données pour « Lidar »');
+    const link = /(http:\/\/\S+\/fr\/ressource\?iri=\S+)/.exec(mail.text!)![1]!;
+    await page.goto(link);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Profils lidar d’aérosols à Brest');
+    await page.screenshot({ path: path.join(shots, '05-alert-dataset.png'), fullPage: true });
+  }, 240_000);
 });
