@@ -13,6 +13,7 @@ import { interpretBenchmark } from './interpret-benchmark.js';
 import { webBenchmark } from './web-benchmark.js';
 import { alignmentBenchmark } from './alignment-benchmark.js';
 import { remoteWritesBenchmark } from './remote-writes-benchmark.js';
+import { hostileBenchmark } from './hostile-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -42,6 +43,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   interpret: () => interpretBenchmark(),
   alignment: () => alignmentBenchmark(),
   'remote-writes': () => remoteWritesBenchmark({ records: Number(values.graphs) }),
+  hostile: () => hostileBenchmark(),
   web: () => webBenchmark({ requests: Math.min(Number(values.requests), 500) }),
   abuse: () => abuseBenchmark({ repeat: Number(values.repeat) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),

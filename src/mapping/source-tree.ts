@@ -2,6 +2,7 @@
 // streaming parser) as objects whose keys are child element local names (always arrays),
 // "@name" attributes ("@xml:lang" for the language) and "#text" for the element's own text.
 import { SaxesParser } from 'saxes';
+import { checkXmlDepth } from '../records/record-limits.js';
 
 export type SourceTree = unknown;
 
@@ -20,6 +21,7 @@ export function parseXmlTree(xml: string): XmlElement {
       const name = attribute.prefix === 'xml' ? `@xml:${attribute.local}` : attribute.prefix === 'xmlns' || attribute.name === 'xmlns' ? null : `@${attribute.local}`;
       if (name) element[name] = attribute.value;
     }
+    checkXmlDepth(stack.length);
     const parent = stack[stack.length - 1]!;
     const siblings = (parent[tag.local!] ??= []) as XmlElement[];
     siblings.push(element);

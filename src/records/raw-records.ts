@@ -1,6 +1,7 @@
 // Owns the raw harvested records and the harvest runs in the system of record: one transaction
 // per harvested page takes in its records, its failures and the run's checkpoint together, so a
 // harvest killed at any point resumes from its last committed page, losing and doubling nothing.
+import { oversized } from './record-limits.js';
 import { createHash } from 'node:crypto';
 import { isProcessAlive } from './process-liveness.js';
 import type { RecordsDatabase } from './records-database.js';
@@ -185,6 +186,12 @@ export class RawRecordStore {
 
   /** Takes in one page: records, tombstones, failures and the checkpoint, in one transaction. */
   commitPage(runId: number, source: string, page: HarvestPage): RunCounts {
+    // A record over the size limit is kept aside, not stored (record-limits.ts).
+    const refused = page.records.flatMap((r) => (r.deleted ? [] : ((reason) => (reason ? [{ recordId: r.id, reason, excerpt: r.content.slice(0, 500) }] : []))(oversized(r.content))));
+    if (refused.length > 0) {
+      const ids = new Set(refused.map((f) => f.recordId));
+      page = { ...page, records: page.records.filter((r) => !ids.has(r.id)), failures: [...page.failures, ...refused] };
+    }
     const counts: RunCounts = { pages: 1, new: 0, updated: 0, unchanged: 0, deleted: 0, failed: page.failures.length };
     let maxDatestamp: string | null = null;
     this.db.transaction(() => {

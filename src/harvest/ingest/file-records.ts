@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
 import type { RawRecord, RecordFailure } from '../../records/index.js';
+import { checkXmlDepth } from '../../records/record-limits.js';
 import { rdfFormatOf } from '../../rdf/index.js';
 import { dcatRecordsOf, parseFeedPage } from '../dcat/dcat-feed-harvester.js';
 import { ckanAdapter, dataciteAdapter, halAdapter, rorAdapter } from '../json-apis/adapters.js';
@@ -61,19 +62,50 @@ function dataverseExport(json: unknown): { records: RawRecord[]; failures: Recor
 function dataciteXml(file: string, xml: string): FileRecords {
   let doi: string | null = null;
   let inDoi = false;
+  let depth = 0;
   const parser = new SaxesParser({ xmlns: true });
-  parser.on('opentag', (tag) => (inDoi = tag.local === 'identifier' && tag.attributes.identifierType?.value === 'DOI'));
+  parser.on('opentag', (tag) => {
+    checkXmlDepth((depth += 1));
+    inDoi = tag.local === 'identifier' && tag.attributes.identifierType?.value === 'DOI';
+  });
   parser.on('text', (value) => {
     if (inDoi && value.trim()) doi = value.trim().toLowerCase();
   });
-  parser.on('closetag', () => (inDoi = false));
-  parser.write(xml).close();
+  parser.on('closetag', () => {
+    depth -= 1;
+    inDoi = false;
+  });
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new Error(`${path.basename(file)}: XML not read (${message})${/entity/.test(message) ? '; only the five predefined entities are read, no DTD entity is ever expanded' : ''}`);
+  }
   if (!doi) return { format: 'oai_datacite', records: [], failures: [{ recordId: null, reason: `${path.basename(file)}: a DataCite record with no DOI identifier` }] };
   return { format: 'oai_datacite', records: [{ id: doi, format: 'oai_datacite', datestamp: null, content: xml.replace(/^\uFEFF?<\?xml[^?]*\?>\s*/, '') }], failures: [] };
 }
 
+/**
+ * A file's text: UTF-8 unless an XML declaration names another encoding, decoded strictly, so a
+ * wrong byte is reported instead of silently replaced.
+ */
+export function decodeFile(file: string, bytes: Uint8Array): string {
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(Buffer.from(bytes.subarray(0, 300)).toString('latin1'))?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(declared, { fatal: true });
+  } catch {
+    throw new Error(`${path.basename(file)}: declares the encoding "${declared}", which is not one we know`);
+  }
+  try {
+    return decoder.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new Error(`${path.basename(file)}: not valid ${declared.toUpperCase()} (${declared === 'utf-8' ? 'no XML declaration names another encoding' : 'as its XML declaration says'}): refused`);
+  }
+}
+
 export async function readFileRecords(file: string, formatHint?: string): Promise<FileRecords> {
-  const body = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  const body = decodeFile(file, await readFile(file));
   const extension = path.extname(file).toLowerCase();
   const start = body.trimStart();
   if (['.ttl', '.nt', '.nq', '.trig', '.rdf', '.jsonld', '.n3'].includes(extension) || formatHint === 'dcat') {

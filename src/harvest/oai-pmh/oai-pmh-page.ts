@@ -2,6 +2,7 @@
 // sliced verbatim from the page; a page that breaks off keeps the records read before the break.
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { RawRecord, RecordFailure } from '../../records/index.js';
+import { checkXmlDepth } from '../../records/record-limits.js';
 
 export const oaiNamespace = 'http://www.openarchives.org/OAI/2.0/';
 
@@ -40,6 +41,7 @@ export function parseOaiPage(text: string, format: string, checkMetadata: Metada
 
   parser.on('opentag', (tag) => {
     const depth = path.length;
+    checkXmlDepth(depth + 1);
     if (depth === 0) {
       if (tag.local !== 'OAI-PMH' || tag.uri !== oaiNamespace) throw new Error(`not an OAI-PMH response (root element <${tag.name}>)`);
       sawRoot = true;

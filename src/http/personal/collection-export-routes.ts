@@ -11,6 +11,7 @@ import { callerOf, type GraphqlRunner } from '../graphql/graphql-routes.js';
 import { rdfResponse } from '../linked-data/rdf-response.js';
 import type { PersonalSpace } from '../../personal/index.js';
 import { problem } from './sign-in-routes.js';
+import { neutralizedCell } from '../../thesaurus/csv-layout.js';
 
 const { namedNode, literal, quad } = DataFactory;
 const { dct, dcat, rdf, foaf, xsd } = prefixes;
@@ -53,7 +54,7 @@ export function collectionExportRoutes(options: { personal: PersonalSpace; run: 
     if (format === 'csv') {
       const rows = collection.items.map((i) => [i.iri, i.resource?.title ?? i.title, i.doi ?? '', i.resource?.issued?.slice(0, 10) ?? '', i.resource?.landingPage ?? '', i.resource ? 'yes' : 'no', i.addedAt]);
       // Cells that a spreadsheet would read as a formula are quoted as text (CSV injection).
-      const safe = rows.map((row) => row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
+      const safe = rows.map((row) => row.map(neutralizedCell));
       return c.body(stringify([['iri', 'title', 'doi', 'issued', 'landing_page', 'in_catalogue', 'added_at'], ...safe]), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}.csv"` });
     }
     if (format === 'bib') {
