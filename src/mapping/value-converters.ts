@@ -69,8 +69,12 @@ const number = (node: SourceTree, path: string): number | null => {
 /** Conversions that read fields of the selected node rather than its text. */
 export const nodeConverters = new Set(['wkt-bbox', 'wkt-point']);
 
+/** BCP 47 syntax as RDF 1.1 takes it: letters, then subtags of letters and digits. */
+const languageTag = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
+
 export const converters: Record<string, Converter> = {
-  literal: ({ text, lang, datatype }) => (lang ? literal(text, lang.toLowerCase()) : datatype ? literal(text, curieNode(datatype)) : literal(text)),
+  // A language tag that is not BCP 47 (a source's typo, or hostile text) is dropped: RDF stores refuse it.
+  literal: ({ text, lang, datatype }) => (lang && languageTag.test(lang) ? literal(text, lang.toLowerCase()) : datatype ? literal(text, curieNode(datatype)) : literal(text)),
   date: ({ text }) => dateLiteral(text),
   /** A publication year as xsd:gYear; anything more precise as its date type. */
   year: ({ text }) => (/^\d{4}$/.test(text.trim()) ? literal(text.trim(), xsd('gYear')) : dateLiteral(text)),
