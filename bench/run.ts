@@ -14,6 +14,7 @@ import { webBenchmark } from './web-benchmark.js';
 import { alignmentBenchmark } from './alignment-benchmark.js';
 import { remoteWritesBenchmark } from './remote-writes-benchmark.js';
 import { hostileBenchmark } from './hostile-benchmark.js';
+import { soakBenchmark } from './soak-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -31,6 +32,8 @@ const { positionals, values } = parseArgs({
     store: { type: 'string', default: 'embedded' },
     repeat: { type: 'string', default: '10' },
     graphs: { type: 'string', default: '5000' },
+    minutes: { type: 'string', default: '30' },
+    rate: { type: 'string', default: '30' },
   },
 });
 
@@ -44,6 +47,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   alignment: () => alignmentBenchmark(),
   'remote-writes': () => remoteWritesBenchmark({ records: Number(values.graphs) }),
   hostile: () => hostileBenchmark(),
+  soak: () => soakBenchmark({ minutes: Number(values.minutes), rate: Number(values.rate) }),
   web: () => webBenchmark({ requests: Math.min(Number(values.requests), 500) }),
   abuse: () => abuseBenchmark({ repeat: Number(values.repeat) }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
