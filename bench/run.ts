@@ -15,6 +15,7 @@ import { alignmentBenchmark } from './alignment-benchmark.js';
 import { remoteWritesBenchmark } from './remote-writes-benchmark.js';
 import { hostileBenchmark } from './hostile-benchmark.js';
 import { soakBenchmark } from './soak-benchmark.js';
+import { faultsBenchmark } from './faults-benchmark.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -33,6 +34,7 @@ const { positionals, values } = parseArgs({
     repeat: { type: 'string', default: '10' },
     graphs: { type: 'string', default: '5000' },
     minutes: { type: 'string', default: '30' },
+    kills: { type: 'string', default: '25' },
     rate: { type: 'string', default: '30' },
   },
 });
@@ -47,6 +49,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   alignment: () => alignmentBenchmark(),
   'remote-writes': () => remoteWritesBenchmark({ records: Number(values.graphs) }),
   hostile: () => hostileBenchmark(),
+  faults: () => faultsBenchmark({ kills: Number(values.kills), pages: 20, perPage: 50 }),
   soak: () => soakBenchmark({ minutes: Number(values.minutes), rate: Number(values.rate) }),
   web: () => webBenchmark({ requests: Math.min(Number(values.requests), 500) }),
   abuse: () => abuseBenchmark({ repeat: Number(values.repeat) }),

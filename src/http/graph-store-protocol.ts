@@ -2,7 +2,7 @@
 // public, writes need the admin token. Named graphs only: the default graph is the union of all.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { BadRequestError, NotFoundError, UnsupportedMediaTypeError } from '../errors/index.js';
+import { BadRequestError, NotFoundError, UnavailableError, UnsupportedMediaTypeError } from '../errors/index.js';
 import { assertGraphIri, mediaTypes, rdfFormatOf, type RdfMediaType, sparqlIri } from '../rdf/index.js';
 import type { GraphStore, RdfPayload } from '../store/index.js';
 import { isAdminToken, requireAdmin } from './admin-auth.js';
@@ -37,6 +37,21 @@ async function graphExists(store: GraphStore, graph: string): Promise<boolean> {
 }
 
 /** `maxPublicResultBytes`: the largest graph an anonymous GET may read (the SPARQL result limit); administrators read any. */
+/** How long a write's own reads wait for a store that cannot be reached (the remote store's write wait). */
+const writeWaitMs = 60_000;
+
+async function whileUnavailable<T>(read: () => Promise<T>): Promise<T> {
+  const until = Date.now() + writeWaitMs;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof UnavailableError) || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * 2 ** attempt)));
+    }
+  }
+}
+
 export function graphStoreProtocolRoutes(store: GraphStore, adminToken: string | undefined, maxBodyBytes: number, maxPublicResultBytes: number): Hono {
   const admin = requireAdmin(adminToken);
   const limit = bodyLimit({
@@ -49,7 +64,7 @@ export function graphStoreProtocolRoutes(store: GraphStore, adminToken: string |
     .get('/', async (c) => {
       const graph = graphParameter(c);
       const format = negotiate(c, graphFormats, mediaTypes.turtle);
-      if (!(await graphExists(store, graph))) throw new NotFoundError(`No graph named ${graph}`);
+      if (!(await whileUnavailable(() => graphExists(store, graph)))) throw new NotFoundError(`No graph named ${graph}`);
       const result = await store.querySerialized(
         `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(graph)} { ?s ?p ?o } }`,
         { results: mediaTypes.sparqlResultsJson, graph: format },
@@ -60,7 +75,8 @@ export function graphStoreProtocolRoutes(store: GraphStore, adminToken: string |
     .put('/', admin, limit, async (c) => {
       const graph = graphParameter(c);
       const payload = await payloadOf(c);
-      const existed = await graphExists(store, graph);
+      // A write waits for a remote store that is restarting (as the write itself does).
+      const existed = await whileUnavailable(() => graphExists(store, graph));
       await store.replaceGraph(graph, payload);
       return c.body(null, existed ? 204 : 201);
     })
@@ -71,7 +87,7 @@ export function graphStoreProtocolRoutes(store: GraphStore, adminToken: string |
     })
     .delete('/', admin, async (c) => {
       const graph = graphParameter(c);
-      if (!(await graphExists(store, graph))) throw new NotFoundError(`No graph named ${graph}`);
+      if (!(await whileUnavailable(() => graphExists(store, graph)))) throw new NotFoundError(`No graph named ${graph}`);
       await store.dropGraph(graph);
       return c.body(null, 204);
     });

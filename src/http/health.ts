@@ -8,28 +8,34 @@ import type { GraphStore, StoreStats } from '../store/index.js';
 // An idle replica answers in a few ms; a busy one would hold /health up, so wait no longer than this.
 const freshWithinMs = 20;
 
+export type CurrentStats = StoreStats & { stale: boolean; /** Why the store could not be read (it is down), or null. */ unreachable: string | null };
+
 export interface StatsCache {
-  current(): Promise<StoreStats & { stale: boolean }>;
+  current(): Promise<CurrentStats>;
 }
 
 export function createStatsCache(store: GraphStore): StatsCache {
   let last: StoreStats | null = null;
+  let failure: string | null = null;
   let refreshing: Promise<StoreStats> | null = null;
   const refresh = (): Promise<StoreStats> =>
     (refreshing ??= store.stats().then(
-      (stats) => ((last = stats), (refreshing = null), stats),
+      (stats) => ((last = stats), (failure = null), (refreshing = null), stats),
       (error: unknown) => {
+        failure = (error as Error).message;
         refreshing = null;
         throw error;
       },
     ));
+  // Before any figures were read, a store that cannot be reached still gets an answer.
+  const unknown = (): StoreStats => ({ backend: store.backend, quads: -1, graphs: -1, capacityQuads: null, details: {} });
   return {
     async current() {
-      const fresh = refresh().then((stats) => ({ ...stats, stale: false }));
-      if (!last) return fresh;
-      const previous = last;
-      const late = new Promise<StoreStats & { stale: boolean }>((resolve) => setTimeout(() => resolve({ ...previous, stale: true }), freshWithinMs).unref());
-      return Promise.race([fresh.catch(() => ({ ...previous, stale: true })), late]);
+      const fresh = refresh().then((stats) => ({ ...stats, stale: false, unreachable: null }));
+      const previous = last ?? unknown();
+      const fallback = (): CurrentStats => ({ ...previous, stale: true, unreachable: failure });
+      const late = new Promise<CurrentStats>((resolve) => setTimeout(() => resolve(fallback()), last ? freshWithinMs : 2_000).unref());
+      return Promise.race([fresh.catch(fallback), late]);
     },
   };
 }
@@ -38,13 +44,13 @@ export function createStatsCache(store: GraphStore): StatsCache {
 export function healthRoutes(stats: StatsCache, version: string, startedAt: number, workers: () => Record<string, unknown> = () => ({})): Hono {
   return new Hono().get('/', async (c) => {
     const current = await stats.current();
-    const { backend, quads, graphs, capacityQuads, details, stale } = current;
-    // Degraded: a replica is rebuilding (after a timeout, an out-of-memory end or a crash); reads
-    // go to the others. replicaEndings says what ended and why.
+    const { backend, quads, graphs, capacityQuads, details, stale, unreachable } = current;
+    // Degraded: a replica is rebuilding (after a timeout, an out-of-memory end or a crash), reads
+    // going to the others (replicaEndings says what ended and why); or the remote store is down.
     const replicas = (details.replicas ?? []) as Array<{ ready: boolean }>;
     const memory = process.memoryUsage();
     return c.json({
-      status: replicas.some((r) => !r.ready) ? 'degraded' : 'ok',
+      status: unreachable || replicas.some((r) => !r.ready) ? 'degraded' : 'ok',
       version,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       store: {
@@ -53,6 +59,7 @@ export function healthRoutes(stats: StatsCache, version: string, startedAt: numb
         graphs,
         ...capacityReport({ quads, graphs, capacityQuads }),
         stale,
+        ...(unreachable ? { unreachable } : {}),
         ...details,
       },
       process: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, heapLimitBytes: getHeapStatistics().heap_size_limit, ...workers() },

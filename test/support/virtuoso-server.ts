@@ -16,6 +16,10 @@ export interface VirtuosoEndpoints {
 
 export interface RunningVirtuoso extends VirtuosoEndpoints {
   stop(): Promise<void>;
+  /** Stops the server process (killed, as a crash or an outage), keeping its database. */
+  halt(): Promise<void>;
+  /** Starts it again on the same database and ports. */
+  resume(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -69,32 +73,39 @@ export async function startVirtuoso(): Promise<RunningVirtuoso> {
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn('virtuoso-t', ['+configfile', path.join(dir, 'virtuoso.ini'), '+foreground'], {
-    cwd: dir,
-    stdio: 'ignore',
-  });
   const base = `http://127.0.0.1:${httpPort}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Virtuoso exited with code ${child.exitCode}; see ${dir}/virtuoso.log`);
-    try {
-      const response = await fetch(`${base}/sparql?query=ASK%7B%7D`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+  let child: ChildProcess;
+  const launch = async (): Promise<void> => {
+    child = spawn('virtuoso-t', ['+configfile', path.join(dir, 'virtuoso.ini'), '+foreground'], { cwd: dir, stdio: 'ignore' });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`Virtuoso exited with code ${child.exitCode}; see ${dir}/virtuoso.log`);
+      try {
+        const response = await fetch(`${base}/sparql?query=ASK%7B%7D`);
+        if (response.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`Virtuoso did not start within 60 s; see ${dir}/virtuoso.log`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    if (Date.now() > deadline) throw new Error(`Virtuoso did not start within 60 s; see ${dir}/virtuoso.log`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  };
+  const halt = async (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+  };
+  await launch();
   return {
     queryUrl: `${base}/sparql`,
     updateUrl: `${base}/sparql-auth`,
     graphStoreUrl: `${base}/sparql-graph-crud-auth`,
     user: 'dba',
     password: 'dba',
+    halt: () => halt('SIGKILL'),
+    resume: launch,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      await halt('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -8,7 +8,7 @@
 // that graph is tried alone once more (`alone`: the Graph Store Protocol takes values SPARQL
 // Update cannot), then reported back (the caller keeps the record aside) while the others are
 // written. A server that stays unreachable stops the whole write with its error.
-import { AppError, QueryTimeoutError, UpstreamError } from '../../errors/index.js';
+import { AppError, QueryTimeoutError, UpstreamError, UnavailableError } from '../../errors/index.js';
 import { sparqlIri } from '../../rdf/index.js';
 
 export interface GraphRequestPart {
@@ -38,7 +38,8 @@ export interface RefusedGraph {
 
 /** Whether the server failed (down, overloaded, too slow) rather than refused this request's content. */
 export function serverAtFault(error: unknown): boolean {
-  if (error instanceof QueryTimeoutError) return true;
+  // Timed out, or could not be reached (after the client's wait): the server's state, not the record's.
+  if (error instanceof QueryTimeoutError || error instanceof UnavailableError) return true;
   if (error instanceof UpstreamError) {
     const status = (error.details as { status?: number } | undefined)?.status;
     // No status: the server could not be reached. 5xx without a SQL error code: the server's state.

@@ -38,6 +38,8 @@ export interface RemoteGraphStoreOptions extends SparqlEndpoints {
   maxRequestBytes?: number;
   /** Update requests in flight at once (default 4). */
   writeConcurrency?: number;
+  /** How long a write waits for a store that cannot be reached (restarting) before it fails. */
+  writeWaitMs?: number;
   logger: Logger;
 }
 
@@ -57,7 +59,7 @@ export class RemoteGraphStore implements GraphStore {
   private readonly writeTimeoutMs: number;
 
   constructor(private readonly options: RemoteGraphStoreOptions) {
-    this.client = new SparqlProtocolClient(options);
+    this.client = new SparqlProtocolClient(options, options.writeWaitMs ?? 60_000);
     this.writeTimeoutMs = options.writeTimeoutMs ?? 300_000;
   }
 

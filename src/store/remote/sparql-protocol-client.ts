@@ -2,7 +2,7 @@
 // Protocol uploads, HTTP Digest for authenticated writes (Virtuoso's /sparql-auth), time limits,
 // and turning the server's failures into our errors.
 import { DigestClient } from 'digest-fetch';
-import { BadRequestError, QueryTimeoutError, UpstreamError } from '../../errors/index.js';
+import { BadRequestError, QueryTimeoutError, UnavailableError, UpstreamError } from '../../errors/index.js';
 
 export interface SparqlEndpoints {
   queryUrl: string;
@@ -17,7 +17,11 @@ const userAgent = 'Maillage/0.1 (+https://recherche.data.gouv.fr)';
 export class SparqlProtocolClient {
   private readonly digest: DigestClient | null;
 
-  constructor(private readonly endpoints: SparqlEndpoints) {
+  constructor(
+    private readonly endpoints: SparqlEndpoints,
+    /** How long a write waits for a remote store that cannot be reached before it fails. */
+    private readonly writeWaitMs = 60_000,
+  ) {
     this.digest = endpoints.user ? new DigestClient(endpoints.user, endpoints.password ?? '') : null;
   }
 
@@ -50,15 +54,29 @@ export class SparqlProtocolClient {
   }
 
   private async send(url: string, init: RequestInit, timeoutMs: number, authenticated: boolean, allowNotFound = false): Promise<Response> {
-    const request: RequestInit = { ...init, headers: { 'user-agent': userAgent, ...(init.headers as Record<string, string>) }, signal: AbortSignal.timeout(timeoutMs) };
-    let response: Response;
-    try {
-      response = authenticated && this.digest ? await this.digest.fetch(url, request) : await fetch(url, request);
-    } catch (error) {
-      const cause = error as Error;
-      if (cause.name === 'TimeoutError') throw new QueryTimeoutError(`The remote store did not answer within ${timeoutMs} ms`, { timeoutMs });
-      throw new UpstreamError(`The remote store at ${new URL(url).origin} cannot be reached: ${(cause.cause as Error | undefined)?.message ?? cause.message}`, {}, { cause });
+    // A write waits for a store that cannot be reached (restarting, briefly down) and goes on when
+    // it is back; a query fails at once with a 503, so readers are told rather than kept waiting.
+    const waitUntil = authenticated ? Date.now() + this.writeWaitMs : 0;
+    for (let attempt = 0; ; attempt += 1) {
+      const request: RequestInit = { ...init, headers: { 'user-agent': userAgent, ...(init.headers as Record<string, string>) }, signal: AbortSignal.timeout(timeoutMs) };
+      let response: Response;
+      try {
+        response = authenticated && this.digest ? await this.digest.fetch(url, request) : await fetch(url, request);
+      } catch (error) {
+        const cause = error as Error;
+        if (cause.name === 'TimeoutError') throw new QueryTimeoutError(`The remote store did not answer within ${timeoutMs} ms`, { timeoutMs });
+        const reason = (cause.cause as Error | undefined)?.message ?? cause.message;
+        if (Date.now() < waitUntil) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * 2 ** attempt)));
+          continue;
+        }
+        throw new UnavailableError(`The remote store at ${new URL(url).origin} cannot be reached: ${reason}`, {}, { cause });
+      }
+      return this.checked(response, allowNotFound);
     }
+  }
+
+  private async checked(response: Response, allowNotFound: boolean): Promise<Response> {
     if (response.ok || (allowNotFound && response.status === 404)) return response;
     // Virtuoso repeats the whole request after its message ("SPARQL query:\n..."): an error never
     // carries a request body (megabytes of a record's triples), only the server's words.
