@@ -43,6 +43,7 @@ export async function abuseBenchmark(options: { repeat: number }): Promise<Figur
     figure('idle service (peer)', 'health p50', percentile(idle, 50), 'ms');
     figure('idle service (peer)', 'health max', idle.at(-1)!, 'ms');
     const rows: string[][] = [];
+    let rowsSparql: string[][] = [];
     for (const [name, query] of cases) {
       const rssBefore = rssOf(service.pid);
       let peakRss = rssBefore;
@@ -74,12 +75,63 @@ export async function abuseBenchmark(options: { repeat: number }): Promise<Figur
       figure(name, 'health max', healthTimes.at(-1) ?? NaN, 'ms');
       rows.push([name, outcome, answers.at(-1)!.toFixed(0), ((peakRss - rssBefore) / 1024 / 1024).toFixed(1), percentile(healthTimes, 50).toFixed(1), (healthTimes.at(-1) ?? NaN).toFixed(1)]);
     }
+    rowsSparql = await sparqlAbuse(service.url, health, figure);
     process.stdout.write(`\nGraphQL abuse, ${options.repeat} requests per case (idle /health: p50 ${percentile(idle, 50).toFixed(1)} ms, max ${idle.at(-1)!.toFixed(1)} ms)\n`);
     process.stdout.write(['case', 'outcome', 'answer max (ms)', 'RSS growth (MB)', 'health p50 (ms)', 'health max (ms)'].join(' | ') + '\n');
     for (const row of rows) process.stdout.write(row.join(' | ') + '\n');
+    process.stdout.write('\nSPARQL abuse: each attack at once, while /health and an ordinary dataset query are timed every 50 ms\n');
+    process.stdout.write(['attack', 'answers (HTTP status: count)', 'slowest answer (ms)', 'health p99 (ms)', 'dataset query p99 (ms)'].join(' | ') + '\n');
+    for (const row of rowsSparql) process.stdout.write(row.join(' | ') + '\n');
   } finally {
     await service.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
   return figures;
+}
+
+/**
+ * SPARQL attacks on the public endpoint: runaway queries at once (cartesian products, a huge LIMIT),
+ * a megabyte-long query; meanwhile /health and an ordinary GraphQL dataset query are timed (targets:
+ * /health p99 under 50 ms, the dataset query p99 under 100 ms).
+ */
+async function sparqlAbuse(url: string, health: () => Promise<number>, figure: (name: string, metric: string, value: number, unit: string) => void): Promise<string[][]> {
+  const sparql = (query: string) => fetch(`${url}/sparql`, { method: 'POST', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }, body: query }).then(async (r) => (await r.arrayBuffer(), r.status), () => 0);
+  const datasetIri = ((await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ search(filters: { types: [dataset] }, first: 1) { edges { node { iri } } } }' }) })).json()) as { data: { search: { edges: Array<{ node: { iri: string } }> } } }).data.search.edges[0]!.node.iri;
+  const ordinary = async () => {
+    const t0 = performance.now();
+    await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query($i: String!) { resource(iri: $i) { title description themes { label } linkedResources(first: 20) { resource { title } } } }', variables: { i: datasetIri } }) })).arrayBuffer();
+    return performance.now() - t0;
+  };
+  const attacks: Array<[string, string[]]> = [
+    ['16 cartesian products at once', Array.from({ length: 16 }, (_, i) => `SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i${i} }`)],
+    ['8 huge LIMITs at once', Array.from({ length: 8 }, () => 'SELECT * WHERE { ?s ?p ?o . ?x ?y ?z } LIMIT 1000000000')],
+    ['a 1 MB query', [`SELECT * WHERE { ?s ?p ?o FILTER(?o IN (${Array.from({ length: 40_000 }, (_, i) => `"v${i}"`).join(',')})) }`]],
+  ];
+  const rows: string[][] = [];
+  for (const [name, queries] of attacks) {
+    let running = true;
+    const healthTimes: number[] = [];
+    const datasetTimes: number[] = [];
+    const sampler = (async () => {
+      while (running) {
+        const [h, d] = await Promise.all([health(), ordinary()]);
+        healthTimes.push(h);
+        datasetTimes.push(d);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const t0 = performance.now();
+    const statuses = await Promise.all(queries.map((q) => sparql(q).then((status) => ({ status, ms: performance.now() - t0 }))));
+    running = false;
+    await sampler;
+    healthTimes.sort((a, b) => a - b);
+    datasetTimes.sort((a, b) => a - b);
+    const counts = [...statuses.reduce((m, s) => m.set(s.status, (m.get(s.status) ?? 0) + 1), new Map<number, number>())].map(([status, n]) => `${status}: ${n}`).join(', ');
+    const slowest = Math.max(...statuses.map((s) => s.ms));
+    figure(`SPARQL: ${name}`, 'slowest answer', slowest, 'ms');
+    figure(`SPARQL: ${name}`, 'health p99', percentile(healthTimes, 99), 'ms');
+    figure(`SPARQL: ${name}`, 'dataset query p99', percentile(datasetTimes, 99), 'ms');
+    rows.push([name, counts, slowest.toFixed(0), percentile(healthTimes, 99).toFixed(1), percentile(datasetTimes, 99).toFixed(1)]);
+  }
+  return rows;
 }
