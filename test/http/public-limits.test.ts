@@ -31,6 +31,17 @@ afterAll(async () => {
 });
 
 describe('SPARQL', () => {
+  it('refuses a megabyte-long query with 413 before parsing it (parsing one held the event loop for a second)', async () => {
+    const huge = `SELECT * WHERE { ?s ?p ?o FILTER(?o IN (${Array.from({ length: 40_000 }, (_, i) => `"v${i}"`).join(',')})) }`;
+    const started = performance.now();
+    const refused = await fetch(`${server.url}/sparql`, { method: 'POST', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }, body: huge });
+    expect(refused.status).toBe(413);
+    expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(((await refused.json()) as { detail: string }).detail).toMatch(/limited to 100,000 characters/);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await healthy();
+  });
+
   it('refuses queries past the concurrent cap at once with 503 and Retry-After, and serves again after', async () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => sparql(heavy)));
     const statuses = answers.map((a) => a.status);

@@ -2,7 +2,7 @@
 // operation it carries (query, update, or none: the service description) and its dataset, with the
 // protocol's refusals (two queries, an update by GET, a body that is not UTF-8, an unknown type...).
 import type { Context } from 'hono';
-import { BadRequestError, MethodNotAllowedError, UnsupportedMediaTypeError } from '../../errors/index.js';
+import { BadRequestError, MethodNotAllowedError, UnsupportedMediaTypeError, PayloadTooLargeError } from '../../errors/index.js';
 import { assertGraphIri, mediaTypes } from '../../rdf/index.js';
 
 const formType = 'application/x-www-form-urlencoded';
@@ -47,8 +47,15 @@ function contentTypeOf(c: Context): { type: string; charset: string | undefined 
   return { type: type!.toLowerCase(), charset };
 }
 
+/**
+ * The longest query text read: parsing a query takes the event loop, and a megabyte of it held it
+ * for about a second (npm run bench -- abuse). Catalogue queries are a few kilobytes.
+ */
+export const maxQueryChars = 100_000;
+
 function queryOperation(text: string, params: URLSearchParams): SparqlOperation {
   if (params.has('update')) throw new BadRequestError('A request carries either a query or an update, not both');
+  if (text.length > maxQueryChars) throw new PayloadTooLargeError(`A query is limited to ${maxQueryChars.toLocaleString('en')} characters; this one has ${text.length.toLocaleString('en')}`, { maxQueryChars });
   return { kind: 'query', text, defaultGraphs: graphList(params, 'default-graph-uri'), namedGraphs: graphList(params, 'named-graph-uri'), params };
 }
 
