@@ -154,8 +154,7 @@ export class Collections {
 
   add(id: string, user: User, item: { resource: string; title: string; doi: string | null }): Collection {
     this.editable(id, user);
-    const count = (this.db.prepare('SELECT COUNT(*) AS n FROM collection_items WHERE collection_id = ?').get(id) as { n: number }).n;
-    if (count >= limits.itemsPerCollection) throw new PersonalSpaceError('BAD_USER_INPUT', `At most ${limits.itemsPerCollection} datasets in a collection`);
+    if (this.count(id) >= limits.itemsPerCollection) throw new PersonalSpaceError('BAD_USER_INPUT', `At most ${limits.itemsPerCollection} datasets in a collection`);
     this.db.prepare('INSERT OR IGNORE INTO collection_items (collection_id, resource, title, doi, added_at) VALUES (?, ?, ?, ?, ?)').run(id, item.resource, item.title.slice(0, 500), item.doi, now());
     this.db.prepare('UPDATE collections SET modified_at = ? WHERE id = ?').run(now(), id);
     return this.row(id)!;
@@ -176,6 +175,11 @@ export class Collections {
          FROM collection_items i JOIN search_documents d ON d.resource = i.resource WHERE i.collection_id = ?`,
       )
       .get(id) as ReturnType<Collections['coverage']>;
+  }
+
+  /** How many datasets it holds (one indexed count, not a read of every item). */
+  count(id: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM collection_items WHERE collection_id = ?').get(id) as { n: number }).n;
   }
 
   items(id: string, limit = limits.itemsPerCollection): CollectionItem[] {

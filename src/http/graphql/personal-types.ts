@@ -75,7 +75,7 @@ CollectionRef.implement({
     canEdit: t.boolean({ nullable: false, resolve: (k, _args, c) => c.personal.collections.canEdit(k, c.session?.user ?? null) }),
     shareToken: t.string({ nullable: true, description: 'For those who may edit it, while it is shared by link.', resolve: (k, _args, c) => (c.personal.collections.canEdit(k, c.session?.user ?? null) ? k.shareToken : null) }),
     ownerName: t.string({ nullable: true, resolve: (k, _args, c) => (k.ownerId === null ? null : (c.personal.accounts.byId(k.ownerId)?.name ?? null)) }),
-    itemCount: t.int({ nullable: false, resolve: (k, _args, c) => c.personal.collections.items(k.id).length }),
+    itemCount: t.int({ nullable: false, resolve: (k, _args, c) => c.personal.collections.count(k.id) }),
     items: t.field({
       type: [ItemRef],
       nullable: false,
