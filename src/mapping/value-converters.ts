@@ -69,8 +69,8 @@ const number = (node: SourceTree, path: string): number | null => {
 /** Conversions that read fields of the selected node rather than its text. */
 export const nodeConverters = new Set(['wkt-bbox', 'wkt-point']);
 
-/** BCP 47 syntax as RDF 1.1 takes it: letters, then subtags of letters and digits. */
-const languageTag = /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/;
+/** BCP 47 syntax as stores check it: a primary subtag of 2 to 8 letters (or x-/i- private use), then subtags. */
+const languageTag = /^([a-zA-Z]{2,8}|[xXiI](?=-))(-[a-zA-Z0-9]{1,8})*$/;
 
 export const converters: Record<string, Converter> = {
   // A language tag that is not BCP 47 (a source's typo, or hostile text) is dropped: RDF stores refuse it.
