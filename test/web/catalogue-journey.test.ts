@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium, seriousFindings } from '../support/browser.js';
+import { chromiumMissing, launchChromium, openTab, seriousFindings } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/index.js';
 import { startTestServer } from '../support/service.js';
@@ -128,9 +128,8 @@ describe.skipIf(missing !== null)(`the catalogue in a browser${missing ? ` (skip
     expect(await seriousFindings(page)).toEqual([]);
     const datasetUrl = page.url();
     const publicationsTab = page.getByRole('tab', { name: /^Publications/ });
-    await publicationsTab.click();
+    const panel = await openTab(page, /^Publications/);
     expect(await publicationsTab.getAttribute('aria-selected')).toBe('true');
-    const panel = page.getByRole('tabpanel', { name: /^Publications/ });
     await shot('04b-dataset-publications-tab');
     const publications = panel.getByRole('link');
     if ((await publications.count()) > 0) {

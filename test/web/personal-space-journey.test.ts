@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium, seriousFindings } from '../support/browser.js';
+import { chromiumMissing, launchChromium, openTab, seriousFindings, submitAndReturn } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/index.js';
 import { clientId, clientSecret, freePort, nameFor, startOrcidProvider, type OrcidProvider } from '../support/orcid-provider.js';
@@ -126,24 +126,23 @@ describe.skipIf(missing !== null)(`the personal space in a browser${missing ? ` 
     await page.getByRole('main').getByRole('heading', { level: 3 }).first().getByRole('link').click();
     await page.waitForURL(/\/fr\/ressource\?iri=/);
     const datasetUrl = page.url();
-    await page.getByRole('tab', { name: /^Questions/ }).click();
+    await openTab(page, /^Questions/);
     await page.getByLabel('Votre question (texte seul, 2 000 caractères au plus)').fill('Les mesures sont-elles corrigées de la dérive ?');
-    await page.getByRole('button', { name: 'Envoyer la question' }).click();
-    await page.waitForURL(datasetUrl);
+    await submitAndReturn(page, page.getByRole('button', { name: 'Envoyer la question' }));
+    expect(page.url()).toBe(datasetUrl);
 
     const curatorPage = await (await browser.newContext({ bypassCSP: true, locale: 'fr-FR' })).newPage();
     await signIn(curatorPage, curator);
     await curatorPage.goto(datasetUrl);
-    await curatorPage.getByRole('tab', { name: /^Questions/ }).click();
+    await openTab(curatorPage, /^Questions/);
     await curatorPage.getByLabel('Réponse').first().fill('Oui, chaque mois.');
     await curatorPage.getByLabel('Question fréquente').first().check({ force: true });
-    await curatorPage.getByRole('button', { name: 'Enregistrer la réponse' }).first().click();
-    await curatorPage.waitForURL(datasetUrl);
+    await submitAndReturn(curatorPage, curatorPage.getByRole('button', { name: 'Enregistrer la réponse' }).first());
+    expect(curatorPage.url()).toBe(datasetUrl);
     await curatorPage.context().close();
 
     await page.goto(datasetUrl);
-    await page.getByRole('tab', { name: /^Questions/ }).click();
-    const panel = page.getByRole('tabpanel', { name: /^Questions/ });
+    const panel = await openTab(page, /^Questions/);
     expect(await panel.getByText('Les mesures sont-elles corrigées de la dérive ?').count()).toBe(1);
     expect(await panel.getByText('Oui, chaque mois.').count()).toBe(1);
     await page.screenshot({ path: path.join(shots, '04-question-answered.png'), fullPage: true });
@@ -153,8 +152,7 @@ describe.skipIf(missing !== null)(`the personal space in a browser${missing ? ` 
   it('receives the alert e-mail of a saved search after new records are harvested, and opens the new dataset from it', async () => {
     await page.goto(`${server.url}/fr/espace`);
     await page.getByLabel('Adresse électronique (pour les alertes)').fill('ines.moreau@example.org');
-    await page.getByRole('button', { name: 'Enregistrer' }).first().click();
-    await page.waitForURL(/\/fr\/espace$/);
+    await submitAndReturn(page, page.getByRole('button', { name: 'Enregistrer' }).first());
     await page.goto(`${server.url}/fr/recherche?q=lidar`);
     await page.getByText('Enregistrer cette recherche').click();
     await page.getByLabel('Nom de la recherche').fill('Lidar');
