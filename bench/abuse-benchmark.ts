@@ -75,12 +75,12 @@ export async function abuseBenchmark(options: { repeat: number }): Promise<Figur
       figure(name, 'health max', healthTimes.at(-1) ?? NaN, 'ms');
       rows.push([name, outcome, answers.at(-1)!.toFixed(0), ((peakRss - rssBefore) / 1024 / 1024).toFixed(1), percentile(healthTimes, 50).toFixed(1), (healthTimes.at(-1) ?? NaN).toFixed(1)]);
     }
-    rowsSparql = await sparqlAbuse(service.url, health, figure);
+    rowsSparql = await sparqlAbuse(service.url, service.pid, health, figure);
     process.stdout.write(`\nGraphQL abuse, ${options.repeat} requests per case (idle /health: p50 ${percentile(idle, 50).toFixed(1)} ms, max ${idle.at(-1)!.toFixed(1)} ms)\n`);
     process.stdout.write(['case', 'outcome', 'answer max (ms)', 'RSS growth (MB)', 'health p50 (ms)', 'health max (ms)'].join(' | ') + '\n');
     for (const row of rows) process.stdout.write(row.join(' | ') + '\n');
     process.stdout.write('\nSPARQL abuse: each attack at once, while /health and an ordinary dataset query are timed every 50 ms\n');
-    process.stdout.write(['attack', 'answers (HTTP status: count)', 'slowest answer (ms)', 'health p99 (ms)', 'dataset query p99 (ms)'].join(' | ') + '\n');
+    process.stdout.write(['attack', 'answers (status problem: count)', 'slowest answer (ms)', 'health p99 (ms)', 'dataset query p99 (ms)', 'peak RSS growth (MB)'].join(' | ') + '\n');
     for (const row of rowsSparql) process.stdout.write(row.join(' | ') + '\n');
   } finally {
     await service.stop();
@@ -94,8 +94,13 @@ export async function abuseBenchmark(options: { repeat: number }): Promise<Figur
  * a megabyte-long query; meanwhile /health and an ordinary GraphQL dataset query are timed (targets:
  * /health p99 under 50 ms, the dataset query p99 under 100 ms).
  */
-async function sparqlAbuse(url: string, health: () => Promise<number>, figure: (name: string, metric: string, value: number, unit: string) => void): Promise<string[][]> {
-  const sparql = (query: string) => fetch(`${url}/sparql`, { method: 'POST', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }, body: query }).then(async (r) => (await r.arrayBuffer(), r.status), () => 0);
+async function sparqlAbuse(url: string, pid: number, health: () => Promise<number>, figure: (name: string, metric: string, value: number, unit: string) => void): Promise<string[][]> {
+  // An answer is named by its status and, for a problem, its type ("503 too-busy").
+  const sparql = (query: string) =>
+    fetch(`${url}/sparql`, { method: 'POST', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }, body: query }).then(
+      async (r) => (r.ok ? (await r.arrayBuffer(), String(r.status)) : `${r.status} ${(((await r.json()) as { type?: string }).type ?? '').split('/').pop()}`),
+      () => 'no answer',
+    );
   const datasetIri = ((await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ search(filters: { types: [dataset] }, first: 1) { edges { node { iri } } } }' }) })).json()) as { data: { search: { edges: Array<{ node: { iri: string } }> } } }).data.search.edges[0]!.node.iri;
   const ordinary = async () => {
     const t0 = performance.now();
@@ -105,6 +110,7 @@ async function sparqlAbuse(url: string, health: () => Promise<number>, figure: (
   const attacks: Array<[string, string[]]> = [
     ['16 cartesian products at once', Array.from({ length: 16 }, (_, i) => `SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i${i} }`)],
     ['8 huge LIMITs at once', Array.from({ length: 8 }, () => 'SELECT * WHERE { ?s ?p ?o . ?x ?y ?z } LIMIT 1000000000')],
+    ['4 sorted cartesian products at once (memory)', Array.from({ length: 4 }, (_, i) => `SELECT * WHERE { ?s ?p ?o . ?x ?y ?z${i} } ORDER BY ?o ?z${i} LIMIT 10`)],
     ['a 1 MB query', [`SELECT * WHERE { ?s ?p ?o FILTER(?o IN (${Array.from({ length: 40_000 }, (_, i) => `"v${i}"`).join(',')})) }`]],
   ];
   const rows: string[][] = [];
@@ -112,8 +118,11 @@ async function sparqlAbuse(url: string, health: () => Promise<number>, figure: (
     let running = true;
     const healthTimes: number[] = [];
     const datasetTimes: number[] = [];
+    const rssBefore = rssOf(pid);
+    let peakRss = rssBefore;
     const sampler = (async () => {
       while (running) {
+        peakRss = Math.max(peakRss, rssOf(pid));
         const [h, d] = await Promise.all([health(), ordinary()]);
         healthTimes.push(h);
         datasetTimes.push(d);
@@ -126,12 +135,13 @@ async function sparqlAbuse(url: string, health: () => Promise<number>, figure: (
     await sampler;
     healthTimes.sort((a, b) => a - b);
     datasetTimes.sort((a, b) => a - b);
-    const counts = [...statuses.reduce((m, s) => m.set(s.status, (m.get(s.status) ?? 0) + 1), new Map<number, number>())].map(([status, n]) => `${status}: ${n}`).join(', ');
+    const counts = [...statuses.reduce((m, s) => m.set(s.status, (m.get(s.status) ?? 0) + 1), new Map<string, number>())].map(([status, n]) => `${status}: ${n}`).join(', ');
     const slowest = Math.max(...statuses.map((s) => s.ms));
     figure(`SPARQL: ${name}`, 'slowest answer', slowest, 'ms');
     figure(`SPARQL: ${name}`, 'health p99', percentile(healthTimes, 99), 'ms');
     figure(`SPARQL: ${name}`, 'dataset query p99', percentile(datasetTimes, 99), 'ms');
-    rows.push([name, counts, slowest.toFixed(0), percentile(healthTimes, 99).toFixed(1), percentile(datasetTimes, 99).toFixed(1)]);
+    figure(`SPARQL: ${name}`, 'rss growth', (peakRss - rssBefore) / 1024 / 1024, 'MB');
+    rows.push([name, counts, slowest.toFixed(0), percentile(healthTimes, 99).toFixed(1), percentile(datasetTimes, 99).toFixed(1), ((peakRss - rssBefore) / 1024 / 1024).toFixed(0)]);
   }
   return rows;
 }

@@ -1,7 +1,8 @@
 // A soak run: mixed public traffic at a fixed offered rate (open loop: each request is timed from
 // the instant it was due, so a slow service shows as latency, not as fewer requests) on a running
 // service with the demo catalogue, while writes go on beside it (graphs through the Graph Store
-// Protocol, thesaurus edits). Per window: requests, errors, p50/p99 per route, and the service's
+// Protocol, and when asked incremental harvests of a growing source started over POST /harvests,
+// each followed by the derivation of its new records). Per window: requests, errors, p50/p99 per route, and the service's
 // RSS and heap (its own /metrics). Used by `npm run bench -- soak` (30 minutes) and, bounded, by the
 // test suite.
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,9 @@ export interface SoakWindow {
   latency: Record<string, { p50: number; p99: number }>;
   rssMb: number;
   heapMb: number;
+  /** Harvest runs that ended in the window, and the new records they took in. */
+  harvests: number;
+  harvestedRecords: number;
 }
 
 export interface SoakOptions {
@@ -25,6 +29,8 @@ export interface SoakOptions {
   seconds: number;
   ratePerSecond: number;
   windowSeconds: number;
+  /** A declared source to harvest every `everySeconds` while the traffic runs. */
+  harvest?: { source: string; everySeconds: number };
   onWindow?: (window: SoakWindow) => void;
 }
 
@@ -58,7 +64,8 @@ export async function soak(options: SoakOptions): Promise<SoakWindow[]> {
   const windows: SoakWindow[] = [];
   const started = performance.now();
   const interval = 1000 / options.ratePerSecond;
-  let current = { times: new Map<string, number[]>(), requests: 0, serverErrors: 0, refused: 0 };
+  const freshWindow = () => ({ times: new Map<string, number[]>(), requests: 0, serverErrors: 0, refused: 0, harvests: 0, harvestedRecords: 0 });
+  let current = freshWindow();
   const inFlight = new Set<Promise<void>>();
 
   // Writes beside the reads: a graph every second, a thesaurus-free write path that takes the store's write lock.
@@ -73,6 +80,30 @@ export async function soak(options: SoakOptions): Promise<SoakWindow[]> {
     }
   })();
 
+  // Incremental harvests beside the traffic: one at a time, each awaited to its end (and derivation).
+  const harvesting = (async () => {
+    if (!options.harvest) return;
+    const { source, everySeconds } = options.harvest;
+    while (writing) {
+      const next = Date.now() + everySeconds * 1000;
+      const started = await fetch(`${url}/harvests`, { method: 'POST', headers: { authorization: `Bearer ${options.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ source }) });
+      if (started.status === 202) {
+        const location = started.headers.get('location')!;
+        for (;;) {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          const run = (await (await fetch(location)).json()) as { status: string; new: number };
+          if (run.status === 'running') continue;
+          if (run.status !== 'completed') current.serverErrors += 1;
+          current.harvests += 1;
+          current.harvestedRecords += run.new;
+          break;
+        }
+      } else if (started.status >= 500) current.serverErrors += 1;
+      else await started.arrayBuffer();
+      while (writing && Date.now() < next) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+
   const closeWindow = async (closing: typeof current, second: number) => {
     const memory = await memoryOf(url, options.pid);
     const latency = Object.fromEntries(
@@ -81,7 +112,7 @@ export async function soak(options: SoakOptions): Promise<SoakWindow[]> {
         return [route, { p50: percentile(sorted, 50), p99: percentile(sorted, 99) }];
       }),
     );
-    const window: SoakWindow = { second, requests: closing.requests, serverErrors: closing.serverErrors, refused: closing.refused, latency, ...memory };
+    const window: SoakWindow = { second, requests: closing.requests, serverErrors: closing.serverErrors, refused: closing.refused, latency, ...memory, harvests: closing.harvests, harvestedRecords: closing.harvestedRecords };
     windows.push(window);
     options.onWindow?.(window);
   };
@@ -112,7 +143,7 @@ export async function soak(options: SoakOptions): Promise<SoakWindow[]> {
     inFlight.add(tracked);
     if ((performance.now() - started) / 1000 >= nextWindow) {
       const closing = current;
-      current = { times: new Map(), requests: 0, serverErrors: 0, refused: 0 };
+      current = freshWindow();
       const second = nextWindow;
       nextWindow += options.windowSeconds;
       await closeWindow(closing, second);
@@ -121,6 +152,7 @@ export async function soak(options: SoakOptions): Promise<SoakWindow[]> {
   await Promise.all(inFlight);
   writing = false;
   await writes;
+  await harvesting;
   // The last window, with the requests still in flight when the time was up.
   if (current.requests > 0) await closeWindow(current, options.seconds);
   return windows;
@@ -131,7 +163,17 @@ export const worstP99 = (windows: SoakWindow[]) => Math.max(...windows.flatMap((
 
 export function soakTable(windows: SoakWindow[]): string {
   const routes = [...new Set(windows.flatMap((w) => Object.keys(w.latency)))];
-  const header = ['t (s)', 'requests', '5xx', 'refused', ...routes.map((r) => `${r} p50/p99 (ms)`), 'RSS (MB)', 'heap (MB)'];
-  const rows = windows.map((w) => [String(w.second), String(w.requests), String(w.serverErrors), String(w.refused), ...routes.map((r) => (w.latency[r] ? `${w.latency[r]!.p50.toFixed(0)}/${w.latency[r]!.p99.toFixed(0)}` : '—')), w.rssMb.toFixed(0), w.heapMb.toFixed(0)]);
+  const header = ['t (s)', 'requests', '5xx', 'refused', ...routes.map((r) => `${r} p50/p99 (ms)`), 'RSS (MB)', 'heap (MB)', 'harvests ended', 'records harvested'];
+  const rows = windows.map((w) => [
+    String(w.second),
+    String(w.requests),
+    String(w.serverErrors),
+    String(w.refused),
+    ...routes.map((r) => (w.latency[r] ? `${w.latency[r]!.p50.toFixed(0)}/${w.latency[r]!.p99.toFixed(0)}` : '—')),
+    w.rssMb.toFixed(0),
+    w.heapMb.toFixed(0),
+    String(w.harvests),
+    String(w.harvestedRecords),
+  ]);
   return [header, ...rows].map((r) => r.join(' | ')).join('\n');
 }

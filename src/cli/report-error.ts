@@ -1,11 +1,12 @@
 // Owns how the CLI tells a user what went wrong: one readable message, the position for syntax
 // errors, and an exit code (1: the input or the request; 2: usage or configuration; 3: a bug).
 import { ConfigError } from '../config/index.js';
-import { AppError } from '../errors/index.js';
+import { AppError, diskFullErrorOf } from '../errors/index.js';
 
 export class UsageError extends Error {}
 
-export function reportError(error: unknown, stream: NodeJS.WriteStream = process.stderr): number {
+export function reportError(thrown: unknown, stream: NodeJS.WriteStream = process.stderr): number {
+  const error = diskFullErrorOf(thrown) ?? thrown;
   if (error instanceof UsageError) {
     stream.write(`maillage: ${error.message}\nRun "maillage help" for the commands.\n`);
     return 2;

@@ -34,6 +34,10 @@ const configSchema = z.object({
   queryTimeoutMs: positiveInt.default(30_000),
   /** Public SPARQL queries that may run at once; more are refused with 503 (each may take a replica for queryTimeoutMs). */
   sparqlMaxConcurrent: positiveInt.default(8),
+  /** Most rows one public SELECT may answer; a query asking for more (or with no LIMIT) that has more is refused. */
+  sparqlMaxRows: positiveInt.default(100_000),
+  /** How long a public SPARQL query waits for a store replica it may use before 503 (embedded store). */
+  sparqlQueueWaitMs: positiveInt.default(2000),
   /** Largest serialized answer one public query may return. */
   queryResultLimitBytes: positiveInt.default(64 * 1024 * 1024),
   /** Bounds on one GraphQL operation (operation-budget.ts). */
@@ -63,6 +67,8 @@ const configSchema = z.object({
   oaiAdminEmail: z.string().email().default('catalogue@recherche.data.gouv.fr'),
   /** The declared harvest sources (and their validation policies). */
   sourcesFile: z.string().default('config/sources.json'),
+  /** The service harvests every declared source this often (0: only when asked, POST /harvests). */
+  harvestIntervalMinutes: z.coerce.number().int().min(0).max(10_080).default(0),
   /** The namespace of catalogue IRIs (resources, records, catalogues). */
   iriBase: z.string().url().default('https://w3id.org/maillage/'),
   /** Folder holding DCAT-AP 3.0 SHACL files (shapes.ttl, range.ttl) to use instead of the bundled ones; see resolveDcatApShapes. */
@@ -165,6 +171,8 @@ const envNames: Record<string, string> = {
   BUNDLED_THESAURUS: 'bundledThesaurus',
   QUERY_TIMEOUT_MS: 'queryTimeoutMs',
   SPARQL_MAX_CONCURRENT: 'sparqlMaxConcurrent',
+  SPARQL_MAX_ROWS: 'sparqlMaxRows',
+  SPARQL_QUEUE_WAIT_MS: 'sparqlQueueWaitMs',
   QUERY_RESULT_LIMIT_BYTES: 'queryResultLimitBytes',
   IRI_BASE: 'iriBase',
   GRAPHQL_TIMEOUT_MS: 'graphql.timeoutMs',
@@ -179,6 +187,7 @@ const envNames: Record<string, string> = {
   RESUMPTION_TOKEN_SECRET: 'resumptionTokenSecret',
   OAI_ADMIN_EMAIL: 'oaiAdminEmail',
   MAILLAGE_SOURCES: 'sourcesFile',
+  HARVEST_INTERVAL_MINUTES: 'harvestIntervalMinutes',
   DCAT_AP_SHAPES: 'dcatApShapes',
   DERIVE_WORKERS: 'deriveWorkers',
   SEARCH_READERS: 'searchReaders',

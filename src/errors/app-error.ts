@@ -47,6 +47,13 @@ export class ResultTooLargeError extends AppError {
   readonly title = 'The query result is larger than allowed';
 }
 
+/** A query needed more memory than one query may use (e.g. sorting a cartesian product). */
+export class QueryTooCostlyError extends AppError {
+  readonly status = 400;
+  readonly slug = 'query-too-costly';
+  readonly title = 'The query needs more memory than one query may use';
+}
+
 /** The HTTP method is not one this resource answers. */
 export class MethodNotAllowedError extends AppError {
   readonly status = 405;
@@ -82,6 +89,25 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly status = 415;
   readonly slug = 'unsupported-media-type';
   readonly title = 'Unsupported media type';
+}
+
+/** The disk holding the data directory is full: the write was not made, nothing stored was lost. */
+export class DiskFullError extends AppError {
+  readonly status = 507;
+  readonly slug = 'disk-full';
+  readonly title = 'The disk holding the data directory is full';
+}
+
+/**
+ * The DiskFullError for an error of the file system (ENOSPC, EDQUOT) or of SQLite (SQLITE_FULL),
+ * else null. SQLite rolls the transaction back and a file is written under a temporary name first,
+ * so such an error leaves what was stored as it was.
+ */
+export function diskFullErrorOf(error: unknown): DiskFullError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT' && code !== 'SQLITE_FULL') return null;
+  if (error instanceof DiskFullError) return error;
+  return new DiskFullError(`The disk holding the data directory is full (${(error as Error).message}); nothing already stored was lost: free some space and run the work again, it goes on where it stopped`, {}, { cause: error });
 }
 
 /** A write that would take the embedded store past its configured capacity. */
@@ -164,6 +190,7 @@ const byName: Record<string, new (message: string, details?: Record<string, unkn
   RdfSyntaxError,
   QuerySyntaxError,
   ResultTooLargeError,
+  QueryTooCostlyError,
   MethodNotAllowedError,
   UnauthorizedError,
   ForbiddenError,
@@ -171,6 +198,7 @@ const byName: Record<string, new (message: string, details?: Record<string, unkn
   NotAcceptableError,
   UnsupportedMediaTypeError,
   CapacityExceededError,
+  DiskFullError,
   UpstreamError,
   UnavailableError,
   QueryTimeoutError,
@@ -184,10 +212,11 @@ const byName: Record<string, new (message: string, details?: Record<string, unkn
 };
 
 /** Rebuilds an error that crossed a thread boundary as its own AppError class, when it was one. */
-export function reviveError(error: { name: string; message: string; details?: Record<string, unknown> }): Error {
+export function reviveError(error: { name: string; message: string; code?: string; details?: Record<string, unknown> }): Error {
   const AppErrorClass = byName[error.name];
   if (AppErrorClass) return new AppErrorClass(error.message, error.details ?? {});
-  const revived = new Error(error.message);
+  const revived = new Error(error.message) as NodeJS.ErrnoException;
   revived.name = error.name;
+  if (error.code) revived.code = error.code;
   return revived;
 }

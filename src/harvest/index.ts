@@ -6,3 +6,4 @@ export { sourceSchema, protocols } from './source-schemas.js';
 export { FileHarvester, filesOf } from './ingest/file-harvester.js';
 export { PoliteHttpClient, defaultUserAgent } from './polite-http-client.js';
 export type { Harvester, HarvestStart } from './harvester.js';
+export { ServiceHarvests, type ServiceHarvestsOptions } from './service-harvests.js';

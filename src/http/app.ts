@@ -8,6 +8,7 @@ import type { PublishedItems, RawRecordStore, RecordDerivations } from '../recor
 import type { GraphStore } from '../store/index.js';
 import type { ThesaurusEditor, ThesaurusService } from '../thesaurus/index.js';
 import { harvestReportRoutes } from './harvest-reports.js';
+import type { ServiceHarvests } from '../harvest/index.js';
 import { sparqlEndpointRoutes } from './sparql/sparql-endpoint.js';
 import { linkedDataRoutes } from './linked-data/linked-data-routes.js';
 import { catalogFeedRoutes } from './feeds/catalog-feed-routes.js';
@@ -41,6 +42,8 @@ import { problemFromError, problemResponse } from './problem.js';
 export interface AppDependencies {
   store: GraphStore;
   records: RawRecordStore;
+  /** Harvests the service makes itself (POST /harvests); absent in tests that do not harvest. */
+  harvests?: ServiceHarvests;
   derivations: RecordDerivations;
   thesaurus: ThesaurusService;
   thesaurusEditor: ThesaurusEditor;
@@ -68,6 +71,8 @@ export interface AppDependencies {
   federation: OutboundPolicy;
   /** Public SPARQL queries that may run at once. */
   sparqlMaxConcurrent: number;
+  /** Most rows one public SELECT may answer. */
+  sparqlMaxRows: number;
   resumptionTokenSecret?: string;
   /** The service's public origin (and path), used for every absolute URL it writes; else the request's. */
   publicBaseUrl?: string;
@@ -132,6 +137,7 @@ export function createApp(dependencies: AppDependencies): Hono {
       queryTimeoutMs: dependencies.queryTimeoutMs,
       maxResultBytes: dependencies.queryResultLimitBytes,
       maxConcurrent: dependencies.sparqlMaxConcurrent,
+      maxRows: dependencies.sparqlMaxRows,
       federation: dependencies.federation,
     }),
   );
@@ -156,7 +162,7 @@ export function createApp(dependencies: AppDependencies): Hono {
   app.route('/', sitemapRoutes(dependencies.items, dependencies.iriBase));
   app.route('/', linkedDataRoutes({ store, records, derivations, iriBase: dependencies.iriBase }));
   app.route('/rdf-graph-store', graphStoreProtocolRoutes(store, adminToken, maxBodyBytes, dependencies.queryResultLimitBytes));
-  app.route('/harvests', harvestReportRoutes(records));
+  app.route('/harvests', harvestReportRoutes(records, dependencies.harvests ?? null, adminToken));
   app.route('/validation', validationReportRoutes(derivations));
   app.route('/', thesaurusEditRoutes(thesaurus, dependencies.thesaurusEditor, thesaurusAccess));
   app.route('/', thesaurusReleaseRoutes(thesaurus, dependencies.thesaurusEditor, thesaurusAccess));

@@ -2,7 +2,7 @@
 // logged 500 that tells the client nothing internal.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from '../errors/index.js';
+import { AppError, diskFullErrorOf } from '../errors/index.js';
 import type { Logger } from '../log/index.js';
 import { mediaTypes } from '../rdf/index.js';
 
@@ -19,7 +19,9 @@ export function problemResponse(c: Context, problem: Problem, headers: Record<st
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, { 'content-type': mediaTypes.problemJson, ...headers });
 }
 
-export function problemFromError(error: unknown, instance: string, logger: Logger): Problem {
+export function problemFromError(thrown: unknown, instance: string, logger: Logger): Problem {
+  const error = diskFullErrorOf(thrown) ?? thrown;
+  if (error !== thrown) logger.error({ err: thrown, instance }, 'disk full');
   if (error instanceof AppError) {
     return { type: error.type, title: error.title, status: error.status, detail: error.message, instance, ...error.details };
   }

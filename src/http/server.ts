@@ -10,7 +10,7 @@ import { openRecordsDatabase, PublishedItems, RawRecordStore } from '../records/
 import { openGraphStore, type GraphStore } from '../store/index.js';
 import { loadBundledThesaurus, ThesaurusEditor, ThesaurusHistory, thesaurusGraph, ThesaurusService } from '../thesaurus/index.js';
 import { openSearchReaders } from '../search/index.js';
-import { sourcePriorities } from '../harvest/index.js';
+import { ServiceHarvests, sourcePriorities } from '../harvest/index.js';
 import { priorityLookup } from '../linking/index.js';
 import { version } from '../version.js';
 import { createApp } from './app.js';
@@ -37,6 +37,8 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   await thesaurus.refresh();
   const thesaurusEditor = new ThesaurusEditor(graphStore, thesaurus, thesaurusHistory);
   const realigner = new Realigner(derivation, logger);
+  const harvests = new ServiceHarvests({ records, sourcesFile: config.sourcesFile, deriveChanged: (source) => deriveChanged(derivation, source), logger });
+  harvests.schedule(config.harvestIntervalMinutes);
   thesaurusEditor.onChange((event) => void realigner.schedule(event));
   const personal = new PersonalSpace(recordsDb, { admins: config.personal.admins });
   const { orcidClientId, orcidClientSecret, smtpUrl } = config.personal;
@@ -54,6 +56,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     ...(mailer && contacts.length > 0 ? { notifyQuestion: (question: Question, sources: string[]) => notifyQuestion(mailer, contacts, question, sources, config.publicBaseUrl, logger) } : {}),
     store: graphStore,
     records,
+    harvests,
     derivations: derivation.derivations,
     thesaurus,
     thesaurusEditor,
@@ -73,6 +76,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
     maxBodyBytes: config.maxWriteBodyBytes,
     federation: { allowList: config.federationAllowList, allowInternalAddresses: config.federationAllowInternal },
     sparqlMaxConcurrent: config.sparqlMaxConcurrent,
+    sparqlMaxRows: config.sparqlMaxRows,
     map: { ...(config.map.tileUrl ? { tileUrl: config.map.tileUrl } : {}), tileAttribution: config.map.tileAttribution },
     ...(config.resumptionTokenSecret ? { resumptionTokenSecret: config.resumptionTokenSecret } : {}),
     ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
@@ -112,6 +116,7 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
         closeIdle();
       });
       await alerts?.stop();
+      await harvests.stop();
       mailer?.close();
       await searchReaders.close();
       await realigner.idle();

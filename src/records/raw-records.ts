@@ -227,6 +227,11 @@ export class RawRecordStore {
     return counts;
   }
 
+  /** Leaves a run open to be taken over and resumed from its cursor by the next run of its source. */
+  interruptRun(runId: number, reason: string): void {
+    this.db.prepare("UPDATE harvest_runs SET status = 'interrupted', error = ?, pid = NULL WHERE id = ?").run(reason, runId);
+  }
+
   finishRun(runId: number, status: 'completed' | 'failed', error?: string): HarvestRun {
     this.db
       .prepare("UPDATE harvest_runs SET status = ?, error = ?, pid = NULL, ended_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?")

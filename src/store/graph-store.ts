@@ -48,6 +48,14 @@ export interface QueryOptions {
    * skips its own syntax check, which costs milliseconds of main-thread time per query.
    */
   form?: QueryForm;
+  /**
+   * 'public' for queries anyone can send (the SPARQL endpoint): the embedded store runs them on
+   * replicas that leave at least one replica free for the catalogue's own reads, and refuses them
+   * (TooBusyError) when none is free within a short wait. Our own reads are 'internal' (default).
+   */
+  lane?: 'public' | 'internal';
+  /** Most rows a SELECT may answer; the query must already ask for at most maxRows + 1 (see capRows). */
+  maxRows?: number;
 }
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';

@@ -30,7 +30,7 @@ export async function openGraphStore(config: Readonly<Config>, logger: Logger): 
     await store.start();
     return store;
   }
-  return openEmbeddedGraphStore({ dataDir: config.dataDir, queryTimeoutMs: config.queryTimeoutMs, logger, ...config.embedded });
+  return openEmbeddedGraphStore({ dataDir: config.dataDir, queryTimeoutMs: config.queryTimeoutMs, publicWaitMs: config.sparqlQueueWaitMs, logger, ...config.embedded });
 }
 
 /** Parses RDF in any syntax we read into canonical N-Quads, in this thread (for CLI work on files). */

@@ -112,6 +112,34 @@ describe.skipIf(sharedDataMissing !== null)(`OAI-PMH harvester${sharedDataMissin
     expect(html).toMatchObject({ status: 'failed', error: expect.stringMatching(/not an OAI-PMH response \(root element <html>\)/) });
   });
 
+  it('starts a list again once when its resumption token expired, and ends a run that would loop (every token refused, a token sent twice) with the reason', async () => {
+    const record = (id: string) => ({ id, datestamp: '2024-05-06', metadata: datacite('datacite-example-full-v4.4.xml') });
+    const listWith = (refuse: (attempt: number) => boolean, secondToken: string) => {
+      let refusals = 0;
+      return (url: URL) => {
+        if (url.searchParams.get('verb') === 'Identify') return { body: identify('YYYY-MM-DDThh:mm:ssZ') };
+        const token = url.searchParams.get('resumptionToken');
+        if (!token) return { body: listRecords([record('oai:x:1')], { value: 'page-2' }) };
+        if (token === 'page-2' && refuse(refusals++)) return { body: oaiError('ListRecords', 'badResumptionToken', 'The token has expired') };
+        return { body: listRecords([record(`oai:x:${token}`)], secondToken === 'end' ? null : { value: secondToken }) };
+      };
+    };
+    const expiredOnce = await setup(listWith((n) => n === 0, 'end'));
+    const run = await runHarvest(expiredOnce.records, 'repo', new OaiPmhHarvester(fastHttp(), { url: `${expiredOnce.server.url}/oai`, metadataPrefix: 'oai_datacite' }));
+    expect(run).toMatchObject({ status: 'completed', new: 2 });
+    expect(run.notes).toEqual([expect.stringMatching(/resumption token page-2 was refused \(The token has expired\); restarting the list/)]);
+
+    const alwaysRefused = await setup(listWith(() => true, 'end'));
+    const refused = await runHarvest(alwaysRefused.records, 'repo', new OaiPmhHarvester(fastHttp(), { url: `${alwaysRefused.server.url}/oai`, metadataPrefix: 'oai_datacite' }));
+    expect(refused).toMatchObject({ status: 'failed', error: expect.stringMatching(/^OAI-PMH error badResumptionToken: The token has expired/) });
+    expect(alwaysRefused.server.requests.filter((u) => u.searchParams.get('verb') === 'ListRecords')).toHaveLength(4);
+    expect(alwaysRefused.records.record('repo', 'oai:x:1')).toBeTruthy();
+
+    const looping = await setup(listWith(() => false, 'page-2'));
+    const looped = await runHarvest(looping.records, 'repo', new OaiPmhHarvester(fastHttp(), { url: `${looping.server.url}/oai`, metadataPrefix: 'oai_datacite' }));
+    expect(looped).toMatchObject({ status: 'failed', error: expect.stringMatching(/sent the resumption token "page-2" a second time in one list/) });
+  });
+
   it('reports cannotDisseminateFormat and badArgument as a failed run with the repository’s words', async () => {
     const { server, records } = await setup(() => ({ body: sickle('cannotDisseminateFormat.xml') }));
     const run = await runHarvest(records, 'repo', new OaiPmhHarvester(fastHttp(), { url: `${server.url}/oai`, metadataPrefix: 'nope' }));

@@ -24,6 +24,33 @@ describe('PoliteHttpClient', () => {
     expect(waits[2]!).toBeGreaterThan(waits[0]!);
   });
 
+  it('bounds the time of a source that never answers, or trickles its body byte by byte, and retries one that drops the connection or answers 500', async () => {
+    let attempts = 0;
+    const { url } = await serve((u) => {
+      attempts += 1;
+      if (u.pathname === '/hang') return { hang: true, body: '' };
+      if (u.pathname === '/trickle') return { trickleMs: 50, body: 'x'.repeat(10_000) };
+      if (u.pathname === '/drop') return attempts % 2 === 1 ? { dropAfterBytes: 100, body: 'y'.repeat(1000) } : { body: 'y'.repeat(1000) };
+      return attempts % 3 !== 0 ? { status: 500, body: 'oops' } : { body: 'fine' };
+    });
+    const retries: string[] = [];
+    const client = new PoliteHttpClient({ timeoutMs: 400, retries: 1, backoffMs: 10, onRetry: (info) => retries.push(`${new URL(info.url).pathname}: ${info.reason}`) });
+    await expect(client.get(`${url}/hang`, '*/*')).rejects.toThrow(/hang: no answer within 400 ms \(after 2 attempts\)/);
+    await expect(client.get(`${url}/trickle`, '*/*')).rejects.toThrow(/trickle: no answer within 400 ms \(after 2 attempts\)/);
+    attempts = 0;
+    expect((await client.get(`${url}/drop`, '*/*')).body).toHaveLength(1000);
+    attempts = 0;
+    const patient = new PoliteHttpClient({ retries: 2, backoffMs: 10, onRetry: (info) => retries.push(`${new URL(info.url).pathname}: ${info.reason}`) });
+    expect((await patient.get(`${url}/flaky`, '*/*')).body).toBe('fine');
+    expect(retries).toEqual([
+      '/hang: no answer within 400 ms',
+      '/trickle: no answer within 400 ms',
+      expect.stringMatching(/^\/drop: /),
+      '/flaky: HTTP 500',
+      '/flaky: HTTP 500',
+    ]);
+  });
+
   it('does not retry a 404, names itself, and keeps the delay between requests', async () => {
     const agents: string[] = [];
     const { url, requests } = await serve((u, request) => {

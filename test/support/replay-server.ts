@@ -11,6 +11,10 @@ export interface Reply {
   gzip?: boolean;
   /** Never answer (to test timeouts and kills mid-request). */
   hang?: boolean;
+  /** Send the body one byte at a time, this many ms apart (a source that trickles). */
+  trickleMs?: number;
+  /** Send this many bytes of the body, then drop the connection. */
+  dropAfterBytes?: number;
 }
 
 export type Route = (url: URL, request: IncomingMessage) => Reply | Promise<Reply>;
@@ -31,6 +35,18 @@ export async function startReplayServer(route: Route): Promise<ReplayServer> {
       if (reply.hang) return;
       const body = reply.gzip ? gzipSync(reply.body) : Buffer.from(reply.body);
       response.writeHead(reply.status ?? 200, { ...(reply.gzip ? { 'content-encoding': 'gzip' } : {}), ...reply.headers, 'content-length': String(body.length) });
+      if (reply.dropAfterBytes !== undefined) {
+        response.write(body.subarray(0, reply.dropAfterBytes), () => response.destroy());
+        return;
+      }
+      if (reply.trickleMs !== undefined) {
+        for (let i = 0; i < body.length && !response.destroyed; i += 1) {
+          response.write(body.subarray(i, i + 1));
+          await new Promise((resolve) => setTimeout(resolve, reply.trickleMs));
+        }
+        response.end();
+        return;
+      }
       response.end(body);
     } catch (error) {
       response.writeHead(500).end(String(error));

@@ -44,6 +44,10 @@ export class OaiPmhHarvester implements Harvester {
     let cursor = start.cursor || null;
     let from: string | undefined;
     let fromResolved = false;
+    // A repository that refuses every token, or sends one token again, would keep a run going
+    // forever: one restart per run, and a token seen twice ends the run with the reason.
+    let restarted = false;
+    const tokensSeen = new Set<string>();
     for (;;) {
       const notes: string[] = [];
       if (!cursor && !fromResolved) {
@@ -59,16 +63,22 @@ export class OaiPmhHarvester implements Harvester {
           yield { records: [], failures: [], next: null, notes: ['noRecordsMatch: nothing new'] };
           return;
         }
-        if (page.error.code === 'badResumptionToken' && cursor) {
+        if (page.error.code === 'badResumptionToken' && cursor && !restarted) {
+          restarted = true;
           // Tokens expire; records are keyed and checksummed, so starting the list again is safe.
           notes.push(`resumption token ${cursor} was refused (${page.error.message || 'badResumptionToken'}); restarting the list`);
           cursor = null;
+          tokensSeen.clear();
           yield { records: [], failures: [], next: startOfList, notes };
           continue;
         }
         throw new HarvestProtocolError(`OAI-PMH error ${page.error.code}: ${page.error.message}`);
       }
       cursor = page.resumptionToken;
+      if (cursor !== null) {
+        if (tokensSeen.has(cursor)) throw new HarvestProtocolError(`the repository sent the resumption token ${JSON.stringify(cursor.slice(0, 200))} a second time in one list; stopping rather than looping`);
+        tokensSeen.add(cursor);
+      }
       yield { records: page.records, failures: page.failures, next: cursor, notes };
       if (!cursor) return;
     }

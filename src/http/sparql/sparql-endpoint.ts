@@ -28,6 +28,8 @@ export interface SparqlEndpointOptions {
   adminToken: string | undefined;
   queryTimeoutMs: number;
   maxResultBytes: number;
+  /** Most rows one SELECT may answer (SPARQL_MAX_ROWS). */
+  maxRows: number;
   /** Public queries that may run at once. */
   maxConcurrent: number;
   /** Where SERVICE clauses may go. */
@@ -80,6 +82,15 @@ function chooseFormat<T extends string>(c: Context, params: URLSearchParams, sup
   return aliases[chosen] ?? chosen;
 }
 
+/**
+ * The query's text asking for parsed.limit rows. The text is kept as sent where a LIMIT can simply
+ * be added at its end (no LIMIT yet, no trailing VALUES); otherwise it is written from the parse.
+ */
+function withLimit(text: string, parsed: sparqljs.SelectQuery, originalLimit: number | undefined): string {
+  if (originalLimit === undefined && !parsed.values) return `${text}\nLIMIT ${parsed.limit}`;
+  return parsedText(parsed);
+}
+
 export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
   const { store, logger, adminToken } = options;
   const statistics = createStatisticsCache(store);
@@ -109,8 +120,15 @@ export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
     };
     const federated = callsService(parsed);
     if (federated) assertServicesAllowed(parsed, options.federation);
+    // A SELECT without a LIMIT, or with one above the row cap, asks for one row more than the cap:
+    // the store then stops early (a runaway stays small) and tells a result over the cap (refused).
+    const select = parsed.queryType === 'SELECT' ? parsed : null;
+    const originalLimit = select?.limit;
+    const rowCapped = select !== null && (originalLimit === undefined || originalLimit > options.maxRows);
+    if (select && rowCapped) select.limit = options.maxRows + 1;
     // The embedded engine gets a few shapes wrong; those are rewritten into equivalent ones.
     const corrected = !federated && store.backend === 'embedded' ? await correctedQueryText(store, parsed, dataset) : null;
+    const queryText = corrected ?? (select && rowCapped ? withLimit(operation.text, select, originalLimit) : operation.text);
     const body = federated
       ? await runFederatedQuery(parsedText(parsed), {
           store,
@@ -122,9 +140,9 @@ export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
         })
       : (
           await store.querySerialized(
-            corrected ?? operation.text,
+            queryText,
             { results: mediaType as ResultsMediaType, graph: mediaType as RdfMediaType },
-            { timeoutMs, baseIri, form, maxResultBytes: options.maxResultBytes, ...dataset },
+            { timeoutMs, baseIri, form, maxResultBytes: options.maxResultBytes, lane: 'public', ...(rowCapped ? { maxRows: options.maxRows } : {}), ...dataset },
           )
         ).body;
     logger.info({ reqId: c.get('requestId'), form, mediaType, ...(corrected ? { corrected: true } : {}), bytes: body.length, ms: Math.round(performance.now() - started) }, 'sparql query');

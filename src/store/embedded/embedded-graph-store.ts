@@ -35,6 +35,8 @@ export interface EmbeddedGraphStoreOptions {
   snapshotAfterBytes: number;
   synchronous: 'FULL' | 'NORMAL';
   queryTimeoutMs: number;
+  /** How long a public query waits for a replica it may use (ReplicaPool.runPublic). */
+  publicWaitMs?: number;
   logger: Logger;
   /** Quads per journal entry when a bulk load is split. */
   loadChunkQuads?: number;
@@ -62,6 +64,7 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly inFlightWrites = new Set<Promise<unknown>>();
   private backlog = { ops: 0, bytes: 0 };
   private snapshotting: Promise<void> | null = null;
+  private snapshotRetryAt = 0;
   private closed = false;
 
   constructor(
@@ -77,6 +80,7 @@ export class EmbeddedGraphStore implements GraphStore {
       replicas: options.replicas,
       logger: options.logger,
       lastSeq: () => this.journal.lastSeq(),
+      ...(options.publicWaitMs !== undefined ? { publicWaitMs: options.publicWaitMs } : {}),
     });
   }
 
@@ -96,21 +100,21 @@ export class EmbeddedGraphStore implements GraphStore {
     const form = options.form ?? queryFormOf(sparql, options.baseIri);
     for (const graph of [...(options.defaultGraphs ?? []), ...(options.namedGraphs ?? [])]) assertGraphIri(graph);
     const mediaType = form === 'SELECT' || form === 'ASK' ? formats.results : formats.graph;
+    const message = {
+      type: 'query' as const,
+      query: {
+        sparql,
+        format: mediaType,
+        ...(options.defaultGraphs ? { defaultGraphs: options.defaultGraphs } : {}),
+        ...(options.namedGraphs ? { namedGraphs: options.namedGraphs } : {}),
+        ...(options.baseIri ? { baseIri: options.baseIri } : {}),
+        ...(options.maxResultBytes !== undefined ? { maxResultBytes: options.maxResultBytes } : {}),
+        ...(options.maxRows !== undefined && form === 'SELECT' ? { maxRows: options.maxRows } : {}),
+      },
+    };
+    const timeoutMs = options.timeoutMs ?? this.options.queryTimeoutMs;
     try {
-      const { body } = await this.pool.run(
-        {
-          type: 'query',
-          query: {
-            sparql,
-            format: mediaType,
-            ...(options.defaultGraphs ? { defaultGraphs: options.defaultGraphs } : {}),
-            ...(options.namedGraphs ? { namedGraphs: options.namedGraphs } : {}),
-            ...(options.baseIri ? { baseIri: options.baseIri } : {}),
-            ...(options.maxResultBytes !== undefined ? { maxResultBytes: options.maxResultBytes } : {}),
-          },
-        },
-        options.timeoutMs ?? this.options.queryTimeoutMs,
-      );
+      const { body } = options.lane === 'public' ? await this.pool.runPublic(message, timeoutMs) : await this.pool.run(message, timeoutMs);
       return { form, mediaType, body };
     } catch (error) {
       // A plain Error is Oxigraph refusing a query that parsed (e.g. an unsupported feature): the
@@ -314,9 +318,14 @@ export class EmbeddedGraphStore implements GraphStore {
 
   private maybeSnapshot(): void {
     if (this.snapshotting || this.closed) return;
+    // After a failed snapshot (a full disk), wait before writing the whole store again.
+    if (Date.now() < this.snapshotRetryAt) return;
     if (this.backlog.ops < this.options.snapshotAfterOps && this.backlog.bytes < this.options.snapshotAfterBytes) return;
     this.snapshotting = this.snapshot()
-      .catch((error: Error) => this.options.logger.error({ err: error }, 'snapshot failed; the journal keeps every write'))
+      .catch((error: Error) => {
+        this.snapshotRetryAt = Date.now() + 60_000;
+        this.options.logger.error({ err: error, retryInS: 60 }, 'snapshot failed; the journal keeps every write');
+      })
       .finally(() => {
         this.snapshotting = null;
       });

@@ -2,7 +2,7 @@
 // least busy ready one, sending every committed write to all of them in journal order, and
 // replacing a replica that ended (query timeout, crash) while the others keep serving.
 import type { Logger } from '../../log/index.js';
-import { UnavailableError } from '../../errors/index.js';
+import { TooBusyError, UnavailableError } from '../../errors/index.js';
 import type { JournalEntry } from '../../records/index.js';
 import { Replica, ReplicaEndedError } from '../worker/replica.js';
 import type { WorkerReplies, WorkerRequest } from '../worker/worker-protocol.js';
@@ -15,12 +15,15 @@ export interface ReplicaPoolOptions {
   lastSeq: () => number;
   /** How long a read waits for a ready replica before giving up. */
   readyWaitMs?: number;
+  /** How long a public query waits for a replica it may use before it is refused. */
+  publicWaitMs?: number;
 }
 
 export class ReplicaPool {
   private readonly slots: Replica[] = [];
   private readonly restarts: number[];
   private readyWaiters: Array<() => void> = [];
+  private publicWaiters: Array<() => void> = [];
   private generation = 0;
   private closing = false;
   /** Replicas that ended (query timeout, out of memory, crash) since start, and the latest one: /health shows them. */
@@ -57,6 +60,7 @@ export class ReplicaPool {
       const waiters = this.readyWaiters;
       this.readyWaiters = [];
       for (const wake of waiters) wake();
+      this.wakePublicWaiters();
     });
   }
 
@@ -74,14 +78,18 @@ export class ReplicaPool {
     }, delay).unref();
   }
 
-  /** The ready replica with the least work queued, waiting for one when none is ready. */
+  /**
+   * The ready replica with the least work queued, preferring one that runs no public query (a
+   * public query may run until its time limit), waiting for one when none is ready.
+   */
   async pick(): Promise<Replica> {
     const deadline = Date.now() + (this.options.readyWaitMs ?? 120_000);
+    const load = (replica: Replica) => (replica.publicInFlight > 0 ? 1_000_000 : 0) + replica.inFlight;
     for (;;) {
       if (this.closing) throw new UnavailableError('The graph store is closing');
       let best: Replica | undefined;
       for (const replica of this.slots) {
-        if (replica?.ready && replica.alive && (!best || replica.inFlight < best.inFlight)) best = replica;
+        if (replica?.ready && replica.alive && (!best || load(replica) < load(best))) best = replica;
       }
       if (best) return best;
       const remaining = deadline - Date.now();
@@ -109,6 +117,55 @@ export class ReplicaPool {
   }
 
   /**
+   * Runs a query anyone could send. It goes to a ready replica that runs no other public query, and
+   * only while another ready replica stays free of public queries (with one replica, that one), so
+   * runaway queries cannot take every replica from the catalogue's own reads. A query that finds no
+   * such replica within publicWaitMs is refused; one whose replica ends is not tried elsewhere (it
+   * may be the reason the replica ended).
+   */
+  async runPublic(message: Extract<WorkerRequest, { type: 'query' }>, timeoutMs: number): Promise<WorkerReplies['query']> {
+    const deadline = Date.now() + (this.options.publicWaitMs ?? 2000);
+    for (;;) {
+      if (this.closing) throw new UnavailableError('The graph store is closing');
+      const replica = this.replicaForPublic();
+      if (replica) {
+        replica.publicInFlight += 1;
+        try {
+          return await replica.request(message, timeoutMs);
+        } finally {
+          replica.publicInFlight -= 1;
+          this.wakePublicWaiters();
+        }
+      }
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        throw new TooBusyError('Other SPARQL queries hold the store replicas that public queries may use; retry in a few seconds', { waitedMs: this.options.publicWaitMs ?? 2000 });
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.publicWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private replicaForPublic(): Replica | undefined {
+    const ready = this.slots.filter((replica) => replica?.ready && replica.alive);
+    const free = ready.filter((replica) => replica.publicInFlight === 0);
+    // Keep one replica free of public queries whenever the pool has more than one.
+    if (this.options.replicas > 1 && free.length < 2) return undefined;
+    return free.sort((a, b) => a.inFlight - b.inFlight)[0];
+  }
+
+  private wakePublicWaiters(): void {
+    const waiters = this.publicWaiters;
+    this.publicWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /**
    * Sends committed entries to every live replica. Called synchronously right after the journal
    * commit, so every replica sees writes in journal order and any later read sees this write.
    */
@@ -121,6 +178,7 @@ export class ReplicaPool {
   async close(): Promise<void> {
     this.closing = true;
     for (const wake of this.readyWaiters) wake();
+    this.wakePublicWaiters();
     await Promise.all(this.slots.map((replica) => replica.terminate('store closed')));
   }
 }

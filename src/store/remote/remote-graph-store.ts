@@ -18,6 +18,7 @@ import type {
   WriteResult,
 } from '../graph-store.js';
 import { parseSerializedResult, termResultFormats } from '../result-parsing.js';
+import { assertResultWithinLimits } from '../result-limits.js';
 import { assertUpdate, queryFormOf } from '../sparql-request.js';
 import { Replica } from '../worker/replica.js';
 import { splitNQuads } from '../embedded/nquads-chunks.js';
@@ -77,11 +78,7 @@ export class RemoteGraphStore implements GraphStore {
       ...(options.namedGraphs ? { namedGraphs: options.namedGraphs } : {}),
       timeoutMs: options.timeoutMs ?? this.options.queryTimeoutMs,
     });
-    if (options.maxResultBytes !== undefined && body.length > options.maxResultBytes) {
-      throw new ResultTooLargeError(`The result is larger than the ${options.maxResultBytes} bytes one response may carry; add a LIMIT or narrow the query`, {
-        limitBytes: options.maxResultBytes,
-      });
-    }
+    assertResultWithinLimits(body, mediaType, { maxResultBytes: options.maxResultBytes, maxRows: form === 'SELECT' ? options.maxRows : undefined });
     if (form === 'ASK') return { form, mediaType: formats.results, body: writeAskResult(readAskJson(body), formats.results) };
     return { form, mediaType, body };
   }

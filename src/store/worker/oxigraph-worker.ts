@@ -2,9 +2,10 @@
 // query never blocks the HTTP event loop and a runaway one can be cut by terminating the thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ox from 'oxigraph';
-import { AppError, ResultTooLargeError } from '../../errors/index.js';
+import { AppError, QueryTooCostlyError } from '../../errors/index.js';
 import { openRecordsDatabase, StoreJournal, type JournalEntry } from '../../records/index.js';
 import { prepareRdf } from './rdf-preparation.js';
+import { assertResultWithinLimits } from '../result-limits.js';
 import { fileChunks, latestSnapshot, snapshotDirectory, writeStoreAsNQuads } from './snapshot-files.js';
 import type { Envelope, WorkerMessage, WorkerQuery, WorkerReplies, WorkerSettings } from './worker-protocol.js';
 
@@ -13,6 +14,12 @@ const port = parentPort!;
 let store = new ox.Store();
 /** Quads in `store`, tracked per write because Store.size walks the whole store. */
 let size = 0;
+/** Set when this replica must end after its current reply (its WebAssembly memory ran out). */
+let endAfterReply = false;
+
+/** A WebAssembly trap (memory exhausted inside Oxigraph) or a JavaScript string/array too large. */
+const outOfMemory = (error: unknown) =>
+  error instanceof WebAssembly.RuntimeError || (error instanceof RangeError && /memory|string length|array buffer|allocation/i.test(error.message));
 
 function countGraph(graph: string): number {
   const rows = store.query(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH ${ox.namedNode(graph).toString()} { ?s ?p ?o } }`) as Array<
@@ -99,14 +106,17 @@ function runQuery(query: WorkerQuery): WorkerReplies['query'] {
   if (query.defaultGraphs) options.default_graph = query.defaultGraphs.map((g) => ox.namedNode(g));
   else options.use_default_graph_as_union = true;
   if (query.namedGraphs) options.named_graphs = query.namedGraphs.map((g) => ox.namedNode(g));
-  const body = store.query(query.sparql, options) as string;
-  // String length counts UTF-16 units, a close enough (never larger) stand-in for bytes.
-  if (query.maxResultBytes !== undefined && body.length > query.maxResultBytes) {
-    throw new ResultTooLargeError(
-      `The result is larger than the ${query.maxResultBytes} bytes one response may carry; add a LIMIT (and page with OFFSET) or narrow the query`,
-      { limitBytes: query.maxResultBytes },
-    );
+  let body: string;
+  try {
+    body = store.query(query.sparql, options) as string;
+  } catch (error) {
+    if (!outOfMemory(error)) throw error;
+    // The WebAssembly instance may be left inconsistent by a trap: this replica ends (the pool
+    // rebuilds it) once the refusal is sent.
+    endAfterReply = true;
+    throw new QueryTooCostlyError('The query needed more memory than one query may use (it builds too many intermediate results); narrow its patterns, or page with LIMIT and OFFSET', {});
   }
+  assertResultWithinLimits(body, query.format, query);
   return { body };
 }
 
@@ -151,6 +161,8 @@ port.on('message', (message: Envelope) => {
   } catch (error) {
     const err = error as Error;
     const details = error instanceof AppError ? error.details : undefined;
-    port.postMessage({ id: message.id, kind: 'error', error: { name: err.name, message: err.message, details } } satisfies WorkerMessage);
+    const code = typeof (err as NodeJS.ErrnoException).code === 'string' ? (err as NodeJS.ErrnoException).code : undefined;
+    port.postMessage({ id: message.id, kind: 'error', error: { name: err.name, message: err.message, details, ...(code ? { code } : {}) } } satisfies WorkerMessage);
   }
+  if (endAfterReply) port.postMessage({ id: 0, kind: 'ending', reason: 'its WebAssembly memory ran out during a query' } satisfies WorkerMessage);
 });

@@ -27,6 +27,8 @@ export class Replica {
   private ended = false;
   /** Set when the replica can serve queries (its rebuild finished). */
   ready = false;
+  /** Public (SPARQL endpoint) queries sent to this replica and not answered yet: at most one. */
+  publicInFlight = 0;
   onEnd: (replica: Replica, reason: string) => void = () => {};
 
   constructor(
@@ -66,6 +68,10 @@ export class Replica {
   }
 
   private receive(message: WorkerMessage): void {
+    if (message.kind === 'ending') {
+      void this.terminate(message.reason);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.kind === 'started') {

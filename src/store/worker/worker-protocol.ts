@@ -15,6 +15,8 @@ export interface WorkerQuery {
   namedGraphs?: string[];
   baseIri?: string;
   maxResultBytes?: number;
+  /** Most rows a SELECT may answer (the query text asks for at most one more, to tell). */
+  maxRows?: number;
 }
 
 export type WorkerRequest =
@@ -39,10 +41,14 @@ export type Envelope = WorkerRequest & { id: number };
 export interface SerializedError {
   name: string;
   message: string;
+  /** A system error's code (ENOSPC…), kept so the main thread can tell a full disk. */
+  code?: string;
   details?: Record<string, unknown>;
 }
 
 export type WorkerMessage =
   | { id: number; kind: 'started' }
   | { id: number; kind: 'ok'; result: unknown }
-  | { id: number; kind: 'error'; error: SerializedError };
+  | { id: number; kind: 'error'; error: SerializedError }
+  /** The worker asks to be ended and rebuilt (its state can no longer be trusted). */
+  | { id: 0; kind: 'ending'; reason: string };
