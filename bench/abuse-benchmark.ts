@@ -111,7 +111,7 @@ async function sparqlAbuse(url: string, pid: number, health: () => Promise<numbe
     ['16 cartesian products at once', Array.from({ length: 16 }, (_, i) => `SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i${i} }`)],
     ['8 huge LIMITs at once', Array.from({ length: 8 }, () => 'SELECT * WHERE { ?s ?p ?o . ?x ?y ?z } LIMIT 1000000000')],
     ['4 sorted cartesian products at once (memory)', Array.from({ length: 4 }, (_, i) => `SELECT * WHERE { ?s ?p ?o . ?x ?y ?z${i} } ORDER BY ?o ?z${i} LIMIT 10`)],
-    ['a 1 MB query', [`SELECT * WHERE { ?s ?p ?o FILTER(?o IN (${Array.from({ length: 40_000 }, (_, i) => `"v${i}"`).join(',')})) }`]],
+    ['ten 1 MB queries at once', Array.from({ length: 10 }, () => `SELECT * WHERE { ?s ?p ?o FILTER(?o IN (${Array.from({ length: 40_000 }, (_, i) => `"v${i}"`).join(',')})) }`)],
   ];
   const rows: string[][] = [];
   for (const [name, queries] of attacks) {

@@ -1,5 +1,5 @@
 // Kill -9 at random moments: each kind of work (an OAI-PMH harvest, a DataCite JSON harvest, a
-// reindex, a bulk load) runs as the real CLI in its own process and is killed with SIGKILL at a
+// reindex, a bulk load; and thesaurus edits and releases in the service, bench/thesaurus-faults.ts) runs as the real CLI in its own process and is killed with SIGKILL at a
 // random instant of its reference run's length, again and again, then allowed to finish. After
 // every kill the data directory is checked (every stored record whole, every published record's
 // graph whole in the store, the search and link indexes agreeing with the derivations), and the
@@ -15,6 +15,7 @@ import { loadConfig } from '../src/config/index.js';
 import { silentLogger } from '../src/log/index.js';
 import { recordsFingerprint } from '../src/records/data-dir-backup.js';
 import { openGraphStore } from '../src/store/index.js';
+import { thesaurusFaultStage } from './thesaurus-faults.js';
 
 export interface FaultStage {
   name: string;
@@ -165,6 +166,7 @@ export async function faultRun(options: FaultOptions): Promise<FaultStage[]> {
     spawnSync(process.execPath, [cli, 'dump', dumped], { env: { ...process.env, DATA_DIR: source, LOG_LEVEL: 'warn' } });
     rmSync(source, { recursive: true, force: true });
     stages.push(await stage('bulk load', ['load', dumped], async () => {}, options, false));
+    stages.push(await thesaurusFaultStage(options));
     return stages;
   } finally {
     rmSync(path.dirname(dumped), { recursive: true, force: true });

@@ -36,6 +36,8 @@ export async function startServer(config: Readonly<Config>, logger: Logger, stor
   const thesaurus = new ThesaurusService(graphStore);
   await thesaurus.refresh();
   const thesaurusEditor = new ThesaurusEditor(graphStore, thesaurus, thesaurusHistory);
+  const settled = await thesaurusEditor.recoverInterruptedWrites();
+  if (settled.confirmed + settled.discarded + settled.releasesCompleted > 0) logger.warn(settled, 'thesaurus writes cut by the last stop were settled against the store');
   const realigner = new Realigner(derivation, logger);
   const harvests = new ServiceHarvests({ records, sourcesFile: config.sourcesFile, deriveChanged: (source) => deriveChanged(derivation, source), logger });
   harvests.schedule(config.harvestIntervalMinutes);

@@ -293,6 +293,9 @@ const migrations: string[] = [
   `CREATE INDEX questions_by_author ON questions (author_id, asked_at)`,
   // Keys the service keeps across restarts (the one that signs unsubscribe links).
   `CREATE TABLE service_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
+  // A thesaurus edit is written to the history before the store (pending), then confirmed: a
+  // process killed in between leaves a pending change that the next start settles against the store.
+  `ALTER TABLE thesaurus_changes ADD COLUMN pending INTEGER NOT NULL DEFAULT 0`,
 ];
 
 /**

@@ -1,7 +1,7 @@
 // Owns every write to the served thesauri: concept edits, whole-scheme imports and releases. Writes
 // run one at a time; each is checked (If-Match, integrity) before it reaches the store, recorded in
 // the history, and then served; listeners hear of it (the derive stage re-aligns records).
-import { Parser } from 'n3';
+import { DataFactory, Parser, Writer as N3Writer } from 'n3';
 import { ConflictError, IntegrityError, NotFoundError, PreconditionFailedError, PreconditionRequiredError } from '../errors/index.js';
 import { mediaTypes, sparqlIri, sparqlLiteral } from '../rdf/index.js';
 import type { GraphStore } from '../store/index.js';
@@ -31,6 +31,15 @@ function requiredLanguages(scheme: ConceptScheme): string[] {
 }
 
 const problemKey = (p: IntegrityProblem) => `${p.check}\u0000${p.concept}\u0000${p.message}`;
+
+const owlVersionInfo = 'http://www.w3.org/2002/07/owl#versionInfo';
+
+/** The scheme's N-Triples with its owl:versionInfo set to `version` (the release's copy). */
+async function withVersionInfo(ntriples: string, schemeIri: string, version: string): Promise<string> {
+  const quads = new Parser({ format: 'N-Triples' }).parse(ntriples).filter((q) => !(q.subject.value === schemeIri && q.predicate.value === owlVersionInfo));
+  quads.push(DataFactory.quad(DataFactory.namedNode(schemeIri), DataFactory.namedNode(owlVersionInfo), DataFactory.literal(version)));
+  return new N3Writer({ format: 'N-Triples' }).quadsToString(quads);
+}
 
 export class ThesaurusEditor {
   private queue: Promise<unknown> = Promise.resolve();
@@ -104,10 +113,11 @@ export class ThesaurusEditor {
       }
       this.knownProblems.set(applied.after, new Set(after.map(problemKey)));
       const update = schemeUpdate(scheme, applied);
-      if (update.sparql) await this.store.update(update.sparql);
       const at = new Date().toISOString();
       const edited = new Set(applied.edited);
-      this.history.record(
+      // The history first, pending; then the store; then the history confirmed. A process killed
+      // in between leaves a pending change, settled against the store at the next start.
+      const seqs = this.history.record(
         [...applied.touched].map(([iri, { before: was, after: now }]) => ({
           scheme: scheme.info.iri,
           concept: iri,
@@ -118,7 +128,15 @@ export class ThesaurusEditor {
           after: now,
           comment: options.comment ?? (edited.has(iri) ? null : 'follows a change to a linked concept'),
         })),
+        { pending: true },
       );
+      try {
+        if (update.sparql) await this.store.update(update.sparql);
+      } catch (error) {
+        this.history.discard(seqs);
+        throw error;
+      }
+      this.history.confirm(seqs);
       this.service.replace(applied.after);
       this.emit({ scheme: applied.after, before: scheme, touched: applied.touched });
       return applied;
@@ -167,19 +185,59 @@ export class ThesaurusEditor {
       let version = options.version ?? today;
       if (options.version !== undefined && taken.has(version)) throw new ConflictError(`${acronym} already has a release ${version}`);
       for (let n = 2; taken.has(version); n += 1) version = `${today}.${n}`;
-      const graph = scheme.info.graph;
-      await this.store.update(
-        `DELETE { GRAPH ${sparqlIri(graph)} { ${sparqlIri(scheme.info.iri)} <http://www.w3.org/2002/07/owl#versionInfo> ?v } } WHERE { GRAPH ${sparqlIri(graph)} { ${sparqlIri(scheme.info.iri)} <http://www.w3.org/2002/07/owl#versionInfo> ?v } } ;
-         INSERT DATA { GRAPH ${sparqlIri(graph)} { ${sparqlIri(scheme.info.iri)} <http://www.w3.org/2002/07/owl#versionInfo> ${sparqlLiteral(version)} } }`,
-      );
-      const { body } = await this.store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(graph)} { ?s ?p ?o } }`, { results: mediaTypes.sparqlResultsJson, graph: mediaTypes.nTriples });
+      // The release's copy (the graph as it will be, with its new versionInfo) is kept first, then
+      // the store's versionInfo set: a process killed in between is brought forward at the next start.
+      const { body } = await this.store.querySerialized(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${sparqlIri(scheme.info.graph)} { ?s ?p ?o } }`, { results: mediaTypes.sparqlResultsJson, graph: mediaTypes.nTriples });
       const release: ThesaurusRelease = { scheme: scheme.info.iri, version, releasedAt: new Date().toISOString(), actor, description: options.description ?? null, concepts: scheme.concepts.size };
-      this.history.saveRelease(release, body);
-      this.history.record([{ scheme: scheme.info.iri, concept: null, action: 'release', actor, at: release.releasedAt, before: null, after: null, comment: version }]);
+      this.history.saveReleaseWithChange(release, await withVersionInfo(body, scheme.info.iri, version), { scheme: scheme.info.iri, concept: null, action: 'release', actor, at: release.releasedAt, before: null, after: null, comment: version });
+      await this.setVersionInfo(scheme, version);
       const released = scheme.clone();
       released.info.version = version;
       this.service.replace(released);
       return release;
+    });
+  }
+
+  private async setVersionInfo(scheme: ConceptScheme, version: string): Promise<void> {
+    const graph = sparqlIri(scheme.info.graph);
+    const subject = sparqlIri(scheme.info.iri);
+    await this.store.update(
+      `DELETE { GRAPH ${graph} { ${subject} <${owlVersionInfo}> ?v } } WHERE { GRAPH ${graph} { ${subject} <${owlVersionInfo}> ?v } } ;
+       INSERT DATA { GRAPH ${graph} { ${subject} <${owlVersionInfo}> ${sparqlLiteral(version)} } }`,
+    );
+  }
+
+  /**
+   * Settles what a process killed in the middle of a thesaurus write left (called at start, after
+   * the schemes are read): a pending edit joins the history if the store holds its result and is
+   * dropped if not; a release whose copy was kept but whose versionInfo was not set gets it.
+   */
+  async recoverInterruptedWrites(): Promise<{ confirmed: number; discarded: number; releasesCompleted: number }> {
+    return this.exclusive(async () => {
+      const confirmed: number[] = [];
+      const discarded: number[] = [];
+      for (const change of this.history.pendingChanges()) {
+        const current = this.service.list().find((s) => s.info.iri === change.scheme)?.concepts.get(change.concept ?? '');
+        const madeInStore = current !== undefined && change.after !== null && conceptEtag(current) === conceptEtag(change.after);
+        (madeInStore ? confirmed : discarded).push(change.seq);
+      }
+      this.history.confirm(confirmed);
+      this.history.discard(discarded);
+      let releasesCompleted = 0;
+      for (const scheme of this.service.list()) {
+        if (!isThesaurusGraph(scheme.info)) continue;
+        const [latest, previous] = this.history.releases(scheme.info.iri);
+        // Only when the store is exactly one release behind, or the first release is missing (a
+        // versionInfo set by hand after a release is left alone).
+        if (latest && scheme.info.version !== latest.version && (!previous || scheme.info.version === previous.version)) {
+          await this.setVersionInfo(scheme, latest.version);
+          const released = scheme.clone();
+          released.info.version = latest.version;
+          this.service.replace(released);
+          releasesCompleted += 1;
+        }
+      }
+      return { confirmed: confirmed.length, discarded: discarded.length, releasesCompleted };
     });
   }
 

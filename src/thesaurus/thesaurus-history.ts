@@ -26,7 +26,7 @@ export interface ThesaurusRelease {
   concepts: number;
 }
 
-type ChangeRow = Omit<ThesaurusChange, 'before' | 'after'> & { before: string | null; after: string | null };
+type ChangeRow = Omit<ThesaurusChange, 'before' | 'after'> & { before: string | null; after: string | null; pending?: number };
 
 interface ReleaseRow {
   scheme: string;
@@ -37,7 +37,7 @@ interface ReleaseRow {
   concepts: number;
 }
 
-const toChange = (row: ChangeRow): ThesaurusChange => ({
+const toChange = ({ pending: _pending, ...row }: ChangeRow): ThesaurusChange => ({
   ...row,
   before: row.before ? (JSON.parse(row.before) as Concept) : null,
   after: row.after ? (JSON.parse(row.after) as Concept) : null,
@@ -56,22 +56,49 @@ export class ThesaurusHistory {
   private readonly insertRelease;
 
   constructor(private readonly db: RecordsDatabase) {
-    this.insertChange = db.prepare('INSERT INTO thesaurus_changes (scheme, concept, action, actor, at, before, after, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertChange = db.prepare('INSERT INTO thesaurus_changes (scheme, concept, action, actor, at, before, after, comment, pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertRelease = db.prepare('INSERT INTO thesaurus_releases (scheme, version, released_at, actor, description, concepts, ntriples) VALUES (?, ?, ?, ?, ?, ?, ?)');
   }
 
-  /** Records changes made together (one transaction). */
-  record(changes: Array<Omit<ThesaurusChange, 'seq'>>): void {
+  /** Records changes made together (one transaction); `pending` ones wait for confirm() or discard(). */
+  record(changes: Array<Omit<ThesaurusChange, 'seq'>>, options: { pending?: boolean } = {}): number[] {
+    return this.db.transaction(() =>
+      changes.map(
+        (c) =>
+          this.insertChange.run(c.scheme, c.concept, c.action, c.actor, c.at, c.before ? JSON.stringify(c.before) : null, c.after ? JSON.stringify(c.after) : null, c.comment, options.pending ? 1 : 0)
+            .lastInsertRowid as number,
+      ),
+    )();
+  }
+
+  /** The change was made in the store: it joins the history. */
+  confirm(seqs: number[]): void {
+    const statement = this.db.prepare('UPDATE thesaurus_changes SET pending = 0 WHERE seq = ?');
+    this.db.transaction(() => seqs.forEach((seq) => statement.run(seq)))();
+  }
+
+  /** The change was not made: it leaves no trace. */
+  discard(seqs: number[]): void {
+    const statement = this.db.prepare('DELETE FROM thesaurus_changes WHERE seq = ? AND pending = 1');
+    this.db.transaction(() => seqs.forEach((seq) => statement.run(seq)))();
+  }
+
+  /** Changes recorded before their store write and neither confirmed nor discarded (a crash between). */
+  pendingChanges(): ThesaurusChange[] {
+    return (this.db.prepare('SELECT * FROM thesaurus_changes WHERE pending = 1 ORDER BY seq').all() as ChangeRow[]).map(toChange);
+  }
+
+  /** A release and its history entry, together. */
+  saveReleaseWithChange(release: ThesaurusRelease, ntriples: string, change: Omit<ThesaurusChange, 'seq'>): void {
     this.db.transaction(() => {
-      for (const c of changes) {
-        this.insertChange.run(c.scheme, c.concept, c.action, c.actor, c.at, c.before ? JSON.stringify(c.before) : null, c.after ? JSON.stringify(c.after) : null, c.comment);
-      }
+      this.saveRelease(release, ntriples);
+      this.record([change]);
     })();
   }
 
   /** Newest first; `before` pages down from a sequence number. */
   changes(scheme: string | null, options: { concept?: string; before?: number; limit: number }): ThesaurusChange[] {
-    const where = [scheme !== null ? 'scheme = @scheme' : '', options.concept !== undefined ? 'concept = @concept' : '', 'seq < @before'].filter((w) => w).join(' AND ');
+    const where = [scheme !== null ? 'scheme = @scheme' : '', options.concept !== undefined ? 'concept = @concept' : '', 'seq < @before', 'pending = 0'].filter((w) => w).join(' AND ');
     const rows = this.db.prepare(`SELECT * FROM thesaurus_changes WHERE ${where} ORDER BY seq DESC LIMIT @limit`).all({
       before: options.before ?? Number.MAX_SAFE_INTEGER,
       limit: options.limit,
@@ -83,6 +110,7 @@ export class ThesaurusHistory {
 
   /** Whether the scheme was changed through the service (then the store's copy is the reference). */
   isEdited(scheme: string): boolean {
+    // A pending change counts: it may be in the store already (the next start settles it).
     return this.db.prepare('SELECT 1 FROM thesaurus_changes WHERE scheme = ? LIMIT 1').get(scheme) !== undefined;
   }
 
