@@ -9,6 +9,7 @@ import { validateBenchmark } from './validate-benchmark.js';
 import { sparqlBenchmark } from './sparql-benchmark.js';
 import { graphqlBenchmark } from './graphql-benchmark.js';
 import { abuseBenchmark } from './abuse-benchmark.js';
+import { graphCostBenchmark } from './graph-cost-benchmark.js';
 import { interpretBenchmark } from './interpret-benchmark.js';
 import { webBenchmark } from './web-benchmark.js';
 import { alignmentBenchmark } from './alignment-benchmark.js';
@@ -53,6 +54,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   soak: () => soakBenchmark({ minutes: Number(values.minutes), rate: Number(values.rate) }),
   web: () => webBenchmark({ requests: Math.min(Number(values.requests), 500) }),
   abuse: () => abuseBenchmark({ repeat: Number(values.repeat) }),
+  'graph-cost': () => graphCostBenchmark(),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
 };
 

@@ -10,6 +10,7 @@ import { thesaurusCommand } from './commands/thesaurus-commands.js';
 import { reindexCommand, validateCommand } from './commands/derive-commands.js';
 import { dumpCommand, loadCommand, restoreCommand, statsCommand, type CommandContext } from './commands/store-commands.js';
 import { backupCommand } from './commands/backup-commands.js';
+import { migrateCommand } from './commands/migrate-command.js';
 import { reportError, UsageError } from './report-error.js';
 
 const usage = `maillage ${version} — the linked-data knowledge graph of the research-data catalogue
@@ -22,6 +23,9 @@ Usage:
   maillage restore <file>                 replace the whole store with an N-Quads dump
   maillage backup <dir>                   copy the data (system of record and store) while the service runs and writes
   maillage restore <dir>                  put a backup back into an empty DATA_DIR (a new machine), checked first
+  maillage migrate --to remote [--batch-graphs N]
+                                          copy the embedded store into the configured remote store (REMOTE_*),
+                                          resumable, then name the remote store in maillage.config.json
   maillage stats                          print the store's size and state as JSON
   maillage harvest [--source NAME] [--full]
                                           harvest the sources of config/sources.json (MAILLAGE_SOURCES) into the system of record
@@ -53,6 +57,7 @@ const commands: Record<string, (context: CommandContext) => Promise<void>> = {
   dump: dumpCommand,
   restore: restoreCommand,
   backup: backupCommand,
+  migrate: migrateCommand,
   stats: statsCommand,
   harvest: harvestCommand,
   ingest: ingestCommand,
@@ -86,6 +91,8 @@ async function main(argv: string[]): Promise<number> {
       title: { type: 'string' },
       languages: { type: 'string' },
       force: { type: 'boolean' },
+      to: { type: 'string' },
+      'batch-graphs': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

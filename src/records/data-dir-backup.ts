@@ -4,7 +4,7 @@
 // during the copy would have truncated the journal past the one copied, so the copy is made again.
 // A manifest records counts and a checksum over every raw record, which a restore checks.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync, fstatSync, readSync, writeSync, renameSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync, fstatSync, readSync, writeSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { latestSnapshot, snapshotDirectory, snapshotPath } from '../store/worker/snapshot-files.js';
@@ -69,6 +69,11 @@ export async function backupDataDir(dataDir: string, target: string, note: (mess
         rmSync(copy, { force: true });
         note(`copying the system of record (attempt ${attempt})`);
         db.prepare('VACUUM INTO ?').run(copy);
+        // Bulk-load files the copied journal still needs: one pruned meanwhile means a snapshot came.
+        if (!copyLoadFiles(copy, dataDir, target)) {
+          note('a bulk-load file was pruned meanwhile; copying again');
+          continue;
+        }
         const after = existsSync(snapshots) ? latestSnapshot(snapshots) : null;
         if ((after?.seq ?? null) !== (before?.seq ?? null)) {
           note('a store snapshot was written meanwhile; copying again');
@@ -105,6 +110,23 @@ export async function backupDataDir(dataDir: string, target: string, note: (mess
   }
 }
 
+/** Copies the load files a journal (in the database file `db`) names; false when one is gone. */
+function copyLoadFiles(db: string, from: string, to: string): boolean {
+  const copied = new Database(db, { readonly: true });
+  let files: string[];
+  try {
+    files = copied.prepare("SELECT body FROM store_journal WHERE op = 'add-file'").pluck().all() as string[];
+  } finally {
+    copied.close();
+  }
+  for (const file of files) {
+    if (!existsSync(path.join(from, file))) return false;
+    mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
+    copyFileSync(path.join(from, file), path.join(to, file));
+  }
+  return true;
+}
+
 function fstatSize(file: string): number {
   const fd = openSync(file, 'r');
   try {
@@ -131,6 +153,7 @@ export function restoreDataDir(backup: string, dataDir: string): BackupManifest 
     mkdirSync(snapshotDirectory(dataDir), { recursive: true });
     copyFileSync(path.join(backup, 'snapshots', path.basename(snapshotPath('', manifest.snapshotSeq))), snapshotPath(snapshotDirectory(dataDir), manifest.snapshotSeq));
   }
+  if (existsSync(path.join(backup, 'loads'))) cpSync(path.join(backup, 'loads'), path.join(dataDir, 'loads'), { recursive: true });
   // The database last: a DATA_DIR without it is still "empty" if a copy above failed.
   copyFileSync(path.join(backup, databaseFile), recordsDatabasePath(dataDir));
   return manifest;

@@ -296,6 +296,32 @@ const migrations: string[] = [
   // A thesaurus edit is written to the history before the store (pending), then confirmed: a
   // process killed in between leaves a pending change that the next start settles against the store.
   `ALTER TABLE thesaurus_changes ADD COLUMN pending INTEGER NOT NULL DEFAULT 0`,
+  // maillage migrate --to remote: the graphs already copied to a target, as of the embedded
+  // store's journal position (a store changed since is copied again from the start).
+  `CREATE TABLE store_migration (
+     target TEXT NOT NULL,
+     graph TEXT NOT NULL,
+     quads INTEGER NOT NULL,
+     source_seq INTEGER NOT NULL,
+     PRIMARY KEY (target, graph)
+   ) WITHOUT ROWID`,
+  // A bulk load of a file is journaled as the canonical N-Quads file it was turned into
+  // (DATA_DIR/loads/), not as a body: a file of any size is one atomic write. SQLite cannot change
+  // a CHECK, so the table is made again; the last sequence number handed out is kept.
+  `CREATE TABLE store_journal_v2 (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     op TEXT NOT NULL CHECK (op IN ('replace', 'drop', 'add', 'add-file', 'update', 'restore')),
+     graph TEXT,
+     body TEXT,
+     base_iri TEXT,
+     quads INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+   );
+   INSERT INTO store_journal_v2 (seq, op, graph, body, base_iri, quads, created_at) SELECT seq, op, graph, body, base_iri, quads, created_at FROM store_journal;
+   DELETE FROM sqlite_sequence WHERE name = 'store_journal_v2';
+   INSERT INTO sqlite_sequence (name, seq) SELECT 'store_journal_v2', seq FROM sqlite_sequence WHERE name = 'store_journal';
+   DROP TABLE store_journal;
+   ALTER TABLE store_journal_v2 RENAME TO store_journal`,
 ];
 
 /**

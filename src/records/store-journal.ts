@@ -6,6 +6,8 @@ export type JournalOp =
   | { op: 'replace'; graph: string; nquads: string; quads: number }
   | { op: 'drop'; graph: string }
   | { op: 'add'; nquads: string; quads: number }
+  /** A bulk load kept as a canonical N-Quads file, relative to DATA_DIR (written and synced first). */
+  | { op: 'add-file'; file: string; quads: number }
   | { op: 'update'; sparql: string; baseIri?: string }
   /** Marks a restore: the snapshot file with this seq holds the whole store. */
   | { op: 'restore' };
@@ -29,6 +31,8 @@ function toEntry(row: JournalRow): JournalEntry {
       return { seq: row.seq, op: 'drop', graph: row.graph! };
     case 'add':
       return { seq: row.seq, op: 'add', nquads: row.body ?? '', quads: row.quads };
+    case 'add-file':
+      return { seq: row.seq, op: 'add-file', file: row.body ?? '', quads: row.quads };
     case 'update':
       return { seq: row.seq, op: 'update', sparql: row.body ?? '', ...(row.base_iri ? { baseIri: row.base_iri } : {}) };
     case 'restore':
@@ -38,6 +42,7 @@ function toEntry(row: JournalRow): JournalEntry {
 
 function bodyOf(op: JournalOp): string | null {
   if (op.op === 'replace' || op.op === 'add') return op.nquads;
+  if (op.op === 'add-file') return op.file;
   if (op.op === 'update') return op.sparql;
   return null;
 }
@@ -89,6 +94,11 @@ export class StoreJournal {
     this.db.prepare('DELETE FROM store_journal WHERE seq = ?').run(seq);
   }
 
+  /** The load files the journal still needs (relative to DATA_DIR). */
+  loadFiles(): Set<string> {
+    return new Set(this.db.prepare("SELECT body FROM store_journal WHERE op = 'add-file'").pluck().all() as string[]);
+  }
+
   /** Drops entries a snapshot now covers. */
   truncateThrough(seq: number): void {
     this.deleteThrough.run(seq);
@@ -96,7 +106,7 @@ export class StoreJournal {
 
   /** Entries and body bytes not yet covered by a snapshot. */
   backlog(): { ops: number; bytes: number } {
-    const row = this.db.prepare('SELECT COUNT(*) AS ops, COALESCE(SUM(LENGTH(body)), 0) AS bytes FROM store_journal').get() as {
+    const row = this.db.prepare("SELECT COUNT(*) AS ops, COALESCE(SUM(CASE WHEN op = 'add-file' THEN quads * 100 ELSE LENGTH(body) END), 0) AS bytes FROM store_journal").get() as {
       ops: number;
       bytes: number;
     };

@@ -20,7 +20,7 @@ export function capacityReport(stats: Pick<StoreStats, 'quads' | 'graphs' | 'cap
   const capacityRecords = graphs > 0 && quads > 0 ? Math.floor(capacityQuads / (quads / graphs)) : null;
   const warning =
     used >= capacityWarningShare
-      ? `The embedded store is ${Math.round(used * 100)}% full (${quads} of ${capacityQuads} quads${capacityRecords ? `, about ${graphs} of ${capacityRecords} records` : ''}): move to the remote store (STORE=remote, Virtuoso) before it refuses writes`
+      ? `The embedded store is ${Math.round(used * 100)}% full (${quads} of ${capacityQuads} quads${capacityRecords ? `, about ${graphs} of ${capacityRecords} records` : ''}): move to the remote store (Virtuoso: "maillage migrate --to remote") before it refuses writes`
       : null;
   return { capacityQuads, capacityUsed: Number(used.toFixed(4)), capacityRecords, warning };
 }

@@ -37,6 +37,8 @@ export interface QueryOptions {
   timeoutMs?: number;
   /** IRIs of the graphs that form the default graph; when absent it is the union of all graphs. */
   defaultGraphs?: string[];
+  /** The default graph is the store's own default graph, not a union (embedded store; to copy it). */
+  defaultGraphOnly?: boolean;
   /** IRIs of the graphs that GRAPH patterns may see; when absent, all of them. */
   namedGraphs?: string[];
   baseIri?: string;
@@ -102,6 +104,11 @@ export interface GraphStore {
   applyBatch(writes: GraphWrite[]): Promise<WriteResult>;
   /** Adds quads (bulk load). Triple formats go to `graph`, or to the default graph. */
   load(payload: RdfPayload, options?: LoadOptions): Promise<WriteResult>;
+  /**
+   * Adds an N-Triples or N-Quads file of any size as one write, read as a stream in bounded memory
+   * (embedded store; callers fall back to load() where it is absent).
+   */
+  loadFile?(input: AsyncIterable<Uint8Array | string>, options: { format: RdfMediaType; graph?: string; onProgress?: (bytesRead: number, quads: number) => void }): Promise<WriteResult>;
   /** Streams every quad as N-Quads text chunks. */
   dump(sink: (chunk: string) => void | Promise<void>): Promise<{ quads: number }>;
   /** Replaces the whole store with an N-Quads dump, all together or not at all. */

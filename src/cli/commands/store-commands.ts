@@ -8,6 +8,7 @@ import type { Logger } from '../../log/index.js';
 import { rdfFormatOf } from '../../rdf/index.js';
 import { openGraphStore, type GraphStore } from '../../store/index.js';
 import { capacityReport } from '../../store/capacity-report.js';
+import { streamableFormats } from '../../store/embedded/canonical-load-file.js';
 import { createProgress } from '../progress.js';
 import { restoreBackupCommand } from './backup-commands.js';
 import { readInputFile, streamInputFile } from '../read-input.js';
@@ -38,6 +39,14 @@ export async function loadCommand(context: CommandContext): Promise<void> {
   const graph = typeof context.options.graph === 'string' ? context.options.graph : undefined;
   const progress = createProgress(`load ${file}`, 'quads');
   const size = (await stat(file)).size;
+  const streamed = await withStore(context, async (store) => {
+    if (!store.loadFile || !streamableFormats.has(format)) return false;
+    const bytes = createProgress(`load ${file}`, 'bytes read');
+    const result = await store.loadFile(streamInputFile(file), { format, ...(graph ? { graph } : {}), onProgress: (read) => bytes.update(read, file.endsWith('.gz') ? undefined : size) });
+    bytes.done(`loaded ${count.format(result.quadsWritten)} quads${graph ? ` into ${graph}` : ''} as one write; the store holds ${count.format(result.storeQuads)} quads`);
+    return true;
+  });
+  if (streamed) return;
   const data = await readInputFile(file);
   await withStore(context, async (store) => {
     progress.note(`parsing ${(size / 1024 / 1024).toFixed(1)} MiB of ${format}`);

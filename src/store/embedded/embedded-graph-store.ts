@@ -2,11 +2,11 @@
 // in the system of record (every write is committed there before it is applied or acknowledged)
 // and by snapshots that let the journal be truncated.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync, createReadStream, fsyncSync, openSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, createReadStream, fsyncSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { BadRequestError, CapacityExceededError, UnavailableError } from '../../errors/index.js';
 import type { Logger } from '../../log/index.js';
-import { assertGraphIri, mediaTypes } from '../../rdf/index.js';
+import { assertGraphIri, mediaTypes, type RdfMediaType } from '../../rdf/index.js';
 import { openRecordsDatabase, StoreJournal, type JournalEntry, type JournalOp, type RecordsDatabase } from '../../records/index.js';
 import type {
   GraphStore,
@@ -26,6 +26,7 @@ import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { ReplicaPool } from './replica-pool.js';
 import { latestSnapshot, pruneSnapshots, publishSnapshot, snapshotDirectory, snapshotPath } from '../worker/snapshot-files.js';
 import { splitNQuads } from './nquads-chunks.js';
+import { writeCanonicalNQuads } from './canonical-load-file.js';
 
 export interface EmbeddedGraphStoreOptions {
   dataDir: string;
@@ -65,6 +66,8 @@ export class EmbeddedGraphStore implements GraphStore {
   private backlog = { ops: 0, bytes: 0 };
   private snapshotting: Promise<void> | null = null;
   private snapshotRetryAt = 0;
+  /** Load files being written (not in the journal yet): pruning leaves them alone. */
+  private readonly loading = new Set<string>();
   private closed = false;
 
   constructor(
@@ -91,6 +94,7 @@ export class EmbeddedGraphStore implements GraphStore {
     // Leftovers of a snapshot that a crash interrupted.
     for (const name of readdirSync(this.snapshotDir)) if (name.endsWith('.tmp')) rmSync(path.join(this.snapshotDir, name));
     this.backlog = this.journal.backlog();
+    this.pruneLoadFiles();
     await this.pool.start();
   }
 
@@ -106,6 +110,7 @@ export class EmbeddedGraphStore implements GraphStore {
         sparql,
         format: mediaType,
         ...(options.defaultGraphs ? { defaultGraphs: options.defaultGraphs } : {}),
+        ...(options.defaultGraphOnly ? { defaultGraphOnly: true } : {}),
         ...(options.namedGraphs ? { namedGraphs: options.namedGraphs } : {}),
         ...(options.baseIri ? { baseIri: options.baseIri } : {}),
         ...(options.maxResultBytes !== undefined ? { maxResultBytes: options.maxResultBytes } : {}),
@@ -205,6 +210,40 @@ export class EmbeddedGraphStore implements GraphStore {
     return { storeQuads: size, quadsWritten: prepared.quads };
   }
 
+  /**
+   * Loads an N-Triples or N-Quads file of any size as one atomic write, in bounded memory: it is
+   * turned into a canonical N-Quads file under DATA_DIR/loads/ (checked as it is read), journaled
+   * as that file, and streamed into every replica. Triples go to `graph`, or to the default graph.
+   */
+  async loadFile(input: AsyncIterable<Uint8Array | string>, options: { format: RdfMediaType; graph?: string; onProgress?: (bytesRead: number, quads: number) => void }): Promise<WriteResult> {
+    if (options.graph) assertGraphIri(options.graph);
+    mkdirSync(path.join(this.options.dataDir, 'loads'), { recursive: true });
+    const relative = path.join('loads', `load-${randomBytes(8).toString('hex')}.nq`);
+    const file = path.join(this.options.dataDir, relative);
+    this.loading.add(relative);
+    try {
+      const { quads } = await writeCanonicalNQuads(input, { format: options.format, graph: options.graph ?? null, out: file, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      this.assertCapacity(quads);
+      const size = await this.commit([{ op: 'add-file', file: relative, quads }], quads);
+      return { storeQuads: size, quadsWritten: quads };
+    } finally {
+      this.loading.delete(relative);
+      // Refused before the journal took it: the file is nobody's.
+      if (!this.journal.loadFiles().has(relative)) rmSync(file, { force: true });
+    }
+  }
+
+  /** Removes load files no journal entry needs any more (covered by a snapshot, or left by a crash). */
+  private pruneLoadFiles(): void {
+    const dir = path.join(this.options.dataDir, 'loads');
+    if (!existsSync(dir)) return;
+    const needed = this.journal.loadFiles();
+    for (const name of readdirSync(dir)) {
+      const relative = path.join('loads', name);
+      if (!needed.has(relative) && !this.loading.has(relative)) rmSync(path.join(dir, name), { force: true });
+    }
+  }
+
   async update(sparql: string, options: { baseIri?: string } = {}): Promise<WriteResult> {
     assertUpdate(sparql, options.baseIri);
     const size = await this.commit([{ op: 'update', sparql, ...(options.baseIri ? { baseIri: options.baseIri } : {}) }], 0);
@@ -234,6 +273,7 @@ export class EmbeddedGraphStore implements GraphStore {
       const size = await this.applyEverywhere(entries);
       this.journal.truncateThrough(seq);
       pruneSnapshots(this.snapshotDir, seq);
+      this.pruneLoadFiles();
       this.backlog = this.journal.backlog();
       return { storeQuads: size, quadsWritten: prepared.quads };
     });
@@ -266,7 +306,7 @@ export class EmbeddedGraphStore implements GraphStore {
   private capacityError(incoming: number, current: number): never {
     throw new CapacityExceededError(
       `This write would bring the embedded store to ${current + incoming} quads, past its capacity of ${this.options.capacityQuads}. ` +
-        'Nothing was written. Raise STORE_CAPACITY_QUADS (the engine tops out near 14 million quads) or move to STORE=remote.',
+        'Nothing was written. Raise STORE_CAPACITY_QUADS (the engine tops out near 14 million quads) or move to the remote store: set REMOTE_QUERY_URL and REMOTE_UPDATE_URL, run "maillage migrate --to remote", start again.',
       { capacityQuads: this.options.capacityQuads, storeQuads: current, incomingQuads: incoming },
     );
   }
@@ -340,6 +380,7 @@ export class EmbeddedGraphStore implements GraphStore {
       publishSnapshot(tmp, this.snapshotDir, seq);
       this.journal.truncateThrough(seq);
       pruneSnapshots(this.snapshotDir, seq);
+      this.pruneLoadFiles();
       this.backlog = this.journal.backlog();
       this.options.logger.info({ seq, ...result }, 'snapshot written');
     } finally {

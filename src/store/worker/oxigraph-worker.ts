@@ -1,5 +1,6 @@
 // Owns one replica of the embedded store: an Oxigraph store in a worker thread, so that a long
 // query never blocks the HTTP event loop and a runaway one can be cut by terminating the thread.
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ox from 'oxigraph';
 import { AppError, QueryTooCostlyError } from '../../errors/index.js';
@@ -52,6 +53,11 @@ function applyEntry(entry: JournalEntry): void {
       loadNQuads(entry.nquads);
       size = store.size;
       return;
+    case 'add-file':
+      // Read as a stream: one load, so blank nodes stay joined across the whole file.
+      loadNQuads(fileChunks(path.join(settings.dataDir, entry.file)));
+      size = store.size;
+      return;
     case 'update':
       try {
         store.update(entry.sparql, entry.baseIri ? { base_iri: entry.baseIri } : undefined);
@@ -89,8 +95,10 @@ function rebuild(upTo: number): WorkerReplies['rebuild'] {
       if (entry.op === 'restore') continue;
       try {
         applyEntry(entry);
-      } catch {
+      } catch (error) {
         // An update that failed when first applied fails the same way now: it changed nothing then.
+        // Any other write was checked before it was journaled: its failure now is real damage.
+        if (entry.op !== 'update') throw error;
       }
       replayed += 1;
     }
@@ -103,7 +111,8 @@ function rebuild(upTo: number): WorkerReplies['rebuild'] {
 function runQuery(query: WorkerQuery): WorkerReplies['query'] {
   const options: Parameters<ox.Store['query']>[1] = { results_format: query.format };
   if (query.baseIri) options.base_iri = query.baseIri;
-  if (query.defaultGraphs) options.default_graph = query.defaultGraphs.map((g) => ox.namedNode(g));
+  if (query.defaultGraphOnly) options.default_graph = ox.defaultGraph();
+  else if (query.defaultGraphs) options.default_graph = query.defaultGraphs.map((g) => ox.namedNode(g));
   else options.use_default_graph_as_union = true;
   if (query.namedGraphs) options.named_graphs = query.namedGraphs.map((g) => ox.namedNode(g));
   let body: string;

@@ -12,6 +12,7 @@ export interface WorkerQuery {
   sparql: string;
   format: string;
   defaultGraphs?: string[];
+  defaultGraphOnly?: boolean;
   namedGraphs?: string[];
   baseIri?: string;
   maxResultBytes?: number;

@@ -1,0 +1,71 @@
+// `maillage load` of a line-based file larger than one piece, gzipped, read as a stream: one atomic
+// write whose blank nodes stay joined across the pieces, kept over a restart, its file pruned once
+// a snapshot covers it; a bad line far into the file is reported with its line and nothing is stored.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync } from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createGzip } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { openTestStore, temporaryDataDir } from '../support/embedded-store.js';
+
+const ex = 'https://example.org/stream/';
+const lines = 150_000;
+
+async function writeFile(file: string, badLine?: number): Promise<void> {
+  function* text(): Generator<string> {
+    yield `_:shared <${ex}first> "the first line" .\n`;
+    for (let i = 2; i < lines; i += 1) yield i === badLine ? `<${ex}s${i}> <${ex}p> "no end\n` : `<${ex}s${i}> <${ex}p> "value number ${i} of the streamed file, some text to weigh" .\n`;
+    yield `_:shared <${ex}last> "the last line" .\n`;
+  }
+  const out = createWriteStream(file);
+  if (file.endsWith('.gz')) await pipeline(Readable.from(text()), createGzip(), out);
+  else {
+    for (const line of text()) if (!out.write(line)) await once(out, 'drain');
+    out.end();
+    await once(out, 'finish');
+  }
+}
+
+describe('streaming bulk load', () => {
+  it('loads a gzipped file of several pieces as one write with its blank nodes joined, keeps it, and prunes its file after a snapshot', async () => {
+    const data = temporaryDataDir('streaming-load');
+    try {
+      const file = path.join(data.dir, 'big.nt.gz');
+      await writeFile(file);
+      const env = { ...process.env, DATA_DIR: data.dir, LOG_LEVEL: 'warn' };
+      const loaded = spawnSync(process.execPath, ['bin/maillage.js', 'load', file, '--graph', `${ex}graph`], { env, encoding: 'utf8' });
+      expect(loaded.status, loaded.stderr).toBe(0);
+      expect(loaded.stderr).toMatch(new RegExp(`loaded ${lines.toLocaleString('en-US')} quads into ${ex}graph as one write`));
+
+      const bad = path.join(data.dir, 'bad.nt');
+      await writeFile(bad, 120_001);
+      const refused = spawnSync(process.execPath, ['bin/maillage.js', 'load', bad], { env, encoding: 'utf8' });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/line 120001/);
+      expect(readdirSync(path.join(data.dir, 'loads'))).toHaveLength(1);
+
+      const store = await openTestStore(data.dir, { capacityQuads: 10_000_000 });
+      try {
+        expect((await store.stats()).quads).toBe(lines);
+        const joined = await store.query(`SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { GRAPH <${ex}graph> { ?b <${ex}first> ?f ; <${ex}last> ?l } }`);
+        expect(joined).toMatchObject({ form: 'SELECT', bindings: [{ n: expect.objectContaining({ value: '1' }) }] });
+        await store.snapshot();
+        expect(readdirSync(path.join(data.dir, 'loads'))).toHaveLength(0);
+      } finally {
+        await store.close();
+      }
+      const again = await openTestStore(data.dir, { capacityQuads: 10_000_000 });
+      try {
+        expect((await again.stats()).quads).toBe(lines);
+      } finally {
+        await again.close();
+      }
+      expect(existsSync(path.join(data.dir, 'loads'))).toBe(true);
+    } finally {
+      data.remove();
+    }
+  }, 180_000);
+});
