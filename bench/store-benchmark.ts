@@ -73,7 +73,7 @@ async function timeLoad(store: GraphStore, backend: string, triples: number): Pr
  * one streamed write (checked, canonical file, journal, every replica), then the time a restarted
  * store takes to be ready on it (it replays the load file, as no snapshot covers it yet).
  */
-async function timeFileLoad(triples: number): Promise<Figure[]> {
+export async function timeFileLoad(triples: number): Promise<Figure[]> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-file-'));
   const file = path.join(dataDir, 'catalogue.nq');
   const options = embeddedOptions(dataDir, { capacityQuads: 14_000_000, snapshotAfterOps: 1_000_000, snapshotAfterBytes: 64 * 1024 ** 3, synchronous: 'FULL', queryTimeoutMs: 120_000 });
@@ -103,7 +103,7 @@ async function timeFileLoad(triples: number): Promise<Figure[]> {
   }
 }
 
-function rawOxigraphLoad(triples: number): Figure[] {
+export function rawOxigraphLoad(triples: number): Figure[] {
   const store = new ox.Store();
   let quads = 0;
   const started = performance.now();
