@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { openTestStore, temporaryDataDir } from '../support/embedded-store.js';
 
 const ex = 'https://example.org/stream/';
-const lines = 150_000;
+const lines = 100_000;
 
 async function writeFile(file: string, badLine?: number): Promise<void> {
   function* text(): Generator<string> {
@@ -41,10 +41,10 @@ describe('streaming bulk load', () => {
       expect(loaded.stderr).toMatch(new RegExp(`loaded ${lines.toLocaleString('en-US')} quads into ${ex}graph as one write`));
 
       const bad = path.join(data.dir, 'bad.nt');
-      await writeFile(bad, 120_001);
+      await writeFile(bad, 90_001);
       const refused = spawnSync(process.execPath, ['bin/maillage.js', 'load', bad], { env, encoding: 'utf8' });
       expect(refused.status).toBe(1);
-      expect(refused.stderr).toMatch(/line 120001/);
+      expect(refused.stderr).toMatch(/line 90001/);
       expect(readdirSync(path.join(data.dir, 'loads'))).toHaveLength(1);
 
       const store = await openTestStore(data.dir, { capacityQuads: 10_000_000 });
