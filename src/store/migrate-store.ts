@@ -4,6 +4,7 @@
 // reported with its reason and the rest goes on. The store's own default graph is copied last.
 import type { RecordsDatabase } from '../records/index.js';
 import { mediaTypes, sparqlIri } from '../rdf/index.js';
+import { countLines } from './embedded/nquads-chunks.js';
 import type { GraphStore, GraphWrite } from './graph-store.js';
 
 export interface MigrationOptions {
@@ -81,11 +82,4 @@ export async function migrateStore(from: GraphStore, to: GraphStore, db: Records
     options.onProgress?.(progress);
   }
   return progress;
-}
-
-/** N-Triples has one triple per line. */
-function countLines(ntriples: string): number {
-  let lines = 0;
-  for (let i = ntriples.indexOf('\n'); i !== -1; i = ntriples.indexOf('\n', i + 1)) lines += 1;
-  return lines;
 }

@@ -54,9 +54,13 @@ const toRelease = (row: ReleaseRow): ThesaurusRelease => ({
 export class ThesaurusHistory {
   private readonly insertChange;
   private readonly insertRelease;
+  private readonly confirmChange;
+  private readonly discardChange;
 
   constructor(private readonly db: RecordsDatabase) {
     this.insertChange = db.prepare('INSERT INTO thesaurus_changes (scheme, concept, action, actor, at, before, after, comment, pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.confirmChange = db.prepare('UPDATE thesaurus_changes SET pending = 0 WHERE seq = ?');
+    this.discardChange = db.prepare('DELETE FROM thesaurus_changes WHERE seq = ? AND pending = 1');
     this.insertRelease = db.prepare('INSERT INTO thesaurus_releases (scheme, version, released_at, actor, description, concepts, ntriples) VALUES (?, ?, ?, ?, ?, ?, ?)');
   }
 
@@ -73,14 +77,12 @@ export class ThesaurusHistory {
 
   /** The change was made in the store: it joins the history. */
   confirm(seqs: number[]): void {
-    const statement = this.db.prepare('UPDATE thesaurus_changes SET pending = 0 WHERE seq = ?');
-    this.db.transaction(() => seqs.forEach((seq) => statement.run(seq)))();
+    this.db.transaction(() => seqs.forEach((seq) => this.confirmChange.run(seq)))();
   }
 
   /** The change was not made: it leaves no trace. */
   discard(seqs: number[]): void {
-    const statement = this.db.prepare('DELETE FROM thesaurus_changes WHERE seq = ? AND pending = 1');
-    this.db.transaction(() => seqs.forEach((seq) => statement.run(seq)))();
+    this.db.transaction(() => seqs.forEach((seq) => this.discardChange.run(seq)))();
   }
 
   /** Changes recorded before their store write and neither confirmed nor discarded (a crash between). */

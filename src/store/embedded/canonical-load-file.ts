@@ -7,6 +7,7 @@ import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { RdfSyntaxError } from '../../errors/index.js';
 import { mediaTypes, type RdfMediaType } from '../../rdf/index.js';
 import { prepareRdf } from '../worker/rdf-preparation.js';
+import { countLines } from './nquads-chunks.js';
 
 export const streamableFormats: ReadonlySet<string> = new Set([mediaTypes.nTriples, mediaTypes.nQuads]);
 
@@ -39,7 +40,7 @@ export async function writeCanonicalNQuads(
     writeSync(fd, prepared.nquads);
     quads += prepared.quads;
     hasBlankNodes ||= prepared.hasBlankNodes;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineOffset += 1;
+    lineOffset += countLines(text);
     options.onProgress?.(bytesRead, quads);
     // Parsing is synchronous: let timers and I/O run between pieces.
     await new Promise((resolve) => setImmediate(resolve));
