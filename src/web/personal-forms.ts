@@ -56,6 +56,9 @@ const actions: Record<string, Action> = {
   'account-delete': (_f, lang) => ({ document: 'mutation { deleteMyAccount }', variables: {}, next: () => paths.home[lang] }),
 };
 
+/** The forms' actions, for the authorisation tests that must cover every one. */
+export const personalFormActions: readonly string[] = Object.keys(actions);
+
 export function personalFormRoutes(options: { run: GraphqlRunner; personal: PersonalSpace }): Hono {
   const app = new Hono();
   const refusal = (c: Context, lang: Lang, status: number, message: string) => {

@@ -14,6 +14,7 @@ import type { RunningServer } from '../../src/http/index.js';
 import { signInThroughProvider, type SignedInUser } from '../support/oidc-sign-in.js';
 import { clientId, clientSecret, freePort, nameFor, startOrcidProvider, type OrcidProvider } from '../support/orcid-provider.js';
 import { startTestServer } from '../support/service.js';
+import { personalFormActions } from '../../src/web/personal-forms.js';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture.js';
 
 const alice = '0000-0002-1825-0097';
@@ -216,6 +217,109 @@ describe('questions and answers', () => {
     for (let i = 0; i < 6; i += 1) codes.push((await gql('mutation($r: String!, $t: String!) { askQuestion(resource: $r, text: $t) { id } }', { r: dataset, t: `Question ${i} ?` }, users[bob])).errors?.[0]?.extensions?.code);
     expect(codes.slice(0, 5)).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect(codes[5]).toBe('TOO_MANY_REQUESTS');
+  });
+});
+
+describe('authorisation on every mutation and form', () => {
+  // Erin owns private data; Dave, a plain user, tries every mutation and every form on it. The lists
+  // are checked against the running schema and the forms' actions, so a new one must be added here.
+  const erin = '0000-0002-9079-593X';
+  const dave = '0000-0001-8135-3489';
+  const owned = { collection: '', search: '', question: '', dataset: '' };
+
+  beforeAll(async () => {
+    for (const orcid of [erin, dave]) users[orcid] = await signInThroughProvider(server.url, orcid);
+    owned.dataset = await firstDataset();
+    owned.collection = (await gql('mutation { createCollection(title: "Privée d’Erin") { id } }', {}, users[erin])).data.createCollection.id;
+    await gql('mutation($id: ID!, $r: String!) { addToCollection(id: $id, resource: $r) { id } }', { id: owned.collection, r: owned.dataset }, users[erin]);
+    owned.search = (await gql('mutation { saveSearch(name: "Recherche d’Erin", query: "q=ozone") { id } }', {}, users[erin])).data.saveSearch.id;
+    owned.question = (await gql('mutation($r: String!) { askQuestion(resource: $r, text: "Question d’Erin ?") { id } }', { r: owned.dataset }, users[erin])).data.askQuestion.id;
+  }, 60_000);
+
+  // What Dave may not do to Erin's data, and the refusal he must get. `own` mutations act only on
+  // the caller's own data, so for them only the signed-out and CSRF refusals apply.
+  const attacks = (): Record<string, { document: string; variables: Record<string, unknown>; refusal: 'NOT_FOUND' | 'FORBIDDEN' | 'own' }> => ({
+    addToCollection: { document: 'mutation($id: ID!, $r: String!) { addToCollection(id: $id, resource: $r) { id } }', variables: { id: owned.collection, r: owned.dataset }, refusal: 'NOT_FOUND' },
+    removeFromCollection: { document: 'mutation($id: ID!, $r: String!) { removeFromCollection(id: $id, resource: $r) { id } }', variables: { id: owned.collection, r: owned.dataset }, refusal: 'NOT_FOUND' },
+    updateCollection: { document: 'mutation($id: ID!) { updateCollection(id: $id, visibility: public) { id } }', variables: { id: owned.collection }, refusal: 'NOT_FOUND' },
+    renewShareLink: { document: 'mutation($id: ID!) { renewShareLink(id: $id) { shareToken } }', variables: { id: owned.collection }, refusal: 'NOT_FOUND' },
+    deleteCollection: { document: 'mutation($id: ID!) { deleteCollection(id: $id) }', variables: { id: owned.collection }, refusal: 'NOT_FOUND' },
+    updateSavedSearch: { document: 'mutation($id: ID!) { updateSavedSearch(id: $id, frequency: immediate) { id } }', variables: { id: owned.search }, refusal: 'NOT_FOUND' },
+    markSearchVisited: { document: 'mutation($id: ID!) { markSearchVisited(id: $id) { query } }', variables: { id: owned.search }, refusal: 'NOT_FOUND' },
+    deleteSavedSearch: { document: 'mutation($id: ID!) { deleteSavedSearch(id: $id) }', variables: { id: owned.search }, refusal: 'NOT_FOUND' },
+    moderateQuestion: { document: 'mutation($id: ID!) { moderateQuestion(id: $id, answer: "réponse usurpée", hidden: true) { id } }', variables: { id: owned.question }, refusal: 'FORBIDDEN' },
+    setRole: { document: 'mutation($o: String!) { setRole(orcid: $o, role: admin) { role } }', variables: { o: dave }, refusal: 'FORBIDDEN' },
+    createCollection: { document: 'mutation { createCollection(title: "Officielle", official: true) { id } }', variables: {}, refusal: 'FORBIDDEN' },
+    askQuestion: { document: 'mutation($r: String!) { askQuestion(resource: $r, text: "?") { id } }', variables: { r: owned.dataset }, refusal: 'own' },
+    saveSearch: { document: 'mutation { saveSearch(name: "n", query: "q=x") { id } }', variables: {}, refusal: 'own' },
+    updateProfile: { document: 'mutation { updateProfile(lang: en) { orcid } }', variables: {}, refusal: 'own' },
+    deleteMyAccount: { document: 'mutation { deleteMyAccount }', variables: {}, refusal: 'own' },
+  });
+
+  const erinsDataIsUntouched = async () => {
+    const mine = await gql('query($id: ID!) { collection(id: $id) { title visibility itemCount shareToken } me { role savedSearches { name frequency } } }', { id: owned.collection }, users[erin]);
+    expect(mine.data.collection).toEqual({ title: 'Privée d’Erin', visibility: 'private', itemCount: 1, shareToken: null });
+    expect(mine.data.me.savedSearches).toEqual([{ name: 'Recherche d’Erin', frequency: 'none' }]);
+    const questions = await gql('query($r: String!) { questions(resource: $r) { id answer hidden } }', { r: owned.dataset });
+    expect(questions.data.questions.find((q: { id: string }) => q.id === owned.question)).toEqual({ id: owned.question, answer: null, hidden: false });
+    expect((await gql('{ me { role } }', {}, users[dave])).data.me.role).toBe('user');
+  };
+
+  it('covers every mutation of the served schema: 401 signed out, 403 without the CSRF token, refused on another user\'s data', async () => {
+    const served = await gql('{ __type(name: "Mutation") { fields { name } } }');
+    const table = attacks();
+    expect(Object.keys(table).sort()).toEqual(served.data.__type.fields.map((f: { name: string }) => f.name).sort());
+    for (const [name, attack] of Object.entries(table)) {
+      const signedOut = await gql(attack.document, attack.variables);
+      expect([name, signedOut.status, signedOut.errors?.[0]?.extensions?.code]).toEqual([name, 401, 'UNAUTHENTICATED']);
+      const noCsrf = await gql(attack.document, attack.variables, users[dave], { csrf: false });
+      expect([name, noCsrf.status]).toEqual([name, 403]);
+      if (attack.refusal === 'own') continue;
+      const refused = await gql(attack.document, attack.variables, users[dave]);
+      expect([name, refused.errors?.[0]?.extensions?.code]).toEqual([name, attack.refusal]);
+    }
+    await erinsDataIsUntouched();
+  });
+
+  it('covers every form of the personal space the same way, and Erin\'s pages and exports stay hers', async () => {
+    const post = (action: string, fields: Record<string, string>, as?: SignedInUser) => fetch(`${server.url}/fr/espace/${action}`, {
+      method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(as ? { cookie: as.cookie } : {}) },
+      body: new URLSearchParams(fields),
+    });
+    const onErin: Record<string, { fields: Record<string, string>; status: number | 'own' }> = {
+      profile: { fields: { lang: 'en' }, status: 'own' },
+      'collection-create': { fields: { title: 'Officielle', official: 'on' }, status: 403 },
+      'collection-update': { fields: { id: owned.collection, visibility: 'public' }, status: 404 },
+      'collection-renew': { fields: { id: owned.collection }, status: 404 },
+      'collection-delete': { fields: { id: owned.collection }, status: 404 },
+      'collection-add': { fields: { id: owned.collection, resource: owned.dataset }, status: 404 },
+      'collection-remove': { fields: { id: owned.collection, resource: owned.dataset }, status: 404 },
+      'search-save': { fields: { name: 'n', query: 'q=x' }, status: 'own' },
+      'search-update': { fields: { id: owned.search, frequency: 'immediate' }, status: 404 },
+      'search-open': { fields: { id: owned.search }, status: 404 },
+      'search-delete': { fields: { id: owned.search }, status: 404 },
+      'question-ask': { fields: { resource: owned.dataset, text: '?' }, status: 'own' },
+      'question-moderate': { fields: { id: owned.question, answer: 'usurpée', hidden: 'on' }, status: 403 },
+      'account-delete': { fields: { confirm: 'on' }, status: 'own' },
+    };
+    expect(Object.keys(onErin).sort()).toEqual([...personalFormActions].sort());
+    for (const [action, attack] of Object.entries(onErin)) {
+      expect([action, (await post(action, attack.fields)).status]).toEqual([action, 401]);
+      expect([action, (await post(action, { ...attack.fields, csrf: 'forged' }, users[dave])).status]).toEqual([action, 403]);
+      if (attack.status === 'own') continue;
+      expect([action, (await post(action, { ...attack.fields, csrf: users[dave]!.csrf }, users[dave])).status]).toEqual([action, attack.status]);
+    }
+    await erinsDataIsUntouched();
+    // Her collection's page and exports: hers only.
+    for (const as of [undefined, users[dave]]) {
+      const headers = as ? { cookie: as.cookie } : undefined;
+      expect((await fetch(`${server.url}/fr/collection?id=${owned.collection}`, { headers })).status).toBe(404);
+      expect((await fetch(`${server.url}/collections/${owned.collection}/export?format=csv`, { headers })).status).toBe(404);
+    }
+    expect((await fetch(`${server.url}/fr/collection?id=${owned.collection}`, { headers: { cookie: users[erin]!.cookie } })).status).toBe(200);
+    const davesData = await (await fetch(`${server.url}/me/data`, { headers: { cookie: users[dave]!.cookie } })).text();
+    expect(davesData).not.toContain('Erin');
   });
 });
 
