@@ -34,7 +34,21 @@ const themes = [
   ['Agro-environnement', 'Agro-environment', 232],
   ['Vents atmosphériques', 'Atmospheric winds', 9327],
 ] as const;
-const places = ['Puy de Dôme', 'Lannemezan', 'Brest', 'Grenoble', 'Toulouse', 'Guyane', 'Kerguelen', 'Dumont d’Urville', 'Camargue', 'Montpellier'];
+// Each place with the area it covers (west, south, east, north), so a record's box is where its
+// title says: a dataset "à Guyane" on a map of France misleads the reader.
+const placeAreas: Record<string, readonly [number, number, number, number]> = {
+  'Puy de Dôme': [2.6, 45.4, 3.3, 46.2],
+  Lannemezan: [0.2, 43.0, 0.6, 43.2],
+  Brest: [-4.7, 48.3, -4.3, 48.5],
+  Grenoble: [5.6, 45.1, 5.9, 45.3],
+  Toulouse: [1.3, 43.5, 1.6, 43.7],
+  Guyane: [-54.6, 2.1, -51.6, 5.8],
+  Kerguelen: [68.7, -50.0, 70.6, -48.6],
+  'Dumont d’Urville': [139.9, -66.7, 140.1, -66.6],
+  Camargue: [4.2, 43.3, 4.9, 43.7],
+  Montpellier: [3.8, 43.5, 4.0, 43.7],
+};
+const places = Object.keys(placeAreas);
 const families = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel'];
 const givens = ['Camille', 'Léa', 'Hugo', 'Chloé', 'Lucas', 'Manon', 'Jules', 'Inès', 'Louis', 'Zoé'];
 const licences = [
@@ -106,6 +120,12 @@ export function writeDemoCatalogue(folder: string, size: DemoCatalogueSize = def
   }));
   write('ror-organisations.json', JSON.stringify({ number_of_results: orgs.length, time_taken: 1, items: orgs, meta: {} }, null, 1));
 
+  // A station's box inside its place's area, or around it by up to a tenth of a degree.
+  const geoLocationBox = ([west, south, east, north]: readonly [number, number, number, number]): string => {
+    const [w, e, s, n] = [west - random() * 0.1, east + random() * 0.1, south - random() * 0.1, north + random() * 0.1];
+    return `<geoLocationBox><westBoundLongitude>${w.toFixed(3)}</westBoundLongitude><eastBoundLongitude>${e.toFixed(3)}</eastBoundLongitude><southBoundLatitude>${s.toFixed(3)}</southBoundLatitude><northBoundLatitude>${n.toFixed(3)}</northBoundLatitude></geoLocationBox>`;
+  };
+
   // OAI-PMH oai_datacite: the repository's datasets, 100 a page.
   const datasetXml = (n: number): string => {
     const [fr, en, gemet] = pick(themes);
@@ -128,7 +148,7 @@ export function writeDemoCatalogue(folder: string, size: DemoCatalogueSize = def
   <relatedIdentifiers><relatedIdentifier relatedIdentifierType="DOI" relationType="IsCitedBy">${demoIds.publicationDoi(publication)}</relatedIdentifier><relatedIdentifier relatedIdentifierType="DOI" relationType="IsSupplementedBy">${demoIds.softwareDoi(software)}</relatedIdentifier>${n % 10 === 0 ? `<relatedIdentifier relatedIdentifierType="DOI" relationType="References" resourceTypeGeneral="JournalArticle">${demoIds.externalArticleDoi(n)}</relatedIdentifier>` : ''}</relatedIdentifiers>
   <rightsList><rights rightsURI="${licenceUri}" rightsIdentifier="${licenceId}">${licenceId}</rights><rights rightsURI="info:eu-repo/semantics/openAccess">Open Access</rights></rightsList>
   <descriptions><description descriptionType="Abstract" xml:lang="fr">${escapeXml(`Mesures de ${fr.toLowerCase()} réalisées à ${place} en ${year}, au pas de temps horaire, contrôlées et validées.`)}</description></descriptions>
-  <geoLocations><geoLocation><geoLocationPlace>${escapeXml(place)}</geoLocationPlace><geoLocationBox><westBoundLongitude>${(-5 + random() * 12).toFixed(3)}</westBoundLongitude><eastBoundLongitude>${(7.5 + random()).toFixed(3)}</eastBoundLongitude><southBoundLatitude>${(42 + random() * 3).toFixed(3)}</southBoundLatitude><northBoundLatitude>${(46 + random() * 4).toFixed(3)}</northBoundLatitude></geoLocationBox></geoLocation></geoLocations>
+  <geoLocations><geoLocation><geoLocationPlace>${escapeXml(place)}</geoLocationPlace>${geoLocationBox(placeAreas[place]!)}</geoLocation></geoLocations>
   <fundingReferences><fundingReference><funderName>Agence Nationale de la Recherche</funderName><funderIdentifier funderIdentifierType="ROR">${orgs[0]!.id}</funderIdentifier><awardNumber>${demoIds.grant(n % 60)}</awardNumber><awardTitle>${escapeXml(`Projet ${en} ${n % 60}`)}</awardTitle></fundingReference></fundingReferences>
 </resource>`;
   };

@@ -36,6 +36,16 @@ describe('demo catalogue', () => {
     expect(cited.every((doi) => publicationDois.has(doi))).toBe(true);
     expect(hal.response.docs.every((d) => d.researchData_s.every((doi) => oai.includes(`>${doi}</identifier>`)))).toBe(true);
     expect(oai).toContain(demoIds.grant(1));
+    // Each dataset's box is where its place is: Guyane between 1°N and 6°N in South America,
+    // Kerguelen and Dumont d'Urville are in the southern hemisphere, the others in France.
+    const boxes = [...oai.matchAll(/<geoLocationPlace>([^<]+)<\/geoLocationPlace><geoLocationBox><westBoundLongitude>([^<]+)<\/westBoundLongitude><eastBoundLongitude>[^<]+<\/eastBoundLongitude><southBoundLatitude>([^<]+)</g)];
+    expect(boxes.length).toBeGreaterThan(400);
+    for (const [, place, west, south] of boxes) {
+      const [w, s] = [Number(west), Number(south)];
+      if (place === 'Guyane') expect([place, w < -50 && s > 1 && s < 6]).toEqual([place, true]);
+      else if (place === 'Kerguelen' || place === 'Dumont d’Urville') expect([place, s < -45]).toEqual([place, true]);
+      else expect([place, w > -6 && w < 9 && s > 42 && s < 51]).toEqual([place, true]);
+    }
   });
 
   it('is taken in on a fresh service’s first start, in five formats, and not again', async () => {
