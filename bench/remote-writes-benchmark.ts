@@ -2,8 +2,9 @@
 // store, the step that made a reindex into Virtuoso crawl. The graphs are the real records of
 // ../shared/data (DataCite, Dataverse, CKAN, DCAT, OAI-PMH), mapped and aligned as derive does,
 // replayed until N records (each copy in its own graph), written in derive's batches of 250:
-// into Virtuoso batched (requests under 4 MiB, 4 in flight), into Virtuoso one request per batch
-// at a time (the peer: how it was written before), and into the embedded store.
+// into Virtuoso by Graph Store Protocol PUTs (one per graph, 4 or 8 in flight: the default), by
+// SPARQL Update requests (under 4 MiB, 4 in flight), one update per batch at a time (the peer: how
+// it was written before), and into the embedded store.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +49,7 @@ export async function remoteWritesBenchmark(options: { records: number }): Promi
   process.stdout.write(`\nremote-writes: ${graphs.length} record graphs (${real.length} real records replayed), ${quads} quads, batches of ${batchSize}\n`);
   const figures: Figure[] = [];
   const report = (backend: string, { seconds, refused }: { seconds: number; refused: number }) => {
-    process.stdout.write(`${backend.padEnd(44)} ${(graphs.length / seconds).toFixed(0).padStart(7)} records/s ${(quads / seconds).toFixed(0).padStart(9)} quads/s  ${seconds.toFixed(1)} s${refused ? `, ${refused} refused` : ''}\n`);
+    process.stdout.write(`${backend.padEnd(52)} ${(graphs.length / seconds).toFixed(0).padStart(7)} records/s ${(quads / seconds).toFixed(0).padStart(9)} quads/s  ${seconds.toFixed(1)} s${refused ? `, ${refused} refused` : ''}\n`);
     figures.push({ benchmark: 'remote-writes', case: 'derived graphs', backend, metric: 'records/s', value: Math.round(graphs.length / seconds), unit: 'records/s' });
     figures.push({ benchmark: 'remote-writes', case: 'derived graphs', backend, metric: 'quads/s', value: Math.round(quads / seconds), unit: 'quads/s' });
   };
@@ -58,13 +59,13 @@ export async function remoteWritesBenchmark(options: { records: number }): Promi
   else {
     const virtuoso = await startVirtuoso();
     try {
-      const open = (maxRequestBytes: number, writeConcurrency: number) =>
-        new RemoteGraphStore({ ...virtuoso, defaultGraph: 'urn:maillage:default-graph', queryTimeoutMs: 60_000, maxRequestBytes, writeConcurrency, logger: silentLogger });
-      // The peer writes as before: one request of the whole batch (within Virtuoso's 10 MB), one at a time.
-      const peer = open(9 * 1024 * 1024, 1);
-      report('virtuoso, one request per batch (peer)', await timedWrites(peer, graphs, 'peer'));
-      const batched = open(4 * 1024 * 1024, 4);
-      report('virtuoso, batched (4 MiB, 4 in flight)', await timedWrites(batched, graphs, 'batched'));
+      const open = (maxRequestBytes: number, writeConcurrency: number, writeProtocol: 'graph-store' | 'sparql-update') =>
+        new RemoteGraphStore({ ...virtuoso, defaultGraph: 'urn:maillage:default-graph', queryTimeoutMs: 60_000, maxRequestBytes, writeConcurrency, writeProtocol, logger: silentLogger });
+      // The peer writes as stop 16 did: one SPARQL Update of the whole batch (within Virtuoso's 10 MB), one at a time.
+      report('virtuoso, one update per batch (peer)', await timedWrites(open(9 * 1024 * 1024, 1, 'sparql-update'), graphs, 'peer'));
+      report('virtuoso, SPARQL Update (4 MiB, 4 in flight)', await timedWrites(open(4 * 1024 * 1024, 4, 'sparql-update'), graphs, 'batched'));
+      // The default where a Graph Store Protocol URL is set: one PUT per graph.
+      for (const inFlight of [4, 8]) report(`virtuoso, Graph Store PUT per graph (${inFlight} in flight)`, await timedWrites(open(4 * 1024 * 1024, inFlight, 'graph-store'), graphs, `gsp${inFlight}`));
     } finally {
       await virtuoso.stop();
     }

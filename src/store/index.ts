@@ -23,6 +23,7 @@ export async function openGraphStore(config: Readonly<Config>, logger: Logger): 
       defaultGraph: config.remote.defaultGraph,
       maxRequestBytes: config.remote.maxRequestBytes,
       writeConcurrency: config.remote.writeConcurrency,
+      writeProtocol: config.remote.writeProtocol,
       writeWaitMs: config.remote.writeWaitMs,
       queryTimeoutMs: config.queryTimeoutMs,
       logger,

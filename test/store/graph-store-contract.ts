@@ -37,10 +37,12 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
 
     it('replaces a named graph with a Turtle payload and answers SELECT over it', async () => {
       await store.replaceGraph(g('a'), { data: `@prefix ex: <${ex}> . ex:d1 a ex:Dataset ; ex:title "Océans"@fr, "Oceans"@en .`, format: mediaTypes.turtle });
-      const result = await store.query(`SELECT ?t WHERE { GRAPH <${g('a')}> { <${ex}d1> <${ex}title> ?t } } ORDER BY ?t`);
+      // Sorted here: SPARQL leaves the order of language-tagged literals to the store (`<` is not
+      // defined on them), and Virtuoso orders them by how they were loaded.
+      const result = await store.query(`SELECT ?t WHERE { GRAPH <${g('a')}> { <${ex}d1> <${ex}title> ?t } }`);
       expect(result.form).toBe('SELECT');
       if (result.form !== 'SELECT') return;
-      expect(result.bindings.map((row) => [row.t!.value, (row.t as { language: string }).language])).toEqual([
+      expect(result.bindings.map((row) => [row.t!.value, (row.t as { language: string }).language]).sort()).toEqual([
         ['Oceans', 'en'],
         ['Océans', 'fr'],
       ]);
