@@ -11,14 +11,14 @@ import { writeDemoCatalogue } from '../src/demo/index.js';
 import { FileHarvester, runHarvest } from '../src/harvest/index.js';
 import { openRecordsDatabase, RawRecordStore } from '../src/records/index.js';
 import { percentile, printComparison, type Figure } from './report.js';
-import { startVirtuoso, virtuosoUnavailableReason } from '../test/support/virtuoso-server.js';
+import { startVirtuoso, virtuosoUnavailableReason, type RunningVirtuoso } from '../test/support/virtuoso-server.js';
 import { hammer, startService, type LoadRequest } from './service-process.js';
 
 const concurrency = 64;
-const linkedQuery = `query($doi: String!) { dataset(doi: $doi) { iri title(lang: fr) linkedResources { relation relationType direction source resource { iri kind title } } } }`;
-const searchQuery = `query($text: String, $filters: SearchFilters) { search(text: $text, filters: $filters, first: 20) {
+export const linkedQuery = `query($doi: String!) { dataset(doi: $doi) { iri title(lang: fr) linkedResources { relation relationType direction source resource { iri kind title } } } }`;
+export const searchQuery = `query($text: String, $filters: SearchFilters) { search(text: $text, filters: $filters, first: 20) {
   totalCount edges { node { iri title kind } } facets { type { value count } year { value count } licence { value count } source { value count } organisation { value count } } } }`;
-const words = ['air', 'aérosols', 'précipitations', 'océans', 'climat', 'observations', 'nuages', 'biodiversité', 'Toulouse', 'Brest'];
+export const words = ['air', 'aérosols', 'précipitations', 'océans', 'climat', 'observations', 'nuages', 'biodiversité', 'Toulouse', 'Brest'];
 
 async function post(url: string, body: unknown, headers: Record<string, string>): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -27,7 +27,7 @@ async function post(url: string, body: unknown, headers: Record<string, string>)
 }
 
 /** The service's graph store: embedded (default), or a private Virtuoso for catalogues past the embedded store's capacity. */
-async function storeEnvironment(store: 'embedded' | 'remote'): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
+export async function storeEnvironment(store: 'embedded' | 'remote'): Promise<{ env: Record<string, string>; stop: () => Promise<void>; virtuoso?: RunningVirtuoso }> {
   if (store === 'embedded') return { env: { STORE_CAPACITY_QUADS: '14000000' }, stop: async () => {} };
   const reason = virtuosoUnavailableReason();
   if (reason) throw new Error(`--store remote needs Virtuoso: ${reason}`);
@@ -35,6 +35,7 @@ async function storeEnvironment(store: 'embedded' | 'remote'): Promise<{ env: Re
   return {
     env: { STORE: 'remote', REMOTE_QUERY_URL: virtuoso.queryUrl, REMOTE_UPDATE_URL: virtuoso.updateUrl, REMOTE_GRAPH_STORE_URL: virtuoso.graphStoreUrl, REMOTE_USER: virtuoso.user, REMOTE_PASSWORD: virtuoso.password },
     stop: () => virtuoso.stop(),
+    virtuoso,
   };
 }
 

@@ -11,6 +11,7 @@ import { graphqlBenchmark } from './graphql-benchmark.js';
 import { abuseBenchmark } from './abuse-benchmark.js';
 import { graphCostBenchmark } from './graph-cost-benchmark.js';
 import { interpretBenchmark } from './interpret-benchmark.js';
+import { scaleBenchmark } from './scale-benchmark.js';
 import { webBenchmark } from './web-benchmark.js';
 import { alignmentBenchmark } from './alignment-benchmark.js';
 import { remoteWritesBenchmark } from './remote-writes-benchmark.js';
@@ -37,6 +38,10 @@ const { positionals, values } = parseArgs({
     minutes: { type: 'string', default: '30' },
     kills: { type: 'string', default: '25' },
     rate: { type: 'string', default: '30' },
+    sizes: { type: 'string', default: '10000,100000' },
+    stores: { type: 'string', default: 'remote,embedded' },
+    'offered-rate': { type: 'string', default: '500' },
+    seconds: { type: 'string', default: '20' },
   },
 });
 
@@ -55,6 +60,13 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   web: () => webBenchmark({ requests: Math.min(Number(values.requests), 500) }),
   abuse: () => abuseBenchmark({ repeat: Number(values.repeat) }),
   'graph-cost': () => graphCostBenchmark(),
+  scale: () =>
+    scaleBenchmark({
+      sizes: values.sizes.split(',').map(Number),
+      stores: values.stores.split(',').filter((s): s is 'remote' | 'embedded' => s === 'remote' || s === 'embedded'),
+      offeredRate: Number(values['offered-rate']),
+      seconds: Number(values.seconds),
+    }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
 };
 

@@ -140,6 +140,8 @@ const configSchema = z.object({
       maxRequestBytes: positiveInt.default(4 * 1024 * 1024),
       /** Update requests in flight at once during derive and loads. */
       writeConcurrency: z.coerce.number().int().min(1).max(32).default(4),
+      /** Most rows the server sorts under ORDER BY with a LIMIT: Virtuoso's MaxSortedTopRows ([Parameters], 10,000 by default). */
+      maxSortedRows: positiveInt.default(10_000),
       /** How record graphs are replaced: Graph Store Protocol PUTs when a URL is set, or SPARQL Update requests. */
       writeProtocol: z.enum(['graph-store', 'sparql-update']).default('graph-store'),
       /** How long a write waits for a remote store that cannot be reached (restarting) before it fails. */
@@ -218,6 +220,7 @@ const envNames: Record<string, string> = {
   REMOTE_MAX_REQUEST_BYTES: 'remote.maxRequestBytes',
   REMOTE_WRITE_CONCURRENCY: 'remote.writeConcurrency',
   REMOTE_WRITE_PROTOCOL: 'remote.writeProtocol',
+  REMOTE_MAX_SORTED_ROWS: 'remote.maxSortedRows',
   REMOTE_WRITE_WAIT_MS: 'remote.writeWaitMs',
 };
 const secretKeys = new Set(['adminToken', 'thesaurusTokens', 'remote.password', 'resumptionTokenSecret', 'personal.orcidClientSecret', 'personal.smtpUrl']);

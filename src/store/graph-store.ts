@@ -91,6 +91,8 @@ export interface StoreStats {
 
 export interface GraphStore {
   readonly backend: 'embedded' | 'remote';
+  /** Most rows the store sorts for an ORDER BY with a LIMIT (Virtuoso's MaxSortedTopRows); none when unbounded. */
+  readonly maxSortedRows?: number;
   /** Runs a SPARQL query; terms come back as RDF/JS terms. */
   query(sparql: string, options?: QueryOptions): Promise<QueryResult>;
   /** Runs a SPARQL query and returns it serialized in the media type asked for. */

@@ -24,6 +24,7 @@ export async function openGraphStore(config: Readonly<Config>, logger: Logger): 
       maxRequestBytes: config.remote.maxRequestBytes,
       writeConcurrency: config.remote.writeConcurrency,
       writeProtocol: config.remote.writeProtocol,
+      maxSortedRows: config.remote.maxSortedRows,
       writeWaitMs: config.remote.writeWaitMs,
       queryTimeoutMs: config.queryTimeoutMs,
       logger,

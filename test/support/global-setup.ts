@@ -4,7 +4,7 @@ import { startVirtuoso, virtuosoUnavailableReason, type RunningVirtuoso } from '
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    virtuoso: { endpoints: Omit<RunningVirtuoso, 'stop' | 'halt' | 'resume'> | null; skipReason: string | null };
+    virtuoso: { endpoints: Omit<RunningVirtuoso, 'stop' | 'halt' | 'resume' | 'pid' | 'dir'> | null; skipReason: string | null };
   }
 }
 
@@ -15,7 +15,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
   const virtuoso = await startVirtuoso();
-  const { stop, halt: _halt, resume: _resume, ...endpoints } = virtuoso;
+  const { stop, halt: _halt, resume: _resume, pid: _pid, dir: _dir, ...endpoints } = virtuoso;
   project.provide('virtuoso', { endpoints, skipReason: null });
   return stop;
 }

@@ -15,6 +15,10 @@ export interface VirtuosoEndpoints {
 }
 
 export interface RunningVirtuoso extends VirtuosoEndpoints {
+  /** The server's folder: its database, log and configuration (for benchmarks' disk figures). */
+  dir: string;
+  /** The server process's id while it runs (for benchmarks' memory figures). */
+  pid(): number | undefined;
   stop(): Promise<void>;
   /** Stops the server process (killed, as a crash or an outage), keeping its database. */
   halt(): Promise<void>;
@@ -102,6 +106,8 @@ export async function startVirtuoso(): Promise<RunningVirtuoso> {
     graphStoreUrl: `${base}/sparql-graph-crud-auth`,
     user: 'dba',
     password: 'dba',
+    dir,
+    pid: () => (child.exitCode === null && child.signalCode === null ? child.pid : undefined),
     halt: () => halt('SIGKILL'),
     resume: launch,
     stop: async () => {

@@ -122,10 +122,13 @@ export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
     if (federated) assertServicesAllowed(parsed, options.federation);
     // A SELECT without a LIMIT, or with one above the row cap, asks for one row more than the cap:
     // the store then stops early (a runaway stays small) and tells a result over the cap (refused).
+    // A store that sorts at most so many rows under ORDER BY and LIMIT (Virtuoso) gets a cap it takes.
     const select = parsed.queryType === 'SELECT' ? parsed : null;
+    const sortedCap = select?.order && store.maxSortedRows !== undefined ? store.maxSortedRows - 1 - (select.offset ?? 0) : Infinity;
+    const maxRows = Math.max(0, Math.min(options.maxRows, sortedCap));
     const originalLimit = select?.limit;
-    const rowCapped = select !== null && (originalLimit === undefined || originalLimit > options.maxRows);
-    if (select && rowCapped) select.limit = options.maxRows + 1;
+    const rowCapped = select !== null && (originalLimit === undefined || originalLimit > maxRows);
+    if (select && rowCapped) select.limit = maxRows + 1;
     // The embedded engine gets a few shapes wrong; those are rewritten into equivalent ones.
     const corrected = !federated && store.backend === 'embedded' ? await correctedQueryText(store, parsed, dataset) : null;
     const queryText = corrected ?? (select && rowCapped ? withLimit(operation.text, select, originalLimit) : operation.text);
@@ -142,7 +145,7 @@ export function sparqlEndpointRoutes(options: SparqlEndpointOptions): Hono {
           await store.querySerialized(
             queryText,
             { results: mediaType as ResultsMediaType, graph: mediaType as RdfMediaType },
-            { timeoutMs, baseIri, form, maxResultBytes: options.maxResultBytes, lane: 'public', ...(rowCapped ? { maxRows: options.maxRows } : {}), ...dataset },
+            { timeoutMs, baseIri, form, maxResultBytes: options.maxResultBytes, lane: 'public', ...(rowCapped ? { maxRows } : {}), ...dataset },
           )
         ).body;
     logger.info({ reqId: c.get('requestId'), form, mediaType, ...(corrected ? { corrected: true } : {}), bytes: body.length, ms: Math.round(performance.now() - started) }, 'sparql query');

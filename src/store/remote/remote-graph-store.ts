@@ -40,6 +40,8 @@ export interface RemoteGraphStoreOptions extends SparqlEndpoints {
   maxRequestBytes?: number;
   /** Update requests in flight at once (default 4). */
   writeConcurrency?: number;
+  /** Most rows the server sorts under ORDER BY with a LIMIT (Virtuoso: MaxSortedTopRows, 10,000 unless raised). */
+  maxSortedRows?: number;
   /** How graphs are replaced: 'graph-store' (default where a Graph Store Protocol URL is set) or 'sparql-update'. */
   writeProtocol?: 'graph-store' | 'sparql-update';
   /** How long a write waits for a store that cannot be reached (restarting) before it fails. */
@@ -58,6 +60,7 @@ function insertRequest(graphBlocks: string, hasBlankNodes: boolean): string {
 
 export class RemoteGraphStore implements GraphStore {
   readonly backend = 'remote' as const;
+  readonly maxSortedRows: number | undefined;
   private readonly client: SparqlProtocolClient;
   private parser: Replica | null = null;
   private readonly writeTimeoutMs: number;
@@ -66,6 +69,7 @@ export class RemoteGraphStore implements GraphStore {
   constructor(private readonly options: RemoteGraphStoreOptions) {
     this.client = new SparqlProtocolClient(options, options.writeWaitMs ?? 60_000);
     this.writeTimeoutMs = options.writeTimeoutMs ?? 300_000;
+    this.maxSortedRows = options.maxSortedRows;
   }
 
   /** Fails fast, with the reason, when the server cannot be reached. */

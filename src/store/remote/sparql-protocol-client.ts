@@ -87,6 +87,8 @@ export class SparqlProtocolClient {
     }
     // Virtuoso answers a query it could not compile with 500 and "SPARQL compiler" in the text.
     if (/SPARQL compiler|syntax error/i.test(text)) throw new BadRequestError(`The remote store could not run the request: ${text.trim()}`);
+    // Virtuoso sorts at most MaxSortedTopRows rows for ORDER BY with LIMIT/OFFSET: the query's, not the server's fault.
+    if (/SR353|Sorted TOP clause/.test(text)) throw new BadRequestError(`The remote store sorts at most a set number of rows under ORDER BY with LIMIT and OFFSET (REMOTE_MAX_SORTED_ROWS): ${text.trim()}`);
     throw new UpstreamError(`The remote store answered HTTP ${response.status}: ${text.trim()}`, { status: response.status });
   }
 }
