@@ -44,6 +44,15 @@ const diskBytes = (dir: string) => Number(execFileSync('du', ['-sb', dir], { enc
 /** Peak resident memory of a process (Linux VmHWM), MB. */
 const peakMemory = (pid: number | undefined) => (pid === undefined ? NaN : Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024);
 
+/** The store's quads from /health, which counts them in the background (-1 until a count is done). */
+async function storeQuads(url: string): Promise<number> {
+  for (const deadline = Date.now() + 300_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 2000))) {
+    const health = (await (await fetch(`${url}/health`)).json()) as { store?: { quads?: number } };
+    if ((health.store?.quads ?? -1) >= 0) return health.store!.quads!;
+  }
+  return NaN;
+}
+
 /** The catalogue of `size` datasets as raw records in a data folder: the harvest stage, timed. */
 async function harvestCatalogue(size: number, dir: string): Promise<{ records: number; seconds: number }> {
   const started = performance.now();
@@ -71,8 +80,7 @@ async function measureRun(size: number, store: Store, template: string, harveste
     const service = await startService(dir, env, 6 * 3_600_000);
     const deriveSeconds = (performance.now() - started) / 1000;
     try {
-      const health = (await (await fetch(`${service.url}/health`)).json()) as { store?: { quads?: number } };
-      const quads = health.store?.quads ?? NaN;
+      const quads = await storeQuads(service.url);
       process.stderr.write(`  ${store}, ${size} datasets: derived ${harvested.records} records in ${deriveSeconds.toFixed(0)} s, ${quads} quads\n`);
       const json = { 'content-type': 'application/json' };
       const graphql = (body: unknown): LoadRequest => ({ method: 'POST', path: '/graphql', headers: json, body: JSON.stringify(body) });
@@ -181,7 +189,10 @@ export async function scaleBenchmark(options: { sizes: number[]; stores: Store[]
       process.stderr.write(`scale: ${size} datasets, ${harvested.records} records harvested in ${harvested.seconds.toFixed(0)} s\n`);
       for (const store of options.stores) {
         try {
-          measured.push(await measureRun(size, store, template, harvested, options));
+          const run = await measureRun(size, store, template, harvested, options);
+          measured.push(run);
+          // Each run as soon as it is measured: a long run stopped later keeps what it had.
+          process.stderr.write(`scale run ${JSON.stringify(run)}\n`);
         } catch (error) {
           process.stdout.write(`scale: ${store} at ${size} datasets not measured: ${(error as Error).message}\n`);
         }
