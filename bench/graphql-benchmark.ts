@@ -11,7 +11,7 @@ import { writeDemoCatalogue } from '../src/demo/index.js';
 import { FileHarvester, runHarvest } from '../src/harvest/index.js';
 import { openRecordsDatabase, RawRecordStore } from '../src/records/index.js';
 import { percentile, printComparison, type Figure } from './report.js';
-import { startVirtuoso, virtuosoUnavailableReason, type RunningVirtuoso } from '../test/support/virtuoso-server.js';
+import { remoteStoreEnvironment, startVirtuoso, virtuosoUnavailableReason, type RunningVirtuoso } from '../test/support/virtuoso-server.js';
 import { hammer, startService, type LoadRequest } from './service-process.js';
 
 const concurrency = 64;
@@ -33,7 +33,7 @@ export async function storeEnvironment(store: 'embedded' | 'remote'): Promise<{ 
   if (reason) throw new Error(`--store remote needs Virtuoso: ${reason}`);
   const virtuoso = await startVirtuoso();
   return {
-    env: { STORE: 'remote', REMOTE_QUERY_URL: virtuoso.queryUrl, REMOTE_UPDATE_URL: virtuoso.updateUrl, REMOTE_GRAPH_STORE_URL: virtuoso.graphStoreUrl, REMOTE_USER: virtuoso.user, REMOTE_PASSWORD: virtuoso.password },
+    env: remoteStoreEnvironment(virtuoso),
     stop: () => virtuoso.stop(),
     virtuoso,
   };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/index.js';
 import { adminToken, startTestServer } from '../support/service.js';
-import { startVirtuoso, virtuosoUnavailableReason, type RunningVirtuoso } from '../support/virtuoso-server.js';
+import { remoteStoreEnvironment, startVirtuoso, virtuosoUnavailableReason, type RunningVirtuoso } from '../support/virtuoso-server.js';
 
 const missing = virtuosoUnavailableReason();
 let virtuoso: RunningVirtuoso;
@@ -24,12 +24,7 @@ describe.skipIf(missing !== null)(`the SPARQL endpoint on Virtuoso${missing ? ` 
     virtuoso = await startVirtuoso();
     dataDir = mkdtempSync(path.join(tmpdir(), 'maillage-remote-sparql-'));
     server = await startTestServer(dataDir, {
-      STORE: 'remote',
-      REMOTE_QUERY_URL: virtuoso.queryUrl,
-      REMOTE_UPDATE_URL: virtuoso.updateUrl,
-      REMOTE_GRAPH_STORE_URL: virtuoso.graphStoreUrl,
-      REMOTE_USER: virtuoso.user,
-      REMOTE_PASSWORD: virtuoso.password,
+      ...remoteStoreEnvironment(virtuoso),
       // The service is told a sort limit lower than Virtuoso's, so 30 rows are over it; the row cap stays at its default (100,000).
       REMOTE_MAX_SORTED_ROWS: '20',
     });

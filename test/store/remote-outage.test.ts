@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/index.js';
 import { adminToken, startTestServer } from '../support/service.js';
-import { startVirtuoso, virtuosoUnavailableReason, type RunningVirtuoso } from '../support/virtuoso-server.js';
+import { remoteStoreEnvironment, startVirtuoso, virtuosoUnavailableReason, type RunningVirtuoso } from '../support/virtuoso-server.js';
 
 const missing = virtuosoUnavailableReason();
 const admin = { authorization: `Bearer ${adminToken}` };
@@ -24,12 +24,7 @@ describe.skipIf(missing !== null)(`the remote store going down${missing ? ` (ski
     virtuoso = await startVirtuoso();
     dataDir = mkdtempSync(path.join(tmpdir(), 'maillage-outage-'));
     server = await startTestServer(dataDir, {
-      STORE: 'remote',
-      REMOTE_QUERY_URL: virtuoso.queryUrl,
-      REMOTE_UPDATE_URL: virtuoso.updateUrl,
-      REMOTE_GRAPH_STORE_URL: virtuoso.graphStoreUrl,
-      REMOTE_USER: virtuoso.user,
-      REMOTE_PASSWORD: virtuoso.password,
+      ...remoteStoreEnvironment(virtuoso),
       REMOTE_WRITE_WAIT_MS: '60000',
     });
   }, 180_000);

@@ -14,6 +14,18 @@ export interface VirtuosoEndpoints {
   password: string;
 }
 
+/** The service's settings for a remote store on this Virtuoso (STORE=remote and its endpoints). */
+export function remoteStoreEnvironment(virtuoso: VirtuosoEndpoints): Record<string, string> {
+  return {
+    STORE: 'remote',
+    REMOTE_QUERY_URL: virtuoso.queryUrl,
+    REMOTE_UPDATE_URL: virtuoso.updateUrl,
+    REMOTE_GRAPH_STORE_URL: virtuoso.graphStoreUrl,
+    REMOTE_USER: virtuoso.user,
+    REMOTE_PASSWORD: virtuoso.password,
+  };
+}
+
 export interface RunningVirtuoso extends VirtuosoEndpoints {
   /** The server's folder: its database, log and configuration (for benchmarks' disk figures). */
   dir: string;
