@@ -114,9 +114,11 @@ async function deriveAll(deps: DeriveDeps, next: () => Array<{ source: string; r
     while (inFlight.length < depth) {
       const keys = next();
       if (keys.length === 0) return;
-      // A batch holds one source's records (its policy applies to the whole batch).
+      // A batch holds one source's records (its policy applies to the whole batch); dropping the
+      // others here would leave them underived without a word, so a mixed batch is a fault.
       const source = keys[0]!.source;
-      const records = toRecords(deps.records, source, keys.filter((k) => k.source === source).map((k) => k.recordId));
+      if (keys.some((k) => k.source !== source)) throw new Error(`a derive batch mixes the sources ${source} and ${keys.find((k) => k.source !== source)!.source}`);
+      const records = toRecords(deps.records, source, keys.map((k) => k.recordId));
       const work = deps.engine.derive(records, deps.policyOf(source));
       work.catch(() => {}); // awaited in order below; a failure there ends the run
       inFlight.push({ source, work });
@@ -173,7 +175,10 @@ export async function reindex(deps: DeriveDeps, source: string | null, onProgres
     await deriveAll(
       deps,
       () => {
-        const keys = deps.derivations.notDerivedSince(source, run.startedAt, after, batchSize);
+        // A batch is one source's (deriveAll): the page stops where the next source starts, and the
+        // cursor with it, so the next source's first records come in the next batch, not skipped.
+        const page = deps.derivations.notDerivedSince(source, run.startedAt, after, batchSize);
+        const keys = page.filter((k) => k.source === page[0]?.source);
         const last = keys[keys.length - 1];
         if (last) after = `${last.source}\u0000${last.recordId}`;
         return keys;

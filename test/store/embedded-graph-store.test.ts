@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CapacityExceededError, QueryTimeoutError, UnavailableError } from '../../src/errors/index.js';
 import { mediaTypes } from '../../src/rdf/index.js';
 import type { EmbeddedGraphStore } from '../../src/store/index.js';
+import { snapshotThresholds } from '../../src/store/embedded/embedded-graph-store.js';
 import { openTestStore, sampleTriples, temporaryDataDir } from '../support/embedded-store.js';
 
 const count = async (store: EmbeddedGraphStore, where = '?s ?p ?o'): Promise<number> => {
@@ -42,6 +43,23 @@ describe('EmbeddedGraphStore', () => {
     expect(await count(reopened)).toBe(9 * 5 + 7);
     expect(await count(reopened, 'GRAPH <urn:test:g0> { ?s ?p ?o }')).toBe(0);
     expect((await reopened.stats()).graphs).toBe(9);
+  });
+
+  it('lets the journal grow with the store between snapshots, so snapshots of a growing store cost O(N) in all', () => {
+    const options = { snapshotAfterOps: 20_000, snapshotAfterBytes: 128 * 1024 * 1024 };
+    expect(snapshotThresholds(options, 0)).toEqual({ ops: 20_000, bytes: 128 * 1024 * 1024 });
+    // A 1.5 GB snapshot (10 million quads): the next one after 750 MB of journal, or 50,000 operations.
+    expect(snapshotThresholds(options, 1_500_000_000)).toEqual({ ops: 50_000, bytes: 750_000_000 });
+    // Total snapshot bytes while a store grows to 6 GB, written whenever the journal reaches the threshold.
+    let store = 0;
+    let written = 0;
+    let newest = 0;
+    while (store < 6e9) {
+      store += snapshotThresholds(options, newest).bytes;
+      newest = store;
+      written += store;
+    }
+    expect(written / store).toBeLessThan(3.5);
   });
 
   it('stops a runaway query at its time limit and keeps serving, then rebuilds the replica', async () => {

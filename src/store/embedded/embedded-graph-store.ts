@@ -2,7 +2,7 @@
 // in the system of record (every write is committed there before it is applied or acknowledged)
 // and by snapshots that let the journal be truncated.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, createReadStream, fsyncSync, openSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, createReadStream, fsyncSync, openSync, closeSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BadRequestError, CapacityExceededError, UnavailableError } from '../../errors/index.js';
 import type { Logger } from '../../log/index.js';
@@ -56,6 +56,18 @@ export async function openEmbeddedGraphStore(options: EmbeddedGraphStoreOptions)
   }
 }
 
+/**
+ * When the journal is worth a snapshot. A snapshot writes the whole store, so a fixed threshold
+ * makes a load of N records write O(N²) bytes of snapshots (at 63,000 records, a dozen snapshots of
+ * up to 1.5 GB). The thresholds grow with the newest snapshot instead: the journal may reach half
+ * its size (and about one operation per 100 of its quads, a record graph being 100 to 350), so the
+ * snapshots of a growing store cost O(N) in all, and a restart replays at most half a store.
+ */
+export function snapshotThresholds(options: Pick<EmbeddedGraphStoreOptions, 'snapshotAfterOps' | 'snapshotAfterBytes'>, snapshotBytes: number): { ops: number; bytes: number } {
+  // An N-Quads line of a record graph is about 150 bytes: half the snapshot's lines, over 100 quads an operation.
+  return { bytes: Math.max(options.snapshotAfterBytes, snapshotBytes / 2), ops: Math.max(options.snapshotAfterOps, Math.round(snapshotBytes / 150 / 2 / 100)) };
+}
+
 export class EmbeddedGraphStore implements GraphStore {
   readonly backend = 'embedded' as const;
   private readonly journal: StoreJournal;
@@ -64,6 +76,8 @@ export class EmbeddedGraphStore implements GraphStore {
   private readonly tmpDir: string;
   private readonly inFlightWrites = new Set<Promise<unknown>>();
   private backlog = { ops: 0, bytes: 0 };
+  /** Bytes of the newest snapshot: the journal may grow to half of it before the next one. */
+  private snapshotBytes = 0;
   private snapshotting: Promise<void> | null = null;
   private snapshotRetryAt = 0;
   /** Load files being written (not in the journal yet): pruning leaves them alone. */
@@ -94,6 +108,7 @@ export class EmbeddedGraphStore implements GraphStore {
     // Leftovers of a snapshot that a crash interrupted.
     for (const name of readdirSync(this.snapshotDir)) if (name.endsWith('.tmp')) rmSync(path.join(this.snapshotDir, name));
     this.backlog = this.journal.backlog();
+    this.snapshotBytes = this.newestSnapshotBytes();
     this.pruneLoadFiles();
     await this.pool.start();
   }
@@ -275,6 +290,7 @@ export class EmbeddedGraphStore implements GraphStore {
       pruneSnapshots(this.snapshotDir, seq);
       this.pruneLoadFiles();
       this.backlog = this.journal.backlog();
+      this.snapshotBytes = this.newestSnapshotBytes();
       return { storeQuads: size, quadsWritten: prepared.quads };
     });
   }
@@ -360,7 +376,8 @@ export class EmbeddedGraphStore implements GraphStore {
     if (this.snapshotting || this.closed) return;
     // After a failed snapshot (a full disk), wait before writing the whole store again.
     if (Date.now() < this.snapshotRetryAt) return;
-    if (this.backlog.ops < this.options.snapshotAfterOps && this.backlog.bytes < this.options.snapshotAfterBytes) return;
+    const { ops, bytes } = snapshotThresholds(this.options, this.snapshotBytes);
+    if (this.backlog.ops < ops && this.backlog.bytes < bytes) return;
     this.snapshotting = this.snapshot()
       .catch((error: Error) => {
         this.snapshotRetryAt = Date.now() + 60_000;
@@ -369,6 +386,11 @@ export class EmbeddedGraphStore implements GraphStore {
       .finally(() => {
         this.snapshotting = null;
       });
+  }
+
+  private newestSnapshotBytes(): number {
+    const newest = latestSnapshot(this.snapshotDir);
+    return newest ? statSync(newest.file).size : 0;
   }
 
   /** Writes the store as of the last journal entry to a snapshot, then truncates the journal. */
@@ -382,6 +404,7 @@ export class EmbeddedGraphStore implements GraphStore {
       pruneSnapshots(this.snapshotDir, seq);
       this.pruneLoadFiles();
       this.backlog = this.journal.backlog();
+      this.snapshotBytes = this.newestSnapshotBytes();
       this.options.logger.info({ seq, ...result }, 'snapshot written');
     } finally {
       rmSync(tmp, { force: true });
