@@ -1,2 +1,2 @@
-export { loadConfig, ConfigError, resolveDcatApShapes, bundledDcatApShapes } from './load-config.js';
+export { loadConfig, ConfigError, resolveDcatApShapes, bundledDcatApShapes, bulkFolderProblem } from './load-config.js';
 export type { Config, EmbeddedStoreConfig, RemoteStoreConfig } from './load-config.js';

@@ -142,8 +142,15 @@ const configSchema = z.object({
       writeConcurrency: z.coerce.number().int().min(1).max(32).default(4),
       /** Most rows the server sorts under ORDER BY with a LIMIT: Virtuoso's MaxSortedTopRows ([Parameters], 10,000 by default). */
       maxSortedRows: positiveInt.default(10_000),
-      /** How record graphs are replaced: Graph Store Protocol PUTs when a URL is set, or SPARQL Update requests. */
-      writeProtocol: z.enum(['graph-store', 'sparql-update']).default('graph-store'),
+      /**
+       * How record graphs are replaced: Virtuoso's own loader reading files from bulkDir (the default
+       * where bulkDir is set), Graph Store Protocol PUTs (the default otherwise), or SPARQL Update requests.
+       */
+      writeProtocol: z.enum(['virtuoso-bulk', 'graph-store', 'sparql-update']).optional(),
+      /** A folder this service writes and Virtuoso reads (listed in its DirsAllowed), for Virtuoso's bulk loader. */
+      bulkDir: z.string().min(1).optional(),
+      /** The same folder as the Virtuoso server sees it, where that differs (a container's volume). */
+      bulkDirAtServer: z.string().min(1).optional(),
       /** How long a write waits for a remote store that cannot be reached (restarting) before it fails. */
       writeWaitMs: z.coerce.number().int().min(0).default(60_000),
     })
@@ -220,6 +227,8 @@ const envNames: Record<string, string> = {
   REMOTE_MAX_REQUEST_BYTES: 'remote.maxRequestBytes',
   REMOTE_WRITE_CONCURRENCY: 'remote.writeConcurrency',
   REMOTE_WRITE_PROTOCOL: 'remote.writeProtocol',
+  REMOTE_BULK_DIR: 'remote.bulkDir',
+  REMOTE_BULK_DIR_AT_SERVER: 'remote.bulkDirAtServer',
   REMOTE_MAX_SORTED_ROWS: 'remote.maxSortedRows',
   REMOTE_WRITE_WAIT_MS: 'remote.writeWaitMs',
 };
@@ -279,12 +288,28 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Record<string, unk
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  const remote = raw.remote as { queryUrl?: unknown } | undefined;
+  const remote = raw.remote as { queryUrl?: unknown; writeProtocol?: unknown; bulkDir?: unknown; bulkDirAtServer?: unknown } | undefined;
   if (raw.store === 'remote' && !remote?.queryUrl) {
     problems.push('remote.queryUrl (REMOTE_QUERY_URL): required when STORE=remote');
   }
+  if (remote?.writeProtocol === 'virtuoso-bulk' && !remote.bulkDir) problems.push('remote.bulkDir (REMOTE_BULK_DIR): required when REMOTE_WRITE_PROTOCOL=virtuoso-bulk');
+  for (const [key, env] of [['bulkDir', 'REMOTE_BULK_DIR'], ['bulkDirAtServer', 'REMOTE_BULK_DIR_AT_SERVER']] as const) {
+    const value = remote?.[key];
+    const problem = typeof value === 'string' ? bulkFolderProblem(value) : null;
+    if (problem) problems.push(`remote.${key} (${env}): ${problem}`);
+  }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return deepFreeze(result.data);
+}
+
+/** A folder path that can stand in a SQL string literal as it is (Virtuoso's bulk loader reads files there). */
+const plainPath = /^[A-Za-z0-9_.\-/: ]+$/;
+
+/** Why a bulk folder cannot be used, or null. */
+export function bulkFolderProblem(folder: string): string | null {
+  if (!path.isAbsolute(folder) && !/^[A-Za-z]:/.test(folder)) return 'must be an absolute path';
+  if (!plainPath.test(folder)) return "may hold only letters, digits, spaces and _ . - / : (a SQL string holds it; write C:/… rather than C:\\…)";
+  return null;
 }
 
 /** The DCAT-AP 3.0 shapes the product carries (shapes/dcat-ap-3/: shapes.ttl, range.ttl). */

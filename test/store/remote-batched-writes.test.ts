@@ -2,7 +2,7 @@
 // several in flight; a record the server refuses found by splitting and reported, the others
 // written; a graph larger than one request replaced at once; no error carrying a request body.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject, describe, expect, it } from 'vitest';
 import { openRecordsDatabase, RecordDerivations } from '../../src/records/index.js';
@@ -11,7 +11,9 @@ import { silentLogger } from '../../src/log/index.js';
 import { mediaTypes } from '../../src/rdf/index.js';
 import { RemoteGraphStore } from '../../src/store/index.js';
 import { UpstreamError } from '../../src/errors/index.js';
-import { packRequests, replacementRequest, serverAtFault } from '../../src/store/remote/batched-graph-writes.js';
+import { packRequests, replacementRequest, serverAtFault, writeGraphsInBatches } from '../../src/store/remote/batched-graph-writes.js';
+import { SparqlProtocolClient } from '../../src/store/remote/sparql-protocol-client.js';
+import { VirtuosoBulkLoader } from '../../src/store/remote/virtuoso-bulk-loader.js';
 
 const virtuoso = inject('virtuoso');
 const ex = 'https://example.org/batched/';
@@ -51,11 +53,12 @@ describe('packing graph writes into requests', () => {
 });
 
 describe.skipIf(virtuoso.skipReason !== null)(`batched writes to Virtuoso${virtuoso.skipReason ? ` (skipped: ${virtuoso.skipReason})` : ''}`, () => {
-  const open = (options: { maxRequestBytes: number; graphStore?: boolean }) => {
-    const { graphStoreUrl, ...endpoints } = virtuoso.endpoints!;
+  const open = (options: { maxRequestBytes: number; graphStore?: boolean; bulk?: boolean }) => {
+    const { graphStoreUrl, bulkDir, ...endpoints } = virtuoso.endpoints!;
     return new RemoteGraphStore({
       ...endpoints,
       ...(options.graphStore ? { graphStoreUrl } : {}),
+      ...(options.bulk ? { bulkFolder: { dir: bulkDir } } : {}),
       defaultGraph: 'urn:maillage:default-graph',
       queryTimeoutMs: 20_000,
       maxRequestBytes: options.maxRequestBytes,
@@ -68,43 +71,85 @@ describe.skipIf(virtuoso.skipReason !== null)(`batched writes to Virtuoso${virtu
     return Number((result as { bindings: Array<Record<string, { value: string }>> }).bindings[0]!.n!.value);
   };
 
-  it('writes 300 records in requests of 20 kB, and keeps aside the one the server refuses', async () => {
-    const store = open({ maxRequestBytes: 20_000 });
+  const paths = [['SPARQL Update requests of 20 kB', { bulk: false }], ["Virtuoso's loader", { bulk: true }]] as const;
+
+  it.each(paths)('writes 300 records through %s, one with a value SPARQL Update refuses', async (_, { bulk }) => {
+    const store = open({ maxRequestBytes: 20_000, bulk });
     await store.start();
     const writes = Array.from({ length: 300 }, (_, i) => ({
       kind: 'replace' as const,
-      graph: `${ex}batch/${i}`,
+      graph: `${ex}${bulk}/batch/${i}`,
       // Record 137 carries a value Virtuoso cannot store (it parses as RDF: the server refuses it).
       payload: { data: record(i, i === 137 ? `<${ex}r${i}> <${ex}size> "twelve"^^<http://www.w3.org/2001/XMLSchema#integer> .\n` : ''), format: mediaTypes.nTriples },
     }));
     const result = await store.applyBatch(writes);
-    expect(result.refused?.map((r) => r.graph)).toEqual([`${ex}batch/137`]);
+    if (bulk) {
+      // Virtuoso's loader keeps such a value as written, as its Graph Store Protocol does (the
+      // loader's own refusals are checked below, on text it cannot parse).
+      expect(result.refused).toBeUndefined();
+      expect(await count(store, `${ex}${bulk}/batch/`)).toBe(299 * 20 + 21);
+      await store.close();
+      return;
+    }
+    expect(result.refused?.map((r) => r.graph)).toEqual([`${ex}${bulk}/batch/137`]);
     expect(result.refused![0]!.reason).toMatch(/Invalid integer value/);
     // The reason is the server's words, never the request.
     expect(result.refused![0]!.reason.length).toBeLessThan(600);
     expect(result.refused![0]!.reason).not.toContain('INSERT');
-    expect(await count(store, `${ex}batch/`)).toBe(299 * 20);
+    expect(await count(store, `${ex}${bulk}/batch/`)).toBe(299 * 20);
     // Replacing again replaces (each graph's DROP and INSERT travel together).
     await store.applyBatch(writes.filter((_, i) => i !== 137));
-    expect(await count(store, `${ex}batch/`)).toBe(299 * 20);
+    expect(await count(store, `${ex}${bulk}/batch/`)).toBe(299 * 20);
     await store.close();
   }, 120_000);
 
-  it('replaces the same graphs from three writers at once: each graph whole (one version), none kept aside', async () => {
-    const store = open({ maxRequestBytes: 20_000 });
+  it.each(paths)('replaces the same graphs from three writers at once through %s: each graph whole (one version), none kept aside', async (_, { bulk }) => {
+    const store = open({ maxRequestBytes: 20_000, bulk });
     await store.start();
     const writes = (round: number) => Array.from({ length: 400 }, (_, i) => ({
       kind: 'replace' as const,
-      graph: `${ex}race/${i}`,
+      graph: `${ex}${bulk}/race/${i}`,
       payload: { data: record(i, `<${ex}r${i}> <${ex}round> "${round}" .\n`), format: mediaTypes.nTriples },
     }));
     await store.applyBatch(writes(0));
     const results = await Promise.all([store.applyBatch(writes(1)), store.applyBatch(writes(2)), store.applyBatch([...writes(3)].reverse())]);
     expect(results.flatMap((r) => r.refused ?? [])).toEqual([]);
     // Each graph is whole: its 20 statements and one round, whichever writer came last.
-    expect(await count(store, `${ex}race/`)).toBe(400 * 21);
+    expect(await count(store, `${ex}${bulk}/race/`)).toBe(400 * 21);
     await store.close();
   }, 180_000);
+
+  it("finds the graph Virtuoso's loader refuses by splitting the batch, and a refused batch changes nothing", async () => {
+    const { bulkDir, ...endpoints } = virtuoso.endpoints!;
+    const loader = new VirtuosoBulkLoader(new SparqlProtocolClient(endpoints), { dir: bulkDir }, 20_000);
+    const parts = Array.from({ length: 40 }, (_, i) => ({ graph: `${ex}loader/${i}`, ntriples: record(i), hasBlankNodes: false }));
+    await loader.replace(parts);
+    const store = open({ maxRequestBytes: 20_000 });
+    expect(await count(store, `${ex}loader/`)).toBe(40 * 20);
+    // Text the loader cannot parse (our own parser never lets it through: this stands for any refusal).
+    const broken = parts.map((p, i) => ({ ...p, ntriples: i === 23 ? `<${ex}r23> <${ex}p> "unterminated .\n` : `<${ex}r${i}> <${ex}p> "new" .\n` }));
+    await expect(loader.replace(broken)).rejects.toThrow(/NQuads|TriG|Turtle|loader/i);
+    // Rolled back whole: every graph still holds its 20 statements.
+    expect(await count(store, `${ex}loader/`)).toBe(40 * 20);
+    const refused = await writeGraphsInBatches(broken, { maxRequestBytes: 1 << 20, concurrency: 2, send: (request) => loader.replace(request) });
+    expect(refused.map((r) => r.graph)).toEqual([`${ex}loader/23`]);
+    expect(refused[0]!.reason.length).toBeLessThan(700);
+    expect(await count(store, `${ex}loader/`)).toBe(39 + 20);
+    expect(readdirSync(bulkDir)).toEqual([]);
+  }, 120_000);
+
+  it('refuses to start on a bulk folder Virtuoso may not read, naming the setting to change', async () => {
+    const { bulkDir: _, ...endpoints } = virtuoso.endpoints!;
+    // Outside /tmp, which Virtuoso lets its procedures read whatever DirsAllowed says.
+    const outside = { dir: mkdtempSync(path.join(process.cwd(), '.bulk-not-allowed-')), remove: () => rmSync(outside.dir, { recursive: true, force: true }) };
+    try {
+      const store = new RemoteGraphStore({ ...endpoints, bulkFolder: { dir: outside.dir }, defaultGraph: 'urn:maillage:default-graph', queryTimeoutMs: 20_000, logger: silentLogger });
+      await expect(store.start()).rejects.toThrow(/DirsAllowed/);
+      await store.close();
+    } finally {
+      outside.remove();
+    }
+  }, 60_000);
 
   it('replaces a graph larger than one request at once through the Graph Store Protocol, or in parts without it', async () => {
     const big = Array.from({ length: 3000 }, (_, k) => `<${ex}big> <${ex}p${k}> "a value of the big graph, number ${k}" .`).join('\n');

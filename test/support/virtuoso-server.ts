@@ -1,7 +1,7 @@
 // Starts a private Virtuoso on loopback for tests and benchmarks (installing it from Debian when
 // missing and allowed), with its own database in a temporary folder.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,11 +12,17 @@ export interface VirtuosoEndpoints {
   graphStoreUrl: string;
   user: string;
   password: string;
+  /** A folder the server may read (DirsAllowed), for its bulk loader (REMOTE_BULK_DIR). */
+  bulkDir: string;
 }
 
-/** The service's settings for a remote store on this Virtuoso (STORE=remote and its endpoints). */
-export function remoteStoreEnvironment(virtuoso: VirtuosoEndpoints): Record<string, string> {
+/**
+ * The service's settings for a remote store on this Virtuoso (STORE=remote and its endpoints),
+ * writing through the Graph Store Protocol, or with `bulk` through Virtuoso's own loader.
+ */
+export function remoteStoreEnvironment(virtuoso: VirtuosoEndpoints, options: { bulk?: boolean } = {}): Record<string, string> {
   return {
+    ...(options.bulk ? { REMOTE_BULK_DIR: virtuoso.bulkDir } : {}),
     STORE: 'remote',
     REMOTE_QUERY_URL: virtuoso.queryUrl,
     REMOTE_UPDATE_URL: virtuoso.updateUrl,
@@ -89,6 +95,8 @@ export async function startVirtuoso(): Promise<RunningVirtuoso> {
       '',
     ].join('\n'),
   );
+  const bulkDir = path.join(dir, 'bulk');
+  mkdirSync(bulkDir);
   const base = `http://127.0.0.1:${httpPort}`;
   let child: ChildProcess;
   const launch = async (): Promise<void> => {
@@ -118,6 +126,7 @@ export async function startVirtuoso(): Promise<RunningVirtuoso> {
     graphStoreUrl: `${base}/sparql-graph-crud-auth`,
     user: 'dba',
     password: 'dba',
+    bulkDir,
     dir,
     pid: () => (child.exitCode === null && child.signalCode === null ? child.pid : undefined),
     halt: () => halt('SIGKILL'),

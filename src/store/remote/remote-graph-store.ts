@@ -26,6 +26,7 @@ import { readAskJson, writeAskResult } from './ask-result.js';
 import { SparqlProtocolClient, type SparqlEndpoints } from './sparql-protocol-client.js';
 import { partBytes, replacementRequest, writeGraphsInBatches, type BatchedWriteOptions, type GraphRequestPart } from './batched-graph-writes.js';
 import { GraphWriteOrder } from './graph-write-order.js';
+import { VirtuosoBulkLoader, type VirtuosoBulkFolder } from './virtuoso-bulk-loader.js';
 
 export interface RemoteGraphStoreOptions extends SparqlEndpoints {
   /** Graph that stands for "the default graph" in writes (a quad store has no anonymous one). */
@@ -42,8 +43,14 @@ export interface RemoteGraphStoreOptions extends SparqlEndpoints {
   writeConcurrency?: number;
   /** Most rows the server sorts under ORDER BY with a LIMIT (Virtuoso: MaxSortedTopRows, 10,000 unless raised). */
   maxSortedRows?: number;
-  /** How graphs are replaced: 'graph-store' (default where a Graph Store Protocol URL is set) or 'sparql-update'. */
-  writeProtocol?: 'graph-store' | 'sparql-update';
+  /**
+   * How graphs are replaced: 'virtuoso-bulk' (Virtuoso's own loader, reading files from `bulkFolder`;
+   * the default where one is set), 'graph-store' (the default where a Graph Store Protocol URL is
+   * set) or 'sparql-update'.
+   */
+  writeProtocol?: 'virtuoso-bulk' | 'graph-store' | 'sparql-update';
+  /** A folder this service writes and Virtuoso reads (its DirsAllowed), for 'virtuoso-bulk'. */
+  bulkFolder?: VirtuosoBulkFolder;
   /** How long a write waits for a store that cannot be reached (restarting) before it fails. */
   writeWaitMs?: number;
   logger: Logger;
@@ -52,6 +59,8 @@ export interface RemoteGraphStoreOptions extends SparqlEndpoints {
 const virtuosoServerGraphs = ['http://www.openlinksw.com/', 'http://www.w3.org/ns/ldp#', 'http://localuriqaserver/', 'http://localhost:8890/'];
 /** The remote server does not tell store size on each write; stats() counts it. */
 const unknownSize = -1;
+/** Bytes of TriG in one bulk-loader batch: the server reads it whole, as one transaction. */
+const bulkBatchBytes = 32 * 1024 * 1024;
 
 /** INSERT DATA for GRAPH blocks; Virtuoso refuses blank nodes there, and a template with an empty WHERE is equivalent. */
 function insertRequest(graphBlocks: string, hasBlankNodes: boolean): string {
@@ -65,16 +74,21 @@ export class RemoteGraphStore implements GraphStore {
   private parser: Replica | null = null;
   private readonly writeTimeoutMs: number;
   private readonly writeOrder = new GraphWriteOrder();
+  private readonly bulk: VirtuosoBulkLoader | null;
 
   constructor(private readonly options: RemoteGraphStoreOptions) {
     this.client = new SparqlProtocolClient(options, options.writeWaitMs ?? 60_000);
     this.writeTimeoutMs = options.writeTimeoutMs ?? 300_000;
     this.maxSortedRows = options.maxSortedRows;
+    const protocol = options.writeProtocol ?? (options.bulkFolder ? 'virtuoso-bulk' : 'graph-store');
+    if (protocol === 'virtuoso-bulk' && !options.bulkFolder) throw new Error('The virtuoso-bulk write protocol needs a bulk folder (REMOTE_BULK_DIR)');
+    this.bulk = protocol === 'virtuoso-bulk' ? new VirtuosoBulkLoader(this.client, options.bulkFolder!, this.writeTimeoutMs) : null;
   }
 
-  /** Fails fast, with the reason, when the server cannot be reached. */
+  /** Fails fast, with the reason, when the server cannot be reached (or cannot read the bulk folder). */
   async start(): Promise<void> {
     await this.client.query('ASK {}', mediaTypes.sparqlResultsJson, { timeoutMs: 10_000 });
+    await this.bulk?.check();
   }
 
   async querySerialized(sparql: string, formats: ResultFormats, options: QueryOptions = {}): Promise<SerializedResult> {
@@ -122,7 +136,8 @@ export class RemoteGraphStore implements GraphStore {
   }
 
   private async writeBatch(writes: GraphWrite[]): Promise<WriteResult> {
-    const maxRequestBytes = this.options.maxRequestBytes ?? 4 * 1024 * 1024;
+    // The bulk loader reads files, not request text: a large graph goes with the others.
+    const maxRequestBytes = this.bulk ? bulkBatchBytes : (this.options.maxRequestBytes ?? 4 * 1024 * 1024);
     const parts: GraphRequestPart[] = [];
     const oversized: GraphRequestPart[] = [];
     let written = 0;
@@ -149,6 +164,11 @@ export class RemoteGraphStore implements GraphStore {
    * one, SPARQL Update requests of many graphs, each refused graph tried alone once more.
    */
   private replacementPath(): Pick<BatchedWriteOptions, 'send' | 'graphsPerRequest' | 'alone'> {
+    if (this.bulk) {
+      const bulk = this.bulk;
+      // A graph the loader refuses is tried alone by the Graph Store Protocol, which may take it.
+      return { graphsPerRequest: 2000, send: (request) => bulk.replace(request), alone: this.options.graphStoreUrl ? (part) => this.putGraph(part) : null };
+    }
     if (this.options.graphStoreUrl && this.options.writeProtocol !== 'sparql-update') {
       return { graphsPerRequest: 1, send: (request) => this.putGraph(request[0]!), alone: null };
     }
@@ -184,13 +204,15 @@ export class RemoteGraphStore implements GraphStore {
   async load(payload: RdfPayload, options: LoadOptions = {}): Promise<WriteResult> {
     if (options.graph) assertGraphIri(options.graph);
     const prepared = await this.prepare(payload, options.graph ?? null, false);
-    const chunkQuads = prepared.hasBlankNodes ? Number.MAX_SAFE_INTEGER : (this.options.loadChunkQuads ?? 20_000);
+    // Blank nodes join across a whole payload: such a payload goes in one request (one loader file).
+    const chunkQuads = prepared.hasBlankNodes ? Number.MAX_SAFE_INTEGER : (this.options.loadChunkQuads ?? (this.bulk ? 200_000 : 20_000));
     let loaded = 0;
-    let blocks: string[] = [];
+    let blocks: GraphRequestPart[] = [];
     let pending = 0;
     const send = async (): Promise<void> => {
       if (blocks.length === 0) return;
-      await this.client.update(insertRequest(blocks.join('\n'), prepared.hasBlankNodes), this.writeTimeoutMs);
+      if (this.bulk) await this.bulk.replace(blocks, false);
+      else await this.client.update(insertRequest(blocks.map((b) => `GRAPH ${sparqlIri(b.graph)} {\n${b.ntriples}}`).join('\n'), prepared.hasBlankNodes), this.writeTimeoutMs);
       loaded += pending;
       options.onProgress?.(loaded, prepared.quads);
       blocks = [];
@@ -198,7 +220,7 @@ export class RemoteGraphStore implements GraphStore {
     };
     for (const { graph, ntriples } of prepared.graphs ?? []) {
       for (const chunk of splitNQuads(ntriples, chunkQuads)) {
-        blocks.push(`GRAPH ${sparqlIri(graph ?? this.options.defaultGraph)} {\n${chunk.text}}`);
+        blocks.push({ graph: graph ?? this.options.defaultGraph, ntriples: chunk.text, hasBlankNodes: prepared.hasBlankNodes });
         pending += chunk.quads;
         if (pending >= chunkQuads) await send();
       }
@@ -230,7 +252,7 @@ export class RemoteGraphStore implements GraphStore {
     for (const graph of await this.ownGraphs()) await this.client.graph('DELETE', graph, this.writeTimeoutMs);
     // The dump's graphs go back in requests the server takes, each graph whole.
     const graphs = (prepared.graphs ?? []).map(({ graph, ntriples }) => ({ graph: graph ?? this.options.defaultGraph, ntriples, hasBlankNodes: ntriples.includes('_:') }));
-    const maxRequestBytes = this.options.maxRequestBytes ?? 4 * 1024 * 1024;
+    const maxRequestBytes = this.bulk ? bulkBatchBytes : (this.options.maxRequestBytes ?? 4 * 1024 * 1024);
     const refused = await writeGraphsInBatches(graphs, { maxRequestBytes, concurrency: this.options.writeConcurrency ?? 4, ...this.replacementPath() });
     if (refused.length > 0) throw new UpstreamError(`The remote store refused ${refused.length} graph(s) of the dump, first ${refused[0]!.graph}: ${refused[0]!.reason}`);
     return { storeQuads: unknownSize, quadsWritten: prepared.quads };

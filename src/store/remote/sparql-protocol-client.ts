@@ -42,6 +42,17 @@ export class SparqlProtocolClient {
     await response.arrayBuffer();
   }
 
+  /**
+   * A query with the write account, on the update endpoint: for the server's own procedures that
+   * a write path calls from SPARQL (Virtuoso's bulk loader), which the anonymous account may not run.
+   */
+  async callAsWriter(sparql: string, timeoutMs: number): Promise<string> {
+    const url = this.endpoints.updateUrl ?? this.endpoints.queryUrl;
+    const form = new URLSearchParams({ query: sparql, timeout: String(timeoutMs) });
+    const response = await this.send(url, { method: 'POST', body: form, headers: { accept: 'application/sparql-results+json' } }, timeoutMs, true);
+    return response.text();
+  }
+
   /** Graph Store Protocol: PUT replaces a graph, POST adds to it, DELETE drops it. */
   async graph(method: 'PUT' | 'POST' | 'DELETE' | 'GET', graph: string, timeoutMs: number, body?: string): Promise<string | null> {
     if (!this.endpoints.graphStoreUrl) throw new BadRequestError('No Graph Store Protocol URL is configured for the remote store (REMOTE_GRAPH_STORE_URL)');
