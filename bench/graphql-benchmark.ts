@@ -27,13 +27,14 @@ async function post(url: string, body: unknown, headers: Record<string, string>)
 }
 
 /** The service's graph store: embedded (default), or a private Virtuoso for catalogues past the embedded store's capacity. */
+/** The service's settings for a store; a remote one is a private Virtuoso written through its own loader (REMOTE_BULK_DIR). */
 export async function storeEnvironment(store: 'embedded' | 'remote'): Promise<{ env: Record<string, string>; stop: () => Promise<void>; virtuoso?: RunningVirtuoso }> {
   if (store === 'embedded') return { env: { STORE_CAPACITY_QUADS: '14000000' }, stop: async () => {} };
   const reason = virtuosoUnavailableReason();
   if (reason) throw new Error(`--store remote needs Virtuoso: ${reason}`);
   const virtuoso = await startVirtuoso();
   return {
-    env: remoteStoreEnvironment(virtuoso),
+    env: remoteStoreEnvironment(virtuoso, { bulk: true }),
     stop: () => virtuoso.stop(),
     virtuoso,
   };

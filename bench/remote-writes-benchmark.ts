@@ -4,7 +4,9 @@
 // replayed until N records (each copy in its own graph), written in derive's batches of 250:
 // into Virtuoso by Graph Store Protocol PUTs (one per graph, 4 or 8 in flight: the default), by
 // SPARQL Update requests (under 4 MiB, 4 in flight), one update per batch at a time (the peer: how
-// it was written before), and into the embedded store.
+// it was written before), by Virtuoso's own loader reading files (REMOTE_BULK_DIR), and into the
+// embedded store. The PUT and loader cases run twice: new graphs, then replacing the same graphs
+// (a reindex), where Virtuoso's deletes cost most.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,13 +61,19 @@ export async function remoteWritesBenchmark(options: { records: number }): Promi
   else {
     const virtuoso = await startVirtuoso();
     try {
-      const open = (maxRequestBytes: number, writeConcurrency: number, writeProtocol: 'graph-store' | 'sparql-update') =>
-        new RemoteGraphStore({ ...virtuoso, defaultGraph: 'urn:maillage:default-graph', queryTimeoutMs: 60_000, maxRequestBytes, writeConcurrency, writeProtocol, logger: silentLogger });
+      const open = (maxRequestBytes: number, writeConcurrency: number, writeProtocol: 'graph-store' | 'sparql-update' | 'virtuoso-bulk') =>
+        new RemoteGraphStore({ ...virtuoso, bulkFolder: { dir: virtuoso.bulkDir }, defaultGraph: 'urn:maillage:default-graph', queryTimeoutMs: 60_000, maxRequestBytes, writeConcurrency, writeProtocol, logger: silentLogger });
       // The peer writes as stop 16 did: one SPARQL Update of the whole batch (within Virtuoso's 10 MB), one at a time.
       report('virtuoso, one update per batch (peer)', await timedWrites(open(9 * 1024 * 1024, 1, 'sparql-update'), graphs, 'peer'));
       report('virtuoso, SPARQL Update (4 MiB, 4 in flight)', await timedWrites(open(4 * 1024 * 1024, 4, 'sparql-update'), graphs, 'batched'));
       // The default where a Graph Store Protocol URL is set: one PUT per graph.
       for (const inFlight of [4, 8]) report(`virtuoso, Graph Store PUT per graph (${inFlight} in flight)`, await timedWrites(open(4 * 1024 * 1024, inFlight, 'graph-store'), graphs, `gsp${inFlight}`));
+      report('virtuoso, Graph Store PUT, replacing (4 in flight)', await timedWrites(open(4 * 1024 * 1024, 4, 'graph-store'), graphs, 'gsp4'));
+      // The default where REMOTE_BULK_DIR is set: Virtuoso's loader, a derive batch a call.
+      const bulk = open(4 * 1024 * 1024, 4, 'virtuoso-bulk');
+      await bulk.start();
+      report("virtuoso, Virtuoso's loader (REMOTE_BULK_DIR)", await timedWrites(bulk, graphs, 'bulk'));
+      report("virtuoso, Virtuoso's loader, replacing", await timedWrites(bulk, graphs, 'bulk'));
     } finally {
       await virtuoso.stop();
     }

@@ -141,12 +141,15 @@ export class RemoteGraphStore implements GraphStore {
     const parts: GraphRequestPart[] = [];
     const oversized: GraphRequestPart[] = [];
     let written = 0;
-    for (const write of writes) {
+    // All payloads go to the parser at once: it parses them one after another, without a round trip between.
+    const preparing = writes.map((write) => (write.kind === 'drop' ? null : this.prepare(write.payload, write.graph, true)));
+    for (const p of preparing) p?.catch(() => {}); // awaited in order below: the first refusal ends the batch
+    for (const [i, write] of writes.entries()) {
       if (write.kind === 'drop') {
         parts.push({ graph: write.graph, ntriples: null, hasBlankNodes: false });
         continue;
       }
-      const prepared = await this.prepare(write.payload, write.graph, true);
+      const prepared = await preparing[i]!;
       written += prepared.quads;
       const part = { graph: write.graph, ntriples: prepared.graphs?.[0]?.ntriples || null, hasBlankNodes: prepared.hasBlankNodes };
       (partBytes(part) > maxRequestBytes ? oversized : parts).push(part);
