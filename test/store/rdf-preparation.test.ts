@@ -26,6 +26,18 @@ describe('prepareRdf', () => {
     expect(prepared.hasBlankNodes).toBe(false);
   });
 
+  it('prepares a payload without blank node labels (parsed and printed inside Oxigraph) to the same quads', () => {
+    const data = tricky.replace(' _:not-a-bnode', '');
+    const prepared = prepareRdf({ data: `${data}\n${data}`, format: mediaTypes.turtle, graph: 'urn:g:1', singleGraph: true, output: 'graphs' });
+    // Each quad once, however often the payload says it.
+    expect(prepared.quads).toBe(4);
+    const written = quadsOf(prepared.nquads, 'N-Quads');
+    const expected = quadsOf(data, 'Turtle').getQuads(null, null, null, null);
+    for (const quad of expected) expect(written.getQuads(quad.subject, quad.predicate, quad.object, null)).toHaveLength(1);
+    expect(prepared.graphs?.map((g) => [g.graph, g.quads, quadsOf(g.ntriples, 'N-Triples').size])).toEqual([['urn:g:1', 4, 4]]);
+    expect(prepared.hasBlankNodes).toBe(false);
+  });
+
   it('tells when a payload holds blank nodes', () => {
     expect(prepareRdf({ data: '<urn:s> <urn:p> [ <urn:q> "x" ] .', format: mediaTypes.turtle, graph: null, singleGraph: false }).hasBlankNodes).toBe(true);
   });

@@ -138,6 +138,13 @@ describe.skipIf(virtuoso.skipReason !== null)(`batched writes to Virtuoso${virtu
     expect(readdirSync(bulkDir)).toEqual([]);
   }, 120_000);
 
+  it("makes sure at start that Virtuoso indexes quads by graph (created once, then found)", async () => {
+    const { bulkDir, ...endpoints } = virtuoso.endpoints!;
+    const loader = new VirtuosoBulkLoader(new SparqlProtocolClient(endpoints), { dir: bulkDir }, 60_000);
+    await loader.check();
+    expect(await loader.check()).toEqual({ indexCreated: false });
+  }, 120_000);
+
   it('refuses to start on a bulk folder Virtuoso may not read, naming the setting to change', async () => {
     const { bulkDir: _, ...endpoints } = virtuoso.endpoints!;
     // Outside /tmp, which Virtuoso lets its procedures read whatever DirsAllowed says.

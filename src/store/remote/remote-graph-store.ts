@@ -88,7 +88,8 @@ export class RemoteGraphStore implements GraphStore {
   /** Fails fast, with the reason, when the server cannot be reached (or cannot read the bulk folder). */
   async start(): Promise<void> {
     await this.client.query('ASK {}', mediaTypes.sparqlResultsJson, { timeoutMs: 10_000 });
-    await this.bulk?.check();
+    const checked = await this.bulk?.check();
+    if (checked?.indexCreated) this.options.logger.info({ index: 'RDF_QUAD_GSPO' }, "created Virtuoso's index of quads by graph, so replacing a record graph costs its own size");
   }
 
   async querySerialized(sparql: string, formats: ResultFormats, options: QueryOptions = {}): Promise<SerializedResult> {

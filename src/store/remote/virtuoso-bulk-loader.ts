@@ -21,6 +21,7 @@ export interface VirtuosoBulkFolder {
 }
 
 const procedure = 'DB.DBA.MAILLAGE_REPLACE_GRAPHS_V1';
+const indexProcedure = 'DB.DBA.MAILLAGE_GRAPH_INDEX_V1';
 /**
  * The procedure's SQL: ours, constant. TTLP flag 256 reads TriG; `batch` is a generated path. The
  * split string is NUL NUL LF (escape, quote, separator), written doubly escaped for the SPARQL string.
@@ -36,6 +37,23 @@ const procedureText = `create procedure ${procedure} (in batch varchar)
       delete from DB.DBA.RDF_QUAD where G = iri_to_id (graphs[i], 0);
   DB.DBA.TTLP (file_to_string_output (batch || '.trig'), '', 'urn:maillage:bulk-default', 256);
   commit work;
+  return 1;
+}`;
+
+/**
+ * Virtuoso's quad indexes (PSOG, POGS and the projections GS, SP, OP) find a graph's quads through
+ * their subjects: deleting a record graph then walks, for each of its subjects, that subject's
+ * statements in every other graph. Record graphs share subjects (a theme, a licence, an
+ * organisation described in thousands of records), so replacing one record cost time in proportion
+ * to the catalogue: a reindex of 10,400 records took 188 to 257 s against 57 s with an index on
+ * (G, S, P, O), through which a graph's quads are one range (2026-11). The procedure creates that
+ * index once; on 1.6 million quads it took 2.4 s.
+ */
+const indexProcedureText = `create procedure ${indexProcedure} ()
+{
+  if (exists (select 1 from DB.DBA.SYS_KEYS where KEY_TABLE = 'DB.DBA.RDF_QUAD' and KEY_NAME = 'RDF_QUAD_GSPO'))
+    return 0;
+  exec ('create column index RDF_QUAD_GSPO on DB.DBA.RDF_QUAD (G, S, P, O) partition (S int (0hexffff00))');
   return 1;
 }`;
 
@@ -57,10 +75,17 @@ export class VirtuosoBulkLoader {
 
   /**
    * Defines the procedure, then runs an empty batch: a server that cannot read the folder, or an
-   * account that may not define or run procedures, is told at start, with what to change.
+   * account that may not define or run procedures, is told at start, with what to change. Then
+   * makes sure the graph index exists (see indexProcedureText).
    */
-  async check(): Promise<void> {
+  async check(): Promise<{ indexCreated: boolean }> {
     await this.replace([]);
+    await this.define(indexProcedureText);
+    // Creating the index on a large store takes minutes: the write timeout applies.
+    const answer = await this.client.callAsWriter(`SELECT (<sql:${indexProcedure.split('.').pop()}>() AS ?created) WHERE {}`, this.timeoutMs).catch((error: Error) => {
+      throw explained(error);
+    });
+    return { indexCreated: /"value"\s*:\s*"1"/.test(answer) };
   }
 
   /** Clears these graphs and loads their new triples, in one transaction (`clear`: false only adds). */
@@ -83,10 +108,13 @@ export class VirtuosoBulkLoader {
     }
   }
 
+  /** bif:exec runs our constant SQL text; a SPARQL long string holds it as it is. */
+  private async define(sql: string): Promise<void> {
+    await this.client.callAsWriter(`SELECT (bif:exec("""${sql}""") AS ?defined) WHERE {}`, this.timeoutMs);
+  }
+
   private defineProcedure(): Promise<void> {
-    // bif:exec runs our constant SQL text; a SPARQL long string holds it as it is.
-    this.defined ??= this.client
-      .callAsWriter(`SELECT (bif:exec("""${procedureText}""") AS ?defined) WHERE {}`, this.timeoutMs)
+    this.defined ??= this.define(procedureText)
       .then(
         () => undefined,
         (error: Error) => {

@@ -1,7 +1,7 @@
 // Owns turning any RDF payload into the canonical N-Quads the journal keeps: parsed in full (so a
 // bad payload is refused before anything is committed), every quad put in the graph the write names.
 // Blank node labels stay as written: Oxigraph gives them fresh ids on each load, so two payloads
-// never share a blank node, and one payload keeps its own.
+// never share a blank node, and one payload keeps its own. Payloads without labels go faster.
 import * as ox from 'oxigraph';
 import { RdfSyntaxError } from '../../errors/index.js';
 import { isQuadFormat, type RdfMediaType } from '../../rdf/index.js';
@@ -42,7 +42,67 @@ export function rdfSyntaxError(error: unknown, format: string): RdfSyntaxError {
   return new RdfSyntaxError(`Invalid ${format}: ${message.replace(/^Error: /, '')}`, details);
 }
 
+const blankNodeLabel = '_:';
+const lineFormats: ReadonlySet<string> = new Set(['application/n-triples', 'application/n-quads']);
+
 export function prepareRdf(request: PrepareRequest): PreparedRdf {
+  // Labels written in the payload must stay as written (a file loaded in pieces joins them again):
+  // such a payload goes quad by quad; any other is parsed and printed inside WebAssembly at once.
+  const data = request.data;
+  const hasLabels = typeof data === 'string' ? data.includes(blankNodeLabel) : Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes(blankNodeLabel);
+  return hasLabels ? prepareQuadByQuad(request) : prepareInStore(request);
+}
+
+/**
+ * The payload loaded into a scratch Oxigraph store and printed back from it: no JavaScript object
+ * per quad (in one thread, 1,440 real record graphs/s against 26 to 68 quad by quad, 2026-11).
+ * The printed quads are the payload's, each once, in the store's order.
+ */
+function prepareInStore(request: PrepareRequest): PreparedRdf {
+  const target = request.graph === null ? ox.defaultGraph() : ox.namedNode(request.graph);
+  const quadFormat = isQuadFormat(request.format);
+  const store = new ox.Store();
+  try {
+    store.load(request.data, {
+      format: request.format,
+      ...(request.baseIri ? { base_iri: request.baseIri } : {}),
+      ...(quadFormat && request.graph === null ? {} : { to_graph_name: target }),
+      no_transaction: true,
+    });
+  } catch (error) {
+    throw rdfSyntaxError(error, request.format);
+  }
+  const named = (store.query('SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }') as Array<Map<string, ox.Term>>).map((row) => row.get('g') as ox.NamedNode | ox.BlankNode);
+  named.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const inDefault = store.query('ASK { ?s ?p ?o }') as boolean;
+  if (quadFormat && request.singleGraph) {
+    const other = named.find((g) => !g.equals(target)) ?? (request.graph !== null && inDefault ? ox.defaultGraph() : undefined);
+    if (other) {
+      throw new RdfSyntaxError(`The payload names graph ${other.value || '(default)'}, but this write replaces only ${request.graph}`, { format: request.format });
+    }
+  }
+  const nquads = store.dump({ format: 'application/n-quads' });
+  // A line format writes every blank node with a label: none here. Turtle's [] and the others' may.
+  const hasBlankNodes = !lineFormats.has(request.format) && nquads.includes(blankNodeLabel) && (store.query('ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } FILTER (isBlank(?s) || isBlank(?o) || isBlank(?g)) }') as boolean);
+  const prepared: PreparedRdf = { nquads, quads: store.size, hasBlankNodes };
+  if (request.output === 'graphs') {
+    const graphs: Array<ox.NamedNode | ox.BlankNode | ox.DefaultGraph> = [...(inDefault ? [ox.defaultGraph()] : []), ...named];
+    prepared.graphs = graphs.map((graph) => {
+      const ntriples = store.dump({ format: 'application/n-triples', from_graph_name: graph });
+      return { graph: graph.termType === 'DefaultGraph' ? null : graph.value, ntriples, quads: countNewlines(ntriples) };
+    });
+  }
+  return prepared;
+}
+
+/** N-Triples as Oxigraph prints it: one triple a line, newlines inside literals escaped. */
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n += 1;
+  return n;
+}
+
+function prepareQuadByQuad(request: PrepareRequest): PreparedRdf {
   const target = request.graph === null ? ox.defaultGraph() : ox.namedNode(request.graph);
   const quadFormat = isQuadFormat(request.format);
   let parsed: ox.Quad[];
