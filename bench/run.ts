@@ -42,6 +42,7 @@ const { positionals, values } = parseArgs({
     stores: { type: 'string', default: 'remote,embedded' },
     'offered-rate': { type: 'string', default: '500' },
     seconds: { type: 'string', default: '20' },
+    'embedded-max': { type: 'string', default: '30000' },
   },
 });
 
@@ -66,6 +67,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
       stores: values.stores.split(',').filter((s): s is 'remote' | 'embedded' => s === 'remote' || s === 'embedded'),
       offeredRate: Number(values['offered-rate']),
       seconds: Number(values.seconds),
+      embeddedMaxSize: Number(values['embedded-max']),
     }),
   thesaurus: () => thesaurusBenchmark({ concepts: Number(values.concepts), logLevel: values['log-level'] }),
 };
