@@ -39,6 +39,22 @@ describe('loadConfig', () => {
     );
   });
 
+  it("refuses a bulk folder that could not stand in Virtuoso's SQL as it is, and the bulk path without one", () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ STORE: 'remote', REMOTE_QUERY_URL: 'http://127.0.0.1:8890/sparql', ...env });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ REMOTE_BULK_DIR: "/var/lib/it's" })).toEqual([expect.stringMatching(/^remote.bulkDir \(REMOTE_BULK_DIR\): may hold only/)]);
+    expect(problems({ REMOTE_BULK_DIR: 'relative/bulk' })).toEqual([expect.stringMatching(/REMOTE_BULK_DIR.*absolute/)]);
+    expect(problems({ REMOTE_BULK_DIR: '/var/lib/maillage/bulk', REMOTE_BULK_DIR_AT_SERVER: '/data\\bulk' })).toEqual([expect.stringMatching(/REMOTE_BULK_DIR_AT_SERVER/)]);
+    expect(problems({ REMOTE_WRITE_PROTOCOL: 'virtuoso-bulk' })).toEqual([expect.stringMatching(/REMOTE_BULK_DIR.*required/)]);
+    expect(loadConfig({ STORE: 'remote', REMOTE_QUERY_URL: 'http://127.0.0.1:8890/sparql', REMOTE_BULK_DIR: '/var/lib/maillage/bulk' }).remote.bulkDir).toBe('/var/lib/maillage/bulk');
+  });
+
   it('refuses secrets written in the config file', () => {
     const file = configFile({ adminToken: 'a-secret-token-in-a-file' });
     expect(() => loadConfig({ MAILLAGE_CONFIG: file })).toThrow(/secrets are read only from the environment/);

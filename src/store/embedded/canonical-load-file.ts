@@ -11,7 +11,46 @@ import { countLines } from './nquads-chunks.js';
 
 export const streamableFormats: ReadonlySet<string> = new Set([mediaTypes.nTriples, mediaTypes.nQuads]);
 
-const pieceBytes = 8 * 1024 * 1024;
+const defaultPieceBytes = 8 * 1024 * 1024;
+
+/**
+ * The input cut at line ends into pieces of about `pieceBytes` (UTF-8 checked), each with the line
+ * number it starts at: what a line-based RDF file is read as, in bounded memory.
+ */
+export async function* linePieces(input: AsyncIterable<Uint8Array | string>, format: RdfMediaType, pieceBytes = defaultPieceBytes): AsyncGenerator<{ text: string; firstLine: number; bytesRead: number }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let pending = '';
+  let bytesRead = 0;
+  let firstLine = 1;
+  const piece = (text: string) => {
+    const out = { text, firstLine, bytesRead };
+    firstLine += countLines(text);
+    return out;
+  };
+  try {
+    for await (const chunk of input) {
+      bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+      pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      if (pending.length < pieceBytes) continue;
+      const end = pending.lastIndexOf('\n');
+      if (end === -1) continue;
+      yield piece(pending.slice(0, end + 1));
+      pending = pending.slice(end + 1);
+    }
+    pending += decoder.decode();
+  } catch (error) {
+    if (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) throw new RdfSyntaxError(`Invalid ${format}: the file is not UTF-8 (after line ${firstLine - 1})`, { format, line: firstLine });
+    throw error;
+  }
+  if (pending.trim() !== '') yield piece(pending.endsWith('\n') ? pending : `${pending}\n`);
+}
+
+/** A piece's syntax error, with its line counted from the file's start rather than the piece's. */
+export function inFileLines(error: unknown, firstLine: number): unknown {
+  if (!(error instanceof RdfSyntaxError) || typeof error.details.line !== 'number') return error;
+  const line = firstLine - 1 + error.details.line;
+  return new RdfSyntaxError(error.message.replace(/line \d+/, `line ${line}`), { ...error.details, line });
+}
 
 export async function writeCanonicalNQuads(
   input: AsyncIterable<Uint8Array | string>,
@@ -21,46 +60,22 @@ export async function writeCanonicalNQuads(
   const fd = openSync(options.out, 'w');
   let quads = 0;
   let hasBlankNodes = false;
-  let lineOffset = 0;
-  let bytesRead = 0;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let pending = '';
-  const writePiece = async (text: string) => {
-    let prepared;
-    try {
-      prepared = prepareRdf({ data: text, format: options.format, graph: options.graph, singleGraph: false });
-    } catch (error) {
-      // Lines are counted from the file's start, not the piece's.
-      if (error instanceof RdfSyntaxError && typeof error.details.line === 'number') {
-        const line = lineOffset + error.details.line;
-        throw new RdfSyntaxError(error.message.replace(/line \d+/, `line ${line}`), { ...error.details, line });
-      }
-      throw error;
-    }
-    writeSync(fd, prepared.nquads);
-    quads += prepared.quads;
-    hasBlankNodes ||= prepared.hasBlankNodes;
-    lineOffset += countLines(text);
-    options.onProgress?.(bytesRead, quads);
-    // Parsing is synchronous: let timers and I/O run between pieces.
-    await new Promise((resolve) => setImmediate(resolve));
-  };
   try {
-    for await (const chunk of input) {
-      bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-      pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-      if (pending.length < pieceBytes) continue;
-      const end = pending.lastIndexOf('\n');
-      if (end === -1) continue;
-      await writePiece(pending.slice(0, end + 1));
-      pending = pending.slice(end + 1);
+    for await (const { text, firstLine, bytesRead } of linePieces(input, options.format)) {
+      let prepared;
+      try {
+        prepared = prepareRdf({ data: text, format: options.format, graph: options.graph, singleGraph: false });
+      } catch (error) {
+        throw inFileLines(error, firstLine);
+      }
+      writeSync(fd, prepared.nquads);
+      quads += prepared.quads;
+      hasBlankNodes ||= prepared.hasBlankNodes;
+      options.onProgress?.(bytesRead, quads);
+      // Parsing is synchronous: let timers and I/O run between pieces.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    pending += decoder.decode();
-    if (pending.trim() !== '') await writePiece(pending.endsWith('\n') ? pending : `${pending}\n`);
     fsyncSync(fd);
-  } catch (error) {
-    if (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) throw new RdfSyntaxError(`Invalid ${options.format}: the file is not UTF-8 (after line ${lineOffset})`, { format: options.format, line: lineOffset + 1 });
-    throw error;
   } finally {
     closeSync(fd);
   }

@@ -266,20 +266,16 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   async restore(nquads: AsyncIterable<string | Uint8Array>): Promise<WriteResult> {
-    const parts: Buffer[] = [];
-    for await (const part of nquads) parts.push(typeof part === 'string' ? Buffer.from(part) : Buffer.from(part));
-    const prepared = await this.pool.run({
-      type: 'prepare',
-      request: this.prepareRequest({ data: Buffer.concat(parts), format: mediaTypes.nQuads }, null, false),
-    });
-    if (prepared.quads > this.options.capacityQuads) this.capacityError(prepared.quads, 0);
+    // Streamed into a canonical file in pieces (bounded memory, a bad line refused with its line
+    // number before anything changes), which then becomes the snapshot the store restarts from.
     const tmp = path.join(this.tmpDir, `restore-${randomBytes(6).toString('hex')}.nq`);
-    const fd = openSync(tmp, 'w');
+    let quads: number;
     try {
-      writeFileSync(fd, prepared.nquads);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      ({ quads } = await writeCanonicalNQuads(nquads, { format: mediaTypes.nQuads, graph: null, out: tmp }));
+      if (quads > this.options.capacityQuads) this.capacityError(quads, 0);
+    } catch (error) {
+      rmSync(tmp, { force: true });
+      throw error;
     }
     return this.track(async () => {
       const entries = this.journal.append([{ op: 'restore' }]);
@@ -291,7 +287,7 @@ export class EmbeddedGraphStore implements GraphStore {
       this.pruneLoadFiles();
       this.backlog = this.journal.backlog();
       this.snapshotBytes = this.newestSnapshotBytes();
-      return { storeQuads: size, quadsWritten: prepared.quads };
+      return { storeQuads: size, quadsWritten: quads };
     });
   }
 

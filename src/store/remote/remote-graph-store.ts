@@ -1,10 +1,13 @@
 // Owns the remote GraphStore: the same contract over SPARQL 1.1 Protocol + Graph Store HTTP
 // Protocol, for deployments that outgrow one process (tested against Virtuoso). Payloads are
 // parsed in a worker first, so bad RDF is refused with our own error before the server sees it.
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Parser as N3Parser, Writer as N3Writer } from 'n3';
 import type { Logger } from '../../log/index.js';
-import { ResultTooLargeError, UpstreamError } from '../../errors/index.js';
-import { assertGraphIri, mediaTypes, sparqlIri } from '../../rdf/index.js';
+import { BadRequestError, ResultTooLargeError, UpstreamError } from '../../errors/index.js';
+import { assertGraphIri, mediaTypes, sparqlIri, type RdfMediaType } from '../../rdf/index.js';
 import type {
   GraphStore,
   GraphWrite,
@@ -22,6 +25,7 @@ import { assertResultWithinLimits } from '../result-limits.js';
 import { assertUpdate, queryFormOf } from '../sparql-request.js';
 import { Replica } from '../worker/replica.js';
 import { splitNQuads } from '../embedded/nquads-chunks.js';
+import { linePieces, writeCanonicalNQuads } from '../embedded/canonical-load-file.js';
 import { readAskJson, writeAskResult } from './ask-result.js';
 import { SparqlProtocolClient, type SparqlEndpoints } from './sparql-protocol-client.js';
 import { partBytes, replacementRequest, writeGraphsInBatches, type BatchedWriteOptions, type GraphRequestPart } from './batched-graph-writes.js';
@@ -59,8 +63,13 @@ export interface RemoteGraphStoreOptions extends SparqlEndpoints {
 const virtuosoServerGraphs = ['http://www.openlinksw.com/', 'http://www.w3.org/ns/ldp#', 'http://localuriqaserver/', 'http://localhost:8890/'];
 /** The remote server does not tell store size on each write; stats() counts it. */
 const unknownSize = -1;
-/** Bytes of TriG in one bulk-loader batch: the server reads it whole, as one transaction. */
-const bulkBatchBytes = 32 * 1024 * 1024;
+/**
+ * Bytes of TriG in one bulk-loader batch: the server reads it whole, as one transaction. Virtuoso
+ * 7.2 was seen to crash after one call loading a 15 MB file (it took 25 s where 8 MB pieces take 5).
+ */
+const bulkBatchBytes = 8 * 1024 * 1024;
+/** The most N-Quads with blank nodes sent as one piece (they stay joined only within one request). */
+const maxBlankNodeFileBytes = bulkBatchBytes;
 
 /** INSERT DATA for GRAPH blocks; Virtuoso refuses blank nodes there, and a template with an empty WHERE is equivalent. */
 function insertRequest(graphBlocks: string, hasBlankNodes: boolean): string {
@@ -202,12 +211,82 @@ export class RemoteGraphStore implements GraphStore {
   }
 
   /**
-   * Bulk load as SPARQL Update requests of about `loadChunkQuads` quads, each naming as many graphs
-   * as it holds (a catalogue has one graph per record, so one request per graph would be slow).
+   * Bulk load: the payload's triples added to their graphs, through Virtuoso's loader where a bulk
+   * folder is set, else as SPARQL Update requests of about `loadChunkQuads` quads, each naming as
+   * many graphs as it holds (a catalogue has one graph per record, so one request per graph would be slow).
    */
   async load(payload: RdfPayload, options: LoadOptions = {}): Promise<WriteResult> {
     if (options.graph) assertGraphIri(options.graph);
     const prepared = await this.prepare(payload, options.graph ?? null, false);
+    await this.addTriples(prepared, (loaded) => options.onProgress?.(loaded, prepared.quads));
+    return { storeQuads: unknownSize, quadsWritten: prepared.quads };
+  }
+
+  /**
+   * A line-based file of any size (N-Triples, N-Quads; gzip undone by the caller), in bounded
+   * memory: checked whole into a canonical file first (a bad line refused with its line number,
+   * before anything is written), then sent in pieces of 8 MB (canonical-load-file.ts).
+   */
+  async loadFile(input: AsyncIterable<Uint8Array | string>, options: { format: RdfMediaType; graph?: string; onProgress?: (bytesRead: number, quads: number) => void }): Promise<WriteResult> {
+    if (options.graph) assertGraphIri(options.graph);
+    // Progress: the file read while checked, then the canonical file read while sent.
+    return this.withCanonicalFile(input, options.format, options.graph ?? null, options.onProgress, async (file, checked) => {
+      const quads = await this.addCanonicalFile(file, checked.hasBlankNodes, options.onProgress);
+      return { storeQuads: unknownSize, quadsWritten: quads };
+    });
+  }
+
+  /** A dump file, read in bounded memory: checked whole first, then our graphs dropped and the dump added back. Not atomic: the protocols have no such transaction. */
+  async restore(nquads: AsyncIterable<string | Uint8Array>): Promise<WriteResult> {
+    return this.withCanonicalFile(nquads, mediaTypes.nQuads, null, undefined, async (file, checked) => {
+      const drops = (await this.ownGraphs()).map((graph) => ({ graph, ntriples: null, hasBlankNodes: false }));
+      const maxRequestBytes = this.bulk ? bulkBatchBytes : (this.options.maxRequestBytes ?? 4 * 1024 * 1024);
+      const refused = await writeGraphsInBatches(drops, { maxRequestBytes, concurrency: this.options.writeConcurrency ?? 4, ...this.replacementPath() });
+      if (refused.length > 0) throw new UpstreamError(`The remote store refused to drop ${refused.length} graph(s), first ${refused[0]!.graph}: ${refused[0]!.reason}`);
+      return { storeQuads: unknownSize, quadsWritten: await this.addCanonicalFile(file, checked.hasBlankNodes) };
+    });
+  }
+
+  /** The input checked into a canonical N-Quads file in the system's temporary folder, removed after `work`. */
+  private async withCanonicalFile<T>(
+    input: AsyncIterable<Uint8Array | string>,
+    format: RdfMediaType,
+    graph: string | null,
+    onProgress: ((bytesRead: number, quads: number) => void) | undefined,
+    work: (file: string, checked: { quads: number; hasBlankNodes: boolean }) => Promise<T>,
+  ): Promise<T> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'maillage-remote-load-'));
+    const file = path.join(dir, 'canonical.nq');
+    try {
+      const checked = await writeCanonicalNQuads(input, { format, graph, out: file, ...(onProgress ? { onProgress } : {}) });
+      return await work(file, checked);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Adds a canonical N-Quads file in pieces. A blank node is one node only within one request (one
+   * loader file), so a file with blank nodes goes as one piece, up to one piece's size; a larger
+   * one is refused before anything is written rather than having its blank nodes split.
+   */
+  private async addCanonicalFile(file: string, hasBlankNodes: boolean, onProgress?: (bytesRead: number, quads: number) => void): Promise<number> {
+    const size = statSync(file).size;
+    if (hasBlankNodes && size > maxBlankNodeFileBytes) {
+      throw new BadRequestError(`The file holds blank nodes and is ${Math.round(size / 1024 / 1024)} MB of N-Quads: the remote store keeps blank nodes joined only within one request, and ${maxBlankNodeFileBytes / 1024 / 1024} MB is the most sent at once. Give them IRIs (skolemize), or load into the embedded store`);
+    }
+    let quads = 0;
+    for await (const piece of linePieces(createReadStream(file), mediaTypes.nQuads, hasBlankNodes ? maxBlankNodeFileBytes + 1 : bulkBatchBytes)) {
+      const prepared = await this.prepare({ data: piece.text, format: mediaTypes.nQuads }, null, false);
+      await this.addTriples(prepared);
+      quads += prepared.quads;
+      onProgress?.(piece.bytesRead, quads);
+    }
+    return quads;
+  }
+
+  /** Adds prepared triples to their graphs (none is cleared): Virtuoso's loader, else INSERT DATA requests. */
+  private async addTriples(prepared: { hasBlankNodes: boolean; graphs?: Array<{ graph: string | null; ntriples: string }> }, onLoaded?: (loaded: number) => void): Promise<void> {
     // Blank nodes join across a whole payload: such a payload goes in one request (one loader file).
     const chunkQuads = prepared.hasBlankNodes ? Number.MAX_SAFE_INTEGER : (this.options.loadChunkQuads ?? (this.bulk ? 200_000 : 20_000));
     let loaded = 0;
@@ -218,7 +297,7 @@ export class RemoteGraphStore implements GraphStore {
       if (this.bulk) await this.bulk.replace(blocks, false);
       else await this.client.update(insertRequest(blocks.map((b) => `GRAPH ${sparqlIri(b.graph)} {\n${b.ntriples}}`).join('\n'), prepared.hasBlankNodes), this.writeTimeoutMs);
       loaded += pending;
-      options.onProgress?.(loaded, prepared.quads);
+      onLoaded?.(loaded);
       blocks = [];
       pending = 0;
     };
@@ -230,7 +309,6 @@ export class RemoteGraphStore implements GraphStore {
       }
     }
     await send();
-    return { storeQuads: unknownSize, quadsWritten: prepared.quads };
   }
 
   async dump(sink: (chunk: string) => void | Promise<void>): Promise<{ quads: number }> {
@@ -246,20 +324,6 @@ export class RemoteGraphStore implements GraphStore {
       if (lines.length > 0) await sink(lines.join(''));
     }
     return { quads };
-  }
-
-  /** Drops every graph of ours, then loads the dump. Not atomic: the protocols have no such transaction. */
-  async restore(nquads: AsyncIterable<string | Uint8Array>): Promise<WriteResult> {
-    const parts: Buffer[] = [];
-    for await (const part of nquads) parts.push(Buffer.from(part));
-    const prepared = await this.prepare({ data: Buffer.concat(parts), format: mediaTypes.nQuads }, null, false);
-    for (const graph of await this.ownGraphs()) await this.client.graph('DELETE', graph, this.writeTimeoutMs);
-    // The dump's graphs go back in requests the server takes, each graph whole.
-    const graphs = (prepared.graphs ?? []).map(({ graph, ntriples }) => ({ graph: graph ?? this.options.defaultGraph, ntriples, hasBlankNodes: ntriples.includes('_:') }));
-    const maxRequestBytes = this.bulk ? bulkBatchBytes : (this.options.maxRequestBytes ?? 4 * 1024 * 1024);
-    const refused = await writeGraphsInBatches(graphs, { maxRequestBytes, concurrency: this.options.writeConcurrency ?? 4, ...this.replacementPath() });
-    if (refused.length > 0) throw new UpstreamError(`The remote store refused ${refused.length} graph(s) of the dump, first ${refused[0]!.graph}: ${refused[0]!.reason}`);
-    return { storeQuads: unknownSize, quadsWritten: prepared.quads };
   }
 
   async stats(): Promise<StoreStats> {

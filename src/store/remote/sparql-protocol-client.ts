@@ -91,7 +91,10 @@ export class SparqlProtocolClient {
     if (response.ok || (allowNotFound && response.status === 404)) return response;
     // Virtuoso repeats the whole request after its message ("SPARQL query:\n..."): an error never
     // carries a request body (megabytes of a record's triples), only the server's words.
-    const text = (await response.text()).split(/\n\s*SPARQL (?:query|update|request):/i)[0]!.slice(0, 500);
+    let body = await response.text();
+    // Virtuoso answers some failures with an HTML page: its words, without the markup, for our message.
+    if (/^\s*<!DOCTYPE HTML|^\s*<html/i.test(body)) body = body.replace(/<title>[^<]*<\/title>/i, '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+    const text = body.split(/\n\s*SPARQL (?:query|update|request):/i)[0]!.slice(0, 500);
     if (response.status === 400) throw new BadRequestError(`The remote store refused the request: ${text.trim()}`);
     if (response.status === 401 || response.status === 403) {
       throw new UpstreamError(`The remote store refused our credentials (HTTP ${response.status}); check REMOTE_USER and REMOTE_PASSWORD`);
