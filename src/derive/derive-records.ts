@@ -138,13 +138,18 @@ export async function deriveChanged(deps: DeriveDeps, source: string, onProgress
   const progress: DeriveProgress = { done: 0, published: 0, quarantined: 0, unmappable: 0, deleted: 0 };
   const { run } = deps.derivations.beginRun(source, 'harvest');
   const claimed = new Set<string>();
+  let after = '';
   try {
     await deriveAll(
       deps,
       () => {
         // Records claimed for an in-flight batch are not derived yet; skip them when asking again.
-        const keys = deps.derivations.stale(source, batchSize + claimed.size).filter((k) => !claimed.has(k.recordId)).slice(0, batchSize);
+        const unclaimed = (from: string) => deps.derivations.stale(source, batchSize + claimed.size, from).filter((k) => !claimed.has(k.recordId)).slice(0, batchSize);
+        let keys = unclaimed(after);
+        // At the end of the pass, once more from the start: a record changed behind the cursor meanwhile.
+        if (keys.length === 0 && after !== '') keys = unclaimed((after = ''));
         for (const k of keys) claimed.add(k.recordId);
+        if (keys.length > 0) after = keys[keys.length - 1]!.recordId;
         return keys.map((k) => ({ source, recordId: k.recordId }));
       },
       async (batchSource, derived) => {

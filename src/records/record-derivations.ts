@@ -185,14 +185,15 @@ export class RecordDerivations {
   }
 
   /** Raw records whose derivation is missing or older than their content (new or changed since). */
-  stale(source: string, limit: number): Array<{ recordId: string }> {
+  /** Records of the source whose derivation is missing or out of date, after `afterId` in record order (a cursor: a scan from the start each time made a derive of N records cost O(N²)). */
+  stale(source: string, limit: number, afterId = ''): Array<{ recordId: string }> {
     return (this.db
       .prepare(
         `SELECT r.record_id AS recordId FROM raw_records r LEFT JOIN record_derivations d ON d.source = r.source AND d.record_id = r.record_id
-         WHERE r.source = ? AND (d.record_id IS NULL OR d.checksum != r.checksum OR (r.deleted = 1 AND d.status != 'deleted'))
+         WHERE r.source = ? AND r.record_id > ? AND (d.record_id IS NULL OR d.checksum != r.checksum OR (r.deleted = 1 AND d.status != 'deleted'))
          ORDER BY r.record_id LIMIT ?`,
       )
-      .all(source, limit) as Array<{ recordId: string }>);
+      .all(source, afterId, limit) as Array<{ recordId: string }>);
   }
 
   /** Records of a reindex run not yet derived since it started, in a stable order. */
