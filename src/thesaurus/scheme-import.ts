@@ -50,7 +50,7 @@ function prepared(scheme: ConceptScheme, nquads: string, options: ImportOptions)
 
 /** Every scheme an RDF file describes, each with its own triples (checking a file may cover several). */
 export function schemesInRdf(data: string | Uint8Array, format: RdfMediaType, options: ImportOptions = {}): PreparedScheme[] {
-  const { nquads } = parseRdfToNQuads({ data, format, graph: null, singleGraph: false });
+  const { nquads } = parseRdfToNQuads({ data, format, graph: null, singleGraph: false, keepOrder: true });
   let quads: RdfQuad[] = new Parser({ format: 'N-Quads' }).parse(nquads);
   // SKOS-XL labels are also stated as plain SKOS labels, which SPARQL users and the annotator read.
   const xlLabels = plainLabelsOfXl(quads);

@@ -236,15 +236,23 @@ export class RemoteGraphStore implements GraphStore {
     });
   }
 
-  /** A dump file, read in bounded memory: checked whole first, then our graphs dropped and the dump added back. Not atomic: the protocols have no such transaction. */
+  /**
+   * Drops every graph of ours, then loads the dump, each graph replaced whole (its blank nodes
+   * joined within it). The dump is checked whole before anything is dropped. Not atomic: the
+   * protocols have no such transaction.
+   */
   async restore(nquads: AsyncIterable<string | Uint8Array>): Promise<WriteResult> {
-    return this.withCanonicalFile(nquads, mediaTypes.nQuads, null, undefined, async (file, checked) => {
-      const drops = (await this.ownGraphs()).map((graph) => ({ graph, ntriples: null, hasBlankNodes: false }));
-      const maxRequestBytes = this.bulk ? bulkBatchBytes : (this.options.maxRequestBytes ?? 4 * 1024 * 1024);
-      const refused = await writeGraphsInBatches(drops, { maxRequestBytes, concurrency: this.options.writeConcurrency ?? 4, ...this.replacementPath() });
-      if (refused.length > 0) throw new UpstreamError(`The remote store refused to drop ${refused.length} graph(s), first ${refused[0]!.graph}: ${refused[0]!.reason}`);
-      return { storeQuads: unknownSize, quadsWritten: await this.addCanonicalFile(file, checked.hasBlankNodes) };
-    });
+    const parts: Buffer[] = [];
+    for await (const part of nquads) parts.push(Buffer.from(part));
+    const prepared = await this.prepare({ data: Buffer.concat(parts), format: mediaTypes.nQuads }, null, false);
+    const maxRequestBytes = this.bulk ? bulkBatchBytes : (this.options.maxRequestBytes ?? 4 * 1024 * 1024);
+    const write = { maxRequestBytes, concurrency: this.options.writeConcurrency ?? 4, ...this.replacementPath() };
+    const dropped = await writeGraphsInBatches((await this.ownGraphs()).map((graph) => ({ graph, ntriples: null, hasBlankNodes: false })), write);
+    if (dropped.length > 0) throw new UpstreamError(`The remote store refused to drop ${dropped.length} graph(s), first ${dropped[0]!.graph}: ${dropped[0]!.reason}`);
+    const graphs = (prepared.graphs ?? []).map(({ graph, ntriples }) => ({ graph: graph ?? this.options.defaultGraph, ntriples, hasBlankNodes: ntriples.includes('_:') }));
+    const refused = await writeGraphsInBatches(graphs, write);
+    if (refused.length > 0) throw new UpstreamError(`The remote store refused ${refused.length} graph(s) of the dump, first ${refused[0]!.graph}: ${refused[0]!.reason}`);
+    return { storeQuads: unknownSize, quadsWritten: prepared.quads };
   }
 
   /** The input checked into a canonical N-Quads file in the system's temporary folder, removed after `work`. */

@@ -25,6 +25,8 @@ export interface PrepareRequest {
   singleGraph: boolean;
   /** 'graphs' also splits the result per graph, for Graph Store Protocol uploads. */
   output?: 'nquads' | 'graphs';
+  /** The quads in the payload's order (a vocabulary's schemes and concepts are listed as written). */
+  keepOrder?: boolean;
 }
 
 // Oxigraph reports "Parser error at line 2 between columns 2 and 17" or "... line 1 column 9".
@@ -50,7 +52,7 @@ export function prepareRdf(request: PrepareRequest): PreparedRdf {
   // such a payload goes quad by quad; any other is parsed and printed inside WebAssembly at once.
   const data = request.data;
   const hasLabels = typeof data === 'string' ? data.includes(blankNodeLabel) : Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes(blankNodeLabel);
-  return hasLabels ? prepareQuadByQuad(request) : prepareInStore(request);
+  return hasLabels || request.keepOrder ? prepareQuadByQuad(request) : prepareInStore(request);
 }
 
 /**
