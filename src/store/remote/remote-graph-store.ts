@@ -94,6 +94,11 @@ export class RemoteGraphStore implements GraphStore {
     this.bulk = protocol === 'virtuoso-bulk' ? new VirtuosoBulkLoader(this.client, options.bulkFolder!, this.writeTimeoutMs) : null;
   }
 
+  /** Bytes of one write: a loader file (it reads files, not request text), else one request's SPARQL text. */
+  private requestBytes(): number {
+    return this.bulk ? bulkBatchBytes : (this.options.maxRequestBytes ?? 4 * 1024 * 1024);
+  }
+
   /** Fails fast, with the reason, when the server cannot be reached (or cannot read the bulk folder). */
   async start(): Promise<void> {
     await this.client.query('ASK {}', mediaTypes.sparqlResultsJson, { timeoutMs: 10_000 });
@@ -147,7 +152,7 @@ export class RemoteGraphStore implements GraphStore {
 
   private async writeBatch(writes: GraphWrite[]): Promise<WriteResult> {
     // The bulk loader reads files, not request text: a large graph goes with the others.
-    const maxRequestBytes = this.bulk ? bulkBatchBytes : (this.options.maxRequestBytes ?? 4 * 1024 * 1024);
+    const maxRequestBytes = this.requestBytes();
     const parts: GraphRequestPart[] = [];
     const oversized: GraphRequestPart[] = [];
     let written = 0;
@@ -245,7 +250,7 @@ export class RemoteGraphStore implements GraphStore {
     const parts: Buffer[] = [];
     for await (const part of nquads) parts.push(Buffer.from(part));
     const prepared = await this.prepare({ data: Buffer.concat(parts), format: mediaTypes.nQuads }, null, false);
-    const maxRequestBytes = this.bulk ? bulkBatchBytes : (this.options.maxRequestBytes ?? 4 * 1024 * 1024);
+    const maxRequestBytes = this.requestBytes();
     const write = { maxRequestBytes, concurrency: this.options.writeConcurrency ?? 4, ...this.replacementPath() };
     const dropped = await writeGraphsInBatches((await this.ownGraphs()).map((graph) => ({ graph, ntriples: null, hasBlankNodes: false })), write);
     if (dropped.length > 0) throw new UpstreamError(`The remote store refused to drop ${dropped.length} graph(s), first ${dropped[0]!.graph}: ${dropped[0]!.reason}`);
